@@ -1,0 +1,458 @@
+// GENERATED from src/main/codegen/PrimeField.java.tmpl by PrimeFieldGenerator: do not edit by hand.
+// Edit the template and run: mvn -q test -Dtest=GeneratedFieldsTest -Dzkml.regenerate=true
+package org.besuzkml.field;
+
+import java.math.BigInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * The BN254 scalar field Fr: the group order, over which every proof computes.
+ *
+ * <p>Modulus {@code 21888242871839275222246405745257275088548364400416034343698204186575808495617} (254 bits, 2-adicity 28).
+ *
+ * <p>Elements are four 64-bit little-endian limbs in Montgomery form ({@code a*2^256 mod m}), stored
+ * in a caller-owned {@code long[]} at a limb offset, so that vectors are flat arrays and no object is
+ * allocated per operation. Every kernel accepts aliasing between its output and its inputs. Inputs
+ * must be fully reduced ({@code < m}); every kernel keeps them so.
+ */
+public final class Fr {
+  private Fr() {}
+
+  /** 64-bit limbs per element. */
+  public static final int LIMBS = 4;
+  /** Bytes of the canonical big-endian encoding. */
+  public static final int BYTES = 32;
+
+  public static final BigInteger MODULUS = new BigInteger("21888242871839275222246405745257275088548364400416034343698204186575808495617");
+  /** 2-adicity of {@code m - 1}. */
+  public static final int TWO_ADICITY = 28;
+
+  static final long P0 = 0x43e1f593f0000001L;
+  static final long P1 = 0x2833e84879b97091L;
+  static final long P2 = 0xb85045b68181585dL;
+  static final long P3 = 0x30644e72e131a029L;
+  /** {@code -m^-1 mod 2^64}. */
+  static final long INV = 0xc2e1f593efffffffL;
+  /** {@code 2^512 mod m}: multiplying by it enters Montgomery form. */
+  private static final long[] R2 = {0x1bb8e645ae216da7L, 0x53fe3ab1e35c59e3L, 0x8c49833d53bb8085L, 0x0216d0b17f4e44a5L};
+  private static final long[] ONE = {0xac96341c4ffffffbL, 0x36fc76959f60cd29L, 0x666ea36f7879462eL, 0x0e0a77c19a07df2fL};
+
+  private static final long[] EXP_INVERSE = limbsOf(MODULUS.subtract(BigInteger.TWO));
+  private static final long[] EXP_LEGENDRE = limbsOf(MODULUS.shiftRight(1));
+  /** Odd part {@code q} of {@code m - 1 = 2^s * q}, and {@code (q - 1) / 2}, for Tonelli-Shanks. */
+  private static final long[] EXP_Q_MINUS_1_HALF = limbsOf(MODULUS.shiftRight(TWO_ADICITY).shiftRight(1));
+  /** {@code z^q} for the smallest quadratic non-residue {@code z = 5}: a primitive 2^s-th root of unity. */
+  private static final long[] ROOT_OF_UNITY = new long[LIMBS];
+
+  static {
+    long[] z = new long[LIMBS];
+    fromLong(z, 0, 5);
+    pow(ROOT_OF_UNITY, 0, z, 0, limbsOf(MODULUS.shiftRight(TWO_ADICITY)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // word helpers
+
+  /** High 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+). */
+  static long mulHi(long a, long b) {
+    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+  }
+
+  /** 1 if {@code a < b} as unsigned 64-bit values, else 0. */
+  static long ltu(long a, long b) {
+    return ((~a & b) | (~(a ^ b) & (a - b))) >>> 63;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // constants and conversions
+
+  public static void setZero(long[] r, int ro) {
+    r[ro] = 0; r[ro + 1] = 0; r[ro + 2] = 0; r[ro + 3] = 0;
+  }
+
+  public static void setOne(long[] r, int ro) {
+    System.arraycopy(ONE, 0, r, ro, LIMBS);
+  }
+
+  public static void copy(long[] r, int ro, long[] a, int ao) {
+    r[ro] = a[ao]; r[ro + 1] = a[ao + 1]; r[ro + 2] = a[ao + 2]; r[ro + 3] = a[ao + 3];
+  }
+
+  public static boolean isZero(long[] a, int ao) {
+    return (a[ao] | a[ao + 1] | a[ao + 2] | a[ao + 3]) == 0;
+  }
+
+  public static boolean isOne(long[] a, int ao) {
+    return a[ao] == ONE[0] && a[ao + 1] == ONE[1] && a[ao + 2] == ONE[2] && a[ao + 3] == ONE[3];
+  }
+
+  public static boolean equal(long[] a, int ao, long[] b, int bo) {
+    return ((a[ao] ^ b[bo]) | (a[ao + 1] ^ b[bo + 1]) | (a[ao + 2] ^ b[bo + 2]) | (a[ao + 3] ^ b[bo + 3])) == 0;
+  }
+
+  /** r = v (a signed integer), in Montgomery form. */
+  public static void fromLong(long[] r, int ro, long v) {
+    long mag = v < 0 ? -v : v; // -Long.MIN_VALUE stays 2^63 read as unsigned, which is right
+    r[ro] = mag; r[ro + 1] = 0; r[ro + 2] = 0; r[ro + 3] = 0;
+    mul(r, ro, r, ro, R2, 0);
+    if (v < 0) {
+      neg(r, ro, r, ro);
+    }
+  }
+
+  /** Enters Montgomery form: r = a*2^256 for canonical limbs a (each < m). */
+  public static void toMontgomery(long[] r, int ro, long[] a, int ao) {
+    mul(r, ro, a, ao, R2, 0);
+  }
+
+  /** Leaves Montgomery form: r = canonical limbs of a. */
+  public static void fromMontgomery(long[] r, int ro, long[] a, int ao) {
+    long[] one = {1, 0, 0, 0};
+    mul(r, ro, a, ao, one, 0);
+  }
+
+  /**
+   * Decodes a canonical 32-byte big-endian value. Returns false, leaving r unspecified, when the
+   * value is not below the modulus: a non-canonical encoding is rejected, never reduced.
+   */
+  public static boolean fromBytes(long[] r, int ro, byte[] in, int off) {
+    long w3 = word(in, off), w2 = word(in, off + 8), w1 = word(in, off + 16), w0 = word(in, off + 24);
+    if (!lessThanModulus(w0, w1, w2, w3)) {
+      return false;
+    }
+    r[ro] = w0; r[ro + 1] = w1; r[ro + 2] = w2; r[ro + 3] = w3;
+    toMontgomery(r, ro, r, ro);
+    return true;
+  }
+
+  /** Canonical 32-byte big-endian encoding of a. */
+  public static void toBytes(byte[] out, int off, long[] a, int ao) {
+    long[] c = new long[LIMBS];
+    fromMontgomery(c, 0, a, ao);
+    for (int i = 0; i < LIMBS; i++) {
+      long w = c[LIMBS - 1 - i];
+      for (int k = 0; k < 8; k++) {
+        out[off + 8 * i + k] = (byte) (w >>> (56 - 8 * k));
+      }
+    }
+  }
+
+  public static byte[] toBytes(long[] a, int ao) {
+    byte[] out = new byte[BYTES];
+    toBytes(out, 0, a, ao);
+    return out;
+  }
+
+  private static long word(byte[] in, int off) {
+    long w = 0;
+    for (int k = 0; k < 8; k++) {
+      w = (w << 8) | (in[off + k] & 0xffL);
+    }
+    return w;
+  }
+
+  static boolean lessThanModulus(long w0, long w1, long w2, long w3) {
+    long b = ltu(w0, P0);
+    b = (ltu(w1, P1) | (w1 == P1 ? b : 0));
+    b = (ltu(w2, P2) | (w2 == P2 ? b : 0));
+    b = (ltu(w3, P3) | (w3 == P3 ? b : 0));
+    return b != 0;
+  }
+
+  /** Reduces an arbitrary non-negative BigInteger and enters Montgomery form (not for hot paths). */
+  public static void fromBigInteger(long[] r, int ro, BigInteger v) {
+    long[] l = limbsOf(v.mod(MODULUS));
+    toMontgomery(r, ro, l, 0);
+  }
+
+  public static BigInteger toBigInteger(long[] a, int ao) {
+    return new BigInteger(1, toBytes(a, ao));
+  }
+
+  /** Little-endian 64-bit limbs of a non-negative value below 2^256. */
+  public static long[] limbsOf(BigInteger v) {
+    long[] l = new long[LIMBS];
+    for (int i = 0; i < LIMBS; i++) {
+      l[i] = v.shiftRight(64 * i).longValue();
+    }
+    return l;
+  }
+
+  /** A uniformly random element (rejection sampling, no modular bias). */
+  public static void random(long[] r, int ro, RandomGenerator rnd) {
+    long w0, w1, w2, w3;
+    long topMask = -1L >>> Long.numberOfLeadingZeros(P3);
+    do {
+      w0 = rnd.nextLong(); w1 = rnd.nextLong(); w2 = rnd.nextLong(); w3 = rnd.nextLong() & topMask;
+    } while (!lessThanModulus(w0, w1, w2, w3));
+    r[ro] = w0; r[ro + 1] = w1; r[ro + 2] = w2; r[ro + 3] = w3;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // arithmetic
+
+  /** r = a + b. */
+  public static void add(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long s0 = a0 + b[bo];
+    long c = ltu(s0, a0);
+    long x1 = a1 + b[bo + 1];
+    long c1 = ltu(x1, a1);
+    long s1 = x1 + c;
+    c = c1 | ltu(s1, x1);
+    long x2 = a2 + b[bo + 2];
+    long c2 = ltu(x2, a2);
+    long s2 = x2 + c;
+    c = c2 | ltu(s2, x2);
+    long s3 = a3 + b[bo + 3] + c; // no overflow: a, b < m < 2^254
+    reduceOnce(r, ro, s0, s1, s2, s3);
+  }
+
+  /** r = 2a. */
+  public static void dbl(long[] r, int ro, long[] a, int ao) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    reduceOnce(r, ro, a0 << 1, (a1 << 1) | (a0 >>> 63), (a2 << 1) | (a1 >>> 63), (a3 << 1) | (a2 >>> 63));
+  }
+
+  /** r = a - b. */
+  public static void sub(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    long d0 = a0 - b0;
+    long br = ltu(a0, b0);
+    long x1 = a1 - b1;
+    long br1 = ltu(a1, b1);
+    long d1 = x1 - br;
+    br = br1 | ltu(x1, br);
+    long x2 = a2 - b2;
+    long br2 = ltu(a2, b2);
+    long d2 = x2 - br;
+    br = br2 | ltu(x2, br);
+    long x3 = a3 - b3;
+    long br3 = ltu(a3, b3);
+    long d3 = x3 - br;
+    br = br3 | ltu(x3, br);
+    // add m back when the subtraction borrowed
+    long mask = -br;
+    long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
+    long s0 = d0 + q0;
+    long c = ltu(s0, d0);
+    long y1 = d1 + q1;
+    long c1 = ltu(y1, d1);
+    long s1 = y1 + c;
+    c = c1 | ltu(s1, y1);
+    long y2 = d2 + q2;
+    long c2 = ltu(y2, d2);
+    long s2 = y2 + c;
+    c = c2 | ltu(s2, y2);
+    long s3 = d3 + q3 + c;
+    r[ro] = s0; r[ro + 1] = s1; r[ro + 2] = s2; r[ro + 3] = s3;
+  }
+
+  /** r = -a. */
+  public static void neg(long[] r, int ro, long[] a, int ao) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long nz = ((a0 | a1 | a2 | a3) == 0) ? 0 : -1L;
+    long d0 = P0 - a0;
+    long br = ltu(P0, a0);
+    long x1 = P1 - a1;
+    long br1 = ltu(P1, a1);
+    long d1 = x1 - br;
+    br = br1 | ltu(x1, br);
+    long x2 = P2 - a2;
+    long br2 = ltu(P2, a2);
+    long d2 = x2 - br;
+    br = br2 | ltu(x2, br);
+    long d3 = P3 - a3 - br;
+    r[ro] = d0 & nz; r[ro + 1] = d1 & nz; r[ro + 2] = d2 & nz; r[ro + 3] = d3 & nz;
+  }
+
+  /** Writes s - m if s >= m, else s, for s < 2m. */
+  private static void reduceOnce(long[] r, int ro, long s0, long s1, long s2, long s3) {
+    long d0 = s0 - P0;
+    long br = ltu(s0, P0);
+    long x1 = s1 - P1;
+    long br1 = ltu(s1, P1);
+    long d1 = x1 - br;
+    br = br1 | ltu(x1, br);
+    long x2 = s2 - P2;
+    long br2 = ltu(s2, P2);
+    long d2 = x2 - br;
+    br = br2 | ltu(x2, br);
+    long x3 = s3 - P3;
+    long br3 = ltu(s3, P3);
+    long d3 = x3 - br;
+    br = br3 | ltu(x3, br);
+    long keep = -br; // all ones when s < m: keep s (branch-free, the branch is unpredictable)
+    r[ro] = (s0 & keep) | (d0 & ~keep);
+    r[ro + 1] = (s1 & keep) | (d1 & ~keep);
+    r[ro + 2] = (s2 & keep) | (d2 & ~keep);
+    r[ro + 3] = (s3 & keep) | (d3 & ~keep);
+  }
+
+  /** r = a * b (Montgomery product, CIOS with the spare top bit of m: no final carry word). */
+  public static void mul(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    // row 0: t = a * b0, then one Montgomery step
+    long lo = a0 * b0; long A = mulHi(a0, b0); long t0 = lo;
+    long m = t0 * INV;
+    long C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
+    lo = a1 * b0; long hi = mulHi(a1, b0); lo += A; hi += ltu(lo, A); A = hi; long t1 = lo;
+    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
+    lo = a2 * b0; hi = mulHi(a2, b0); lo += A; hi += ltu(lo, A); A = hi; long t2 = lo;
+    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
+    lo = a3 * b0; hi = mulHi(a3, b0); lo += A; hi += ltu(lo, A); A = hi; long t3 = lo;
+    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
+    t3 = C + A;
+    // row 1
+    lo = a0 * b1; hi = mulHi(a0, b1); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
+    m = t0 * INV;
+    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
+    lo = a1 * b1; hi = mulHi(a1, b1); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
+    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
+    lo = a2 * b1; hi = mulHi(a2, b1); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
+    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
+    lo = a3 * b1; hi = mulHi(a3, b1); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
+    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
+    t3 = C + A;
+    // row 2
+    lo = a0 * b2; hi = mulHi(a0, b2); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
+    m = t0 * INV;
+    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
+    lo = a1 * b2; hi = mulHi(a1, b2); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
+    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
+    lo = a2 * b2; hi = mulHi(a2, b2); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
+    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
+    lo = a3 * b2; hi = mulHi(a3, b2); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
+    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
+    t3 = C + A;
+    // row 3
+    lo = a0 * b3; hi = mulHi(a0, b3); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
+    m = t0 * INV;
+    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
+    lo = a1 * b3; hi = mulHi(a1, b3); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
+    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
+    lo = a2 * b3; hi = mulHi(a2, b3); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
+    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
+    lo = a3 * b3; hi = mulHi(a3, b3); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
+    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
+    t3 = C + A;
+    reduceOnce(r, ro, t0, t1, t2, t3);
+  }
+
+  /** r = a^2. */
+  public static void sqr(long[] r, int ro, long[] a, int ao) {
+    mul(r, ro, a, ao, a, ao);
+  }
+
+  /** r = a^e for a little-endian exponent (square-and-multiply, variable time). */
+  public static void pow(long[] r, int ro, long[] a, int ao, long[] e) {
+    long[] base = new long[LIMBS];
+    long[] acc = new long[LIMBS];
+    copy(base, 0, a, ao);
+    setOne(acc, 0);
+    int top = e.length * 64 - 1;
+    while (top >= 0 && ((e[top >>> 6] >>> (top & 63)) & 1) == 0) {
+      top--;
+    }
+    for (int i = top; i >= 0; i--) {
+      sqr(acc, 0, acc, 0);
+      if (((e[i >>> 6] >>> (i & 63)) & 1) != 0) {
+        mul(acc, 0, acc, 0, base, 0);
+      }
+    }
+    copy(r, ro, acc, 0);
+  }
+
+  /** r = a^-1 (Fermat); r = 0 when a = 0. */
+  public static void inv(long[] r, int ro, long[] a, int ao) {
+    pow(r, ro, a, ao, EXP_INVERSE);
+  }
+
+  /**
+   * In-place batch inversion of n elements of v starting at limb offset off (Montgomery's trick: one
+   * inversion and 3(n-1) multiplications). Zero elements are left zero.
+   */
+  public static void batchInv(long[] v, int off, int n) {
+    long[] prefix = new long[n * LIMBS];
+    long[] acc = new long[LIMBS];
+    setOne(acc, 0);
+    for (int i = 0; i < n; i++) {
+      copy(prefix, i * LIMBS, acc, 0);
+      if (!isZero(v, off + i * LIMBS)) {
+        mul(acc, 0, acc, 0, v, off + i * LIMBS);
+      }
+    }
+    inv(acc, 0, acc, 0);
+    long[] tmp = new long[LIMBS];
+    for (int i = n - 1; i >= 0; i--) {
+      int vi = off + i * LIMBS;
+      if (isZero(v, vi)) {
+        continue;
+      }
+      mul(tmp, 0, acc, 0, prefix, i * LIMBS); // = v_i^-1
+      mul(acc, 0, acc, 0, v, vi);
+      copy(v, vi, tmp, 0);
+    }
+  }
+
+  /** Legendre symbol: 1 for a non-zero square, -1 for a non-square, 0 for zero. */
+  public static int legendre(long[] a, int ao) {
+    if (isZero(a, ao)) {
+      return 0;
+    }
+    long[] t = new long[LIMBS];
+    pow(t, 0, a, ao, EXP_LEGENDRE);
+    return isOne(t, 0) ? 1 : -1;
+  }
+
+  /**
+   * Square root (Tonelli-Shanks). Writes a root into r and returns true when a is a square; returns
+   * false and leaves r unchanged otherwise. Which of the two roots is returned is deterministic.
+   */
+  public static boolean sqrt(long[] r, int ro, long[] a, int ao) {
+    if (isZero(a, ao)) {
+      setZero(r, ro);
+      return true;
+    }
+    // w = a^((q-1)/2); x = a*w = a^((q+1)/2); b = x*w = a^q
+    long[] w = new long[LIMBS];
+    pow(w, 0, a, ao, EXP_Q_MINUS_1_HALF);
+    long[] x = new long[LIMBS];
+    mul(x, 0, a, ao, w, 0);
+    long[] b = new long[LIMBS];
+    mul(b, 0, x, 0, w, 0);
+    long[] z = ROOT_OF_UNITY.clone();
+    long[] t = new long[LIMBS];
+    int v = TWO_ADICITY;
+    while (!isOne(b, 0)) {
+      // least k with b^(2^k) = 1
+      int k = 0;
+      copy(t, 0, b, 0);
+      while (!isOne(t, 0)) {
+        sqr(t, 0, t, 0);
+        k++;
+        if (k >= v) {
+          return false; // a is not a square
+        }
+      }
+      // w = z^(2^(v-k-1))
+      copy(w, 0, z, 0);
+      for (int i = 0; i < v - k - 1; i++) {
+        sqr(w, 0, w, 0);
+      }
+      sqr(z, 0, w, 0);
+      mul(b, 0, b, 0, z, 0);
+      mul(x, 0, x, 0, w, 0);
+      v = k;
+    }
+    copy(r, ro, x, 0);
+    return true;
+  }
+
+  /** A primitive 2^TWO_ADICITY-th root of unity (Montgomery form, fresh copy). */
+  public static long[] rootOfUnity() {
+    return ROOT_OF_UNITY.clone();
+  }
+}
