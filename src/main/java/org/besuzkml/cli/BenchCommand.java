@@ -2,11 +2,17 @@ package org.besuzkml.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code zkml bench ...}: end-to-end figures measured on this machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {})
+/** {@code zkml bench ...}: figures measured on this machine. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks measured on this machine.",
+    subcommands = {CryptoBenchCommand.class})
 final class BenchCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    System.out.println("usage: zkml bench crypto [--json]");
+    spec.commandLine().usage(System.out);
   }
 }
