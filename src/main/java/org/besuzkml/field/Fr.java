@@ -53,14 +53,20 @@ public final class Fr {
   // ---------------------------------------------------------------------------------------------
   // word helpers
 
-  /** High 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+). */
+  /**
+   * High 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+): the signed
+   * high word corrected for each negative operand. With a constant operand C2 folds one correction.
+   */
   static long mulHi(long a, long b) {
     return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 
-  /** 1 if {@code a < b} as unsigned 64-bit values, else 0. */
+  /**
+   * 1 if {@code a < b} as unsigned 64-bit values, else 0. C2 compiles this to a compare and a
+   * conditional move (an unsigned compare on JDK 21+), twice as fast in add/sub as the bit-trick form.
+   */
   static long ltu(long a, long b) {
-    return ((~a & b) | (~(a ^ b) & (a - b))) >>> 63;
+    return Long.compareUnsigned(a, b) < 0 ? 1L : 0L;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -290,60 +296,202 @@ public final class Fr {
     r[ro + 3] = (s3 & keep) | (d3 & ~keep);
   }
 
-  /** r = a * b (Montgomery product, CIOS with the spare top bit of m: no final carry word). */
+  // Montgomery multiplication. Product scanning (Comba) interleaved with the reduction (FIPS order):
+  // column k of the 512-bit sum a*b + sum_i m_i*m*2^(64i) collects the low words of the products
+  // whose limb indices add up to k and the high words of those adding up to k - 1. A column is not
+  // summed with per-addition carry detection (Java has no add-with-carry, and unsigned compares cost
+  // about as much as the multiplications); instead each 64-bit term w is added twice, as w into s
+  // (mod 2^64) and as its upper half w >>> 32 into h. The exact column value is then
+  // (s - h*2^32 mod 2^64) + h*2^32: the first part is the sum of the lower halves, below 2^37 for at
+  // most 17 terms, so it is recovered exactly from arithmetic mod 2^64. One normalization per column
+  // (h += that sum >>> 32) gives the column's word (s) and its carry (h >>> 32).
+  // In columns 0..3 the Montgomery digit m_k = s * INV makes the word vanish: s + lo(m_k*P0) is 0
+  // or 2^64, so its carry is (s != 0) and lo(m_k*P0) is never computed. Columns 4..7 are the result,
+  // below 2m because a, b < m and 4m < 2^256.
+
+  /** r = a * b. */
   public static void mul(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
-    // row 0: t = a * b0, then one Montgomery step
-    long lo = a0 * b0; long A = mulHi(a0, b0); long t0 = lo;
-    long m = t0 * INV;
-    long C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
-    lo = a1 * b0; long hi = mulHi(a1, b0); lo += A; hi += ltu(lo, A); A = hi; long t1 = lo;
-    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
-    lo = a2 * b0; hi = mulHi(a2, b0); lo += A; hi += ltu(lo, A); A = hi; long t2 = lo;
-    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
-    lo = a3 * b0; hi = mulHi(a3, b0); lo += A; hi += ltu(lo, A); A = hi; long t3 = lo;
-    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
-    t3 = C + A;
-    // row 1
-    lo = a0 * b1; hi = mulHi(a0, b1); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
-    m = t0 * INV;
-    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
-    lo = a1 * b1; hi = mulHi(a1, b1); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
-    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
-    lo = a2 * b1; hi = mulHi(a2, b1); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
-    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
-    lo = a3 * b1; hi = mulHi(a3, b1); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
-    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
-    t3 = C + A;
-    // row 2
-    lo = a0 * b2; hi = mulHi(a0, b2); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
-    m = t0 * INV;
-    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
-    lo = a1 * b2; hi = mulHi(a1, b2); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
-    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
-    lo = a2 * b2; hi = mulHi(a2, b2); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
-    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
-    lo = a3 * b2; hi = mulHi(a3, b2); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
-    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
-    t3 = C + A;
-    // row 3
-    lo = a0 * b3; hi = mulHi(a0, b3); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
-    m = t0 * INV;
-    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
-    lo = a1 * b3; hi = mulHi(a1, b3); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
-    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
-    lo = a2 * b3; hi = mulHi(a2, b3); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
-    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
-    lo = a3 * b3; hi = mulHi(a3, b3); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
-    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
-    t3 = C + A;
-    reduceOnce(r, ro, t0, t1, t2, t3);
+    long w, s, h, c;
+    // column 0
+    w = a0 * b0; s = w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m0 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 1
+    w = a0 * b1; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b0); s += w; h += w >>> 32;
+    w = a1 * b0; s += w; h += w >>> 32;
+    w = m0 * P1; s += w; h += w >>> 32;
+    w = mulHi(m0, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m1 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 2
+    w = a0 * b2; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b1); s += w; h += w >>> 32;
+    w = a1 * b1; s += w; h += w >>> 32;
+    w = mulHi(a1, b0); s += w; h += w >>> 32;
+    w = a2 * b0; s += w; h += w >>> 32;
+    w = m0 * P2; s += w; h += w >>> 32;
+    w = mulHi(m0, P1); s += w; h += w >>> 32;
+    w = m1 * P1; s += w; h += w >>> 32;
+    w = mulHi(m1, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m2 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 3
+    w = a0 * b3; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b2); s += w; h += w >>> 32;
+    w = a1 * b2; s += w; h += w >>> 32;
+    w = mulHi(a1, b1); s += w; h += w >>> 32;
+    w = a2 * b1; s += w; h += w >>> 32;
+    w = mulHi(a2, b0); s += w; h += w >>> 32;
+    w = a3 * b0; s += w; h += w >>> 32;
+    w = m0 * P3; s += w; h += w >>> 32;
+    w = mulHi(m0, P2); s += w; h += w >>> 32;
+    w = m1 * P2; s += w; h += w >>> 32;
+    w = mulHi(m1, P1); s += w; h += w >>> 32;
+    w = m2 * P1; s += w; h += w >>> 32;
+    w = mulHi(m2, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m3 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 4
+    w = Math.multiplyHigh(a0, b3) + (b3 & (a0 >> 63)); s = c + w; h = w >>> 32;
+    w = a1 * b3; s += w; h += w >>> 32;
+    w = mulHi(a1, b2); s += w; h += w >>> 32;
+    w = a2 * b2; s += w; h += w >>> 32;
+    w = mulHi(a2, b1); s += w; h += w >>> 32;
+    w = a3 * b1; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b0) + (a3 & (b0 >> 63)); s += w; h += w >>> 32;
+    w = mulHi(m0, P3); s += w; h += w >>> 32;
+    w = m1 * P3; s += w; h += w >>> 32;
+    w = mulHi(m1, P2); s += w; h += w >>> 32;
+    w = m2 * P2; s += w; h += w >>> 32;
+    w = mulHi(m2, P1); s += w; h += w >>> 32;
+    w = m3 * P1; s += w; h += w >>> 32;
+    w = mulHi(m3, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r0 = s;
+    c = h >>> 32;
+    // column 5
+    w = Math.multiplyHigh(a1, b3) + (b3 & (a1 >> 63)); s = c + w; h = w >>> 32;
+    w = a2 * b3; s += w; h += w >>> 32;
+    w = mulHi(a2, b2); s += w; h += w >>> 32;
+    w = a3 * b2; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b1) + (a3 & (b1 >> 63)); s += w; h += w >>> 32;
+    w = mulHi(m1, P3); s += w; h += w >>> 32;
+    w = m2 * P3; s += w; h += w >>> 32;
+    w = mulHi(m2, P2); s += w; h += w >>> 32;
+    w = m3 * P2; s += w; h += w >>> 32;
+    w = mulHi(m3, P1); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r1 = s;
+    c = h >>> 32;
+    // column 6
+    w = Math.multiplyHigh(a2, b3) + (b3 & (a2 >> 63)); s = c + w; h = w >>> 32;
+    w = a3 * b3; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b2) + (a3 & (b2 >> 63)); s += w; h += w >>> 32;
+    w = mulHi(m2, P3); s += w; h += w >>> 32;
+    w = m3 * P3; s += w; h += w >>> 32;
+    w = mulHi(m3, P2); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r2 = s;
+    c = h >>> 32;
+    // column 7
+    w = Math.multiplyHigh(a3, b3); s = c + w; h = w >>> 32;
+    w = mulHi(m3, P3); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r3 = s;
+    reduceOnce(r, ro, r0, r1, r2, r3);
   }
 
-  /** r = a^2. */
+  /** r = a^2: the product scanning of {@link #mul} with each cross product a_i*a_j (i < j) computed once and doubled. */
   public static void sqr(long[] r, int ro, long[] a, int ao) {
-    mul(r, ro, a, ao, a, ao);
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long w, s, h, c;
+    // column 0
+    w = a0 * a0; s = w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m0 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 1
+    w = a0 * a1; s = c + (w << 1); h = (w >>> 32) << 1;
+    w = mulHi(a0, a0); s += w; h += w >>> 32;
+    w = m0 * P1; s += w; h += w >>> 32;
+    w = mulHi(m0, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m1 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 2
+    w = a0 * a2; s = c + (w << 1); h = (w >>> 32) << 1;
+    w = mulHi(a0, a1); s += (w << 1); h += (w >>> 32) << 1;
+    w = a1 * a1; s += w; h += w >>> 32;
+    w = m0 * P2; s += w; h += w >>> 32;
+    w = mulHi(m0, P1); s += w; h += w >>> 32;
+    w = m1 * P1; s += w; h += w >>> 32;
+    w = mulHi(m1, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m2 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 3
+    w = a0 * a3; s = c + (w << 1); h = (w >>> 32) << 1;
+    w = mulHi(a0, a2); s += (w << 1); h += (w >>> 32) << 1;
+    w = a1 * a2; s += (w << 1); h += (w >>> 32) << 1;
+    w = mulHi(a1, a1); s += w; h += w >>> 32;
+    w = m0 * P3; s += w; h += w >>> 32;
+    w = mulHi(m0, P2); s += w; h += w >>> 32;
+    w = m1 * P2; s += w; h += w >>> 32;
+    w = mulHi(m1, P1); s += w; h += w >>> 32;
+    w = m2 * P1; s += w; h += w >>> 32;
+    w = mulHi(m2, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m3 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 4
+    w = Math.multiplyHigh(a0, a3) + (a3 & (a0 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = a1 * a3; s += (w << 1); h += (w >>> 32) << 1;
+    w = mulHi(a1, a2); s += (w << 1); h += (w >>> 32) << 1;
+    w = a2 * a2; s += w; h += w >>> 32;
+    w = mulHi(m0, P3); s += w; h += w >>> 32;
+    w = m1 * P3; s += w; h += w >>> 32;
+    w = mulHi(m1, P2); s += w; h += w >>> 32;
+    w = m2 * P2; s += w; h += w >>> 32;
+    w = mulHi(m2, P1); s += w; h += w >>> 32;
+    w = m3 * P1; s += w; h += w >>> 32;
+    w = mulHi(m3, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r0 = s;
+    c = h >>> 32;
+    // column 5
+    w = Math.multiplyHigh(a1, a3) + (a3 & (a1 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = a2 * a3; s += (w << 1); h += (w >>> 32) << 1;
+    w = mulHi(a2, a2); s += w; h += w >>> 32;
+    w = mulHi(m1, P3); s += w; h += w >>> 32;
+    w = m2 * P3; s += w; h += w >>> 32;
+    w = mulHi(m2, P2); s += w; h += w >>> 32;
+    w = m3 * P2; s += w; h += w >>> 32;
+    w = mulHi(m3, P1); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r1 = s;
+    c = h >>> 32;
+    // column 6
+    w = Math.multiplyHigh(a2, a3) + (a3 & (a2 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = a3 * a3; s += w; h += w >>> 32;
+    w = mulHi(m2, P3); s += w; h += w >>> 32;
+    w = m3 * P3; s += w; h += w >>> 32;
+    w = mulHi(m3, P2); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r2 = s;
+    c = h >>> 32;
+    // column 7
+    w = Math.multiplyHigh(a3, a3); s = c + w; h = w >>> 32;
+    w = mulHi(m3, P3); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r3 = s;
+    reduceOnce(r, ro, r0, r1, r2, r3);
   }
 
   /** r = a^e for a little-endian exponent (square-and-multiply, variable time). */
