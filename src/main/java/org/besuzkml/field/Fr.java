@@ -37,7 +37,10 @@ public final class Fr {
   private static final long[] R2 = {0x1bb8e645ae216da7L, 0x53fe3ab1e35c59e3L, 0x8c49833d53bb8085L, 0x0216d0b17f4e44a5L};
   private static final long[] ONE = {0xac96341c4ffffffbL, 0x36fc76959f60cd29L, 0x666ea36f7879462eL, 0x0e0a77c19a07df2fL};
 
-  private static final long[] EXP_INVERSE = limbsOf(MODULUS.subtract(BigInteger.TWO));
+  /** Largest k the inversion loop can reach: one per bit of m and of its input. */
+  private static final int INV_MAX_K = 2 * 254;
+  /** For k = 0..INV_MAX_K: {@code 2^(768-k) mod m}, the constant that turns A^-1*2^k into Montgomery form. */
+  private static final long[] INV_CORRECTION = new long[(INV_MAX_K + 1) * LIMBS];
   private static final long[] EXP_LEGENDRE = limbsOf(MODULUS.shiftRight(1));
   /** Odd part {@code q} of {@code m - 1 = 2^s * q}, and {@code (q - 1) / 2}, for Tonelli-Shanks. */
   private static final long[] EXP_Q_MINUS_1_HALF = limbsOf(MODULUS.shiftRight(TWO_ADICITY).shiftRight(1));
@@ -45,6 +48,12 @@ public final class Fr {
   private static final long[] ROOT_OF_UNITY = new long[LIMBS];
 
   static {
+    BigInteger half = MODULUS.add(BigInteger.ONE).shiftRight(1);
+    BigInteger c = BigInteger.ONE.shiftLeft(768).mod(MODULUS);
+    for (int k = 0; k <= INV_MAX_K; k++) {
+      System.arraycopy(limbsOf(c), 0, INV_CORRECTION, k * LIMBS, LIMBS);
+      c = c.multiply(half).mod(MODULUS);
+    }
     long[] z = new long[LIMBS];
     fromLong(z, 0, 5);
     pow(ROOT_OF_UNITY, 0, z, 0, limbsOf(MODULUS.shiftRight(TWO_ADICITY)));
@@ -513,9 +522,81 @@ public final class Fr {
     copy(r, ro, acc, 0);
   }
 
-  /** r = a^-1 (Fermat); r = 0 when a = 0. */
+  /**
+   * r = a^-1; r = 0 when a = 0. Variable time (the running time depends on a): Kaliski's almost
+   * Montgomery inverse, a binary extended GCD on plain integers that never reduces mod m inside the
+   * loop, then one multiplication by a table constant that removes the power of two it leaves.
+   */
   public static void inv(long[] r, int ro, long[] a, int ao) {
-    pow(r, ro, a, ao, EXP_INVERSE);
+    long v0 = a[ao], v1 = a[ao + 1], v2 = a[ao + 2], v3 = a[ao + 3];
+    if ((v0 | v1 | v2 | v3) == 0) {
+      setZero(r, ro);
+      return;
+    }
+    // Invariants (A = the stored integer a*2^256 mod m): m = u*s + v*x, A*x = -u*2^k, A*s = v*2^k (mod m),
+    // so when v reaches 0 (u = gcd = 1), A^-1 * 2^k = m - x, with 0 < x < 2m.
+    long u0 = P0, u1 = P1, u2 = P2, u3 = P3;
+    long x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+    long s0 = 1, s1 = 0, s2 = 0, s3 = 0;
+    int k = 0;
+    while ((v0 | v1 | v2 | v3) != 0) {
+      if ((u0 & 1) == 0) { // u /= 2^t, s *= 2^t (t single steps at once)
+        int t = Math.min(Long.numberOfTrailingZeros(u0), 63);
+        u0 = (u0 >>> t) | (u1 << (64 - t)); u1 = (u1 >>> t) | (u2 << (64 - t)); u2 = (u2 >>> t) | (u3 << (64 - t)); u3 >>>= t;
+        s3 = (s3 << t) | (s2 >>> (64 - t)); s2 = (s2 << t) | (s1 >>> (64 - t)); s1 = (s1 << t) | (s0 >>> (64 - t)); s0 <<= t;
+        k += t;
+      } else if ((v0 & 1) == 0) { // v /= 2^t, x *= 2^t
+        int t = Math.min(Long.numberOfTrailingZeros(v0), 63);
+        v0 = (v0 >>> t) | (v1 << (64 - t)); v1 = (v1 >>> t) | (v2 << (64 - t)); v2 = (v2 >>> t) | (v3 << (64 - t)); v3 >>>= t;
+        x3 = (x3 << t) | (x2 >>> (64 - t)); x2 = (x2 << t) | (x1 >>> (64 - t)); x1 = (x1 << t) | (x0 >>> (64 - t)); x0 <<= t;
+        k += t;
+      } else {
+        long d0 = u0 - v0, br = ltu(u0, v0);
+        long y = u1 - v1, br1 = ltu(u1, v1);
+        long d1 = y - br;
+        br = br1 | ltu(y, br);
+        y = u2 - v2; br1 = ltu(u2, v2);
+        long d2 = y - br;
+        br = br1 | ltu(y, br);
+        y = u3 - v3; br1 = ltu(u3, v3);
+        long d3 = y - br;
+        br = br1 | ltu(y, br);
+        if (br == 0 && (d0 | d1 | d2 | d3) != 0) { // u > v: u = (u - v)/2, x += s, s *= 2
+          u0 = (d0 >>> 1) | (d1 << 63); u1 = (d1 >>> 1) | (d2 << 63); u2 = (d2 >>> 1) | (d3 << 63); u3 = d3 >>> 1;
+          long z0 = x0 + s0, c = ltu(z0, x0);
+          long z1 = x1 + s1, c1 = ltu(z1, x1);
+          z1 += c; c = c1 | ltu(z1, c);
+          long z2 = x2 + s2;
+          c1 = ltu(z2, x2);
+          z2 += c; c = c1 | ltu(z2, c);
+          x3 = x3 + s3 + c; x2 = z2; x1 = z1; x0 = z0;
+          s3 = (s3 << 1) | (s2 >>> 63); s2 = (s2 << 1) | (s1 >>> 63); s1 = (s1 << 1) | (s0 >>> 63); s0 <<= 1;
+        } else { // v >= u: v = (v - u)/2 = -d/2, s += x, x *= 2
+          d0 = -d0;
+          long c = d0 == 0 ? 1 : 0;
+          d1 = ~d1 + c;
+          c &= d1 == 0 ? 1 : 0;
+          d2 = ~d2 + c;
+          c &= d2 == 0 ? 1 : 0;
+          d3 = ~d3 + c;
+          v0 = (d0 >>> 1) | (d1 << 63); v1 = (d1 >>> 1) | (d2 << 63); v2 = (d2 >>> 1) | (d3 << 63); v3 = d3 >>> 1;
+          long z0 = s0 + x0;
+          c = ltu(z0, s0);
+          long z1 = s1 + x1, c1 = ltu(z1, s1);
+          z1 += c; c = c1 | ltu(z1, c);
+          long z2 = s2 + x2;
+          c1 = ltu(z2, s2);
+          z2 += c; c = c1 | ltu(z2, c);
+          s3 = s3 + x3 + c; s2 = z2; s1 = z1; s0 = z0;
+          x3 = (x3 << 1) | (x2 >>> 63); x2 = (x2 << 1) | (x1 >>> 63); x1 = (x1 << 1) | (x0 >>> 63); x0 <<= 1;
+        }
+        k++;
+      }
+    }
+    // m - (x mod m), then * (2^(768-k) mod m) / 2^256 = A^-1 * 2^512 = a^-1 * 2^256: Montgomery form.
+    reduceOnce(r, ro, x0, x1, x2, x3);
+    neg(r, ro, r, ro);
+    mul(r, ro, r, ro, INV_CORRECTION, k * LIMBS);
   }
 
   /**
