@@ -14,6 +14,11 @@ import java.util.random.RandomGenerator;
  * in a caller-owned {@code long[]} at a limb offset, so that vectors are flat arrays and no object is
  * allocated per operation. Every kernel accepts aliasing between its output and its inputs. Inputs
  * must be fully reduced ({@code < m}); every kernel keeps them so.
+ *
+ * <p>add, sub, neg, dbl, mul and sqr contain no data-dependent branch; inv, batchInv, pow, sqrt and
+ * legendre take time that depends on their inputs. The double-width primitives ({@code mulWide},
+ * {@code reduceWide}, {@code addWide}, {@code subWide}, {@code addNoReduce}) let extension fields
+ * reduce a sum of products once; their input bounds are on each method.
  */
 public final class Fr {
   private Fr() {}
@@ -305,7 +310,8 @@ public final class Fr {
     r[ro + 3] = (s3 & keep) | (d3 & ~keep);
   }
 
-  // Montgomery multiplication. Product scanning (Comba) interleaved with the reduction (FIPS order):
+  // Montgomery multiplication (the unrolled bodies are emitted by PrimeFieldGenerator, which also
+  // documents their layout). Product scanning (Comba) interleaved with the reduction (FIPS order):
   // column k of the 512-bit sum a*b + sum_i m_i*m*2^(64i) collects the low words of the products
   // whose limb indices add up to k and the high words of those adding up to k - 1. A column is not
   // summed with per-addition carry detection (Java has no add-with-carry, and unsigned compares cost
@@ -436,7 +442,7 @@ public final class Fr {
     c = (h >>> 32) + (s != 0 ? 1 : 0);
     // column 2
     w = a0 * a2; s = c + (w << 1); h = (w >>> 32) << 1;
-    w = mulHi(a0, a1); s += (w << 1); h += (w >>> 32) << 1;
+    w = mulHi(a0, a1); s += w << 1; h += (w >>> 32) << 1;
     w = a1 * a1; s += w; h += w >>> 32;
     w = m0 * P2; s += w; h += w >>> 32;
     w = mulHi(m0, P1); s += w; h += w >>> 32;
@@ -447,8 +453,8 @@ public final class Fr {
     c = (h >>> 32) + (s != 0 ? 1 : 0);
     // column 3
     w = a0 * a3; s = c + (w << 1); h = (w >>> 32) << 1;
-    w = mulHi(a0, a2); s += (w << 1); h += (w >>> 32) << 1;
-    w = a1 * a2; s += (w << 1); h += (w >>> 32) << 1;
+    w = mulHi(a0, a2); s += w << 1; h += (w >>> 32) << 1;
+    w = a1 * a2; s += w << 1; h += (w >>> 32) << 1;
     w = mulHi(a1, a1); s += w; h += w >>> 32;
     w = m0 * P3; s += w; h += w >>> 32;
     w = mulHi(m0, P2); s += w; h += w >>> 32;
@@ -461,8 +467,8 @@ public final class Fr {
     c = (h >>> 32) + (s != 0 ? 1 : 0);
     // column 4
     w = Math.multiplyHigh(a0, a3) + (a3 & (a0 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
-    w = a1 * a3; s += (w << 1); h += (w >>> 32) << 1;
-    w = mulHi(a1, a2); s += (w << 1); h += (w >>> 32) << 1;
+    w = a1 * a3; s += w << 1; h += (w >>> 32) << 1;
+    w = mulHi(a1, a2); s += w << 1; h += (w >>> 32) << 1;
     w = a2 * a2; s += w; h += w >>> 32;
     w = mulHi(m0, P3); s += w; h += w >>> 32;
     w = m1 * P3; s += w; h += w >>> 32;
@@ -476,7 +482,7 @@ public final class Fr {
     c = h >>> 32;
     // column 5
     w = Math.multiplyHigh(a1, a3) + (a3 & (a1 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
-    w = a2 * a3; s += (w << 1); h += (w >>> 32) << 1;
+    w = a2 * a3; s += w << 1; h += (w >>> 32) << 1;
     w = mulHi(a2, a2); s += w; h += w >>> 32;
     w = mulHi(m1, P3); s += w; h += w >>> 32;
     w = m2 * P3; s += w; h += w >>> 32;
@@ -501,6 +507,220 @@ public final class Fr {
     h += (s - (h << 32)) >>> 32;
     long r3 = s;
     reduceOnce(r, ro, r0, r1, r2, r3);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // double-width primitives, for lazy reduction in extension fields (Fq2 and up): sums of products
+  // are accumulated as 512-bit values and reduced once. A "wide" value is 8 little-endian limbs of a
+  // plain integer T in [0, m*2^256) standing for the element T/2^256 mod m, the scale of a product of
+  // two Montgomery-form elements.
+
+  /**
+   * r = a + b as plain integers, without reduction: for inputs below m the result is below 2m, which
+   * is not a field element but is a valid input of {@link #mulWide}.
+   */
+  public static void addNoReduce(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long s0 = a0 + b[bo];
+    long c = ltu(s0, a0);
+    long x1 = a1 + b[bo + 1];
+    long c1 = ltu(x1, a1);
+    long s1 = x1 + c;
+    c = c1 | ltu(s1, x1);
+    long x2 = a2 + b[bo + 2];
+    long c2 = ltu(x2, a2);
+    long s2 = x2 + c;
+    c = c2 | ltu(s2, x2);
+    r[ro + 3] = a3 + b[bo + 3] + c;
+    r[ro] = s0; r[ro + 1] = s1; r[ro + 2] = s2;
+  }
+
+  /**
+   * t[to..to+7] = a * b, the full 512-bit product of the stored integers, for a, b below 2^255 (field
+   * elements, or sums of two from {@link #addNoReduce}). The product of two such sums is below
+   * 4m^2 < m*2^256, so it is a valid input of {@link #reduceWide}; so is a sum of two products of
+   * elements (below 2m^2), kept in range by {@link #addWide} and {@link #subWide}.
+   */
+  public static void mulWide(long[] t, int to, long[] a, int ao, long[] b, int bo) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    long w, s, h, c;
+    w = a0 * b0; s = w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to] = s;
+    c = h >>> 32;
+    w = a0 * b1; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b0); s += w; h += w >>> 32;
+    w = a1 * b0; s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 1] = s;
+    c = h >>> 32;
+    w = a0 * b2; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b1); s += w; h += w >>> 32;
+    w = a1 * b1; s += w; h += w >>> 32;
+    w = mulHi(a1, b0); s += w; h += w >>> 32;
+    w = a2 * b0; s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 2] = s;
+    c = h >>> 32;
+    w = a0 * b3; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b2); s += w; h += w >>> 32;
+    w = a1 * b2; s += w; h += w >>> 32;
+    w = mulHi(a1, b1); s += w; h += w >>> 32;
+    w = a2 * b1; s += w; h += w >>> 32;
+    w = mulHi(a2, b0); s += w; h += w >>> 32;
+    w = a3 * b0; s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 3] = s;
+    c = h >>> 32;
+    w = Math.multiplyHigh(a0, b3) + (b3 & (a0 >> 63)); s = c + w; h = w >>> 32;
+    w = a1 * b3; s += w; h += w >>> 32;
+    w = mulHi(a1, b2); s += w; h += w >>> 32;
+    w = a2 * b2; s += w; h += w >>> 32;
+    w = mulHi(a2, b1); s += w; h += w >>> 32;
+    w = a3 * b1; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b0) + (a3 & (b0 >> 63)); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 4] = s;
+    c = h >>> 32;
+    w = Math.multiplyHigh(a1, b3) + (b3 & (a1 >> 63)); s = c + w; h = w >>> 32;
+    w = a2 * b3; s += w; h += w >>> 32;
+    w = mulHi(a2, b2); s += w; h += w >>> 32;
+    w = a3 * b2; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b1) + (a3 & (b1 >> 63)); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 5] = s;
+    c = h >>> 32;
+    w = Math.multiplyHigh(a2, b3) + (b3 & (a2 >> 63)); s = c + w; h = w >>> 32;
+    w = a3 * b3; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b2) + (a3 & (b2 >> 63)); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 6] = s;
+    c = h >>> 32;
+    w = Math.multiplyHigh(a3, b3); s = c + w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 7] = s;
+  }
+
+  /**
+   * r = T * 2^-256 mod m (Montgomery reduction, fully reduced) for a wide T = t[to..to+7] below m*2^256.
+   * reduceWide(mulWide(a, b)) equals mul(a, b).
+   */
+  public static void reduceWide(long[] r, int ro, long[] t, int to) {
+    long w, s, h, c = 0, tk;
+    tk = t[to];
+    w = tk; s = w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m0 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    tk = t[to + 1];
+    w = tk; s = c + w; h = w >>> 32;
+    w = m0 * P1; s += w; h += w >>> 32;
+    w = mulHi(m0, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m1 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    tk = t[to + 2];
+    w = tk; s = c + w; h = w >>> 32;
+    w = m0 * P2; s += w; h += w >>> 32;
+    w = mulHi(m0, P1); s += w; h += w >>> 32;
+    w = m1 * P1; s += w; h += w >>> 32;
+    w = mulHi(m1, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m2 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    tk = t[to + 3];
+    w = tk; s = c + w; h = w >>> 32;
+    w = m0 * P3; s += w; h += w >>> 32;
+    w = mulHi(m0, P2); s += w; h += w >>> 32;
+    w = m1 * P2; s += w; h += w >>> 32;
+    w = mulHi(m1, P1); s += w; h += w >>> 32;
+    w = m2 * P1; s += w; h += w >>> 32;
+    w = mulHi(m2, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m3 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    tk = t[to + 4];
+    w = tk; s = c + w; h = w >>> 32;
+    w = mulHi(m0, P3); s += w; h += w >>> 32;
+    w = m1 * P3; s += w; h += w >>> 32;
+    w = mulHi(m1, P2); s += w; h += w >>> 32;
+    w = m2 * P2; s += w; h += w >>> 32;
+    w = mulHi(m2, P1); s += w; h += w >>> 32;
+    w = m3 * P1; s += w; h += w >>> 32;
+    w = mulHi(m3, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r0 = s;
+    c = h >>> 32;
+    tk = t[to + 5];
+    w = tk; s = c + w; h = w >>> 32;
+    w = mulHi(m1, P3); s += w; h += w >>> 32;
+    w = m2 * P3; s += w; h += w >>> 32;
+    w = mulHi(m2, P2); s += w; h += w >>> 32;
+    w = m3 * P2; s += w; h += w >>> 32;
+    w = mulHi(m3, P1); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r1 = s;
+    c = h >>> 32;
+    tk = t[to + 6];
+    w = tk; s = c + w; h = w >>> 32;
+    w = mulHi(m2, P3); s += w; h += w >>> 32;
+    w = m3 * P3; s += w; h += w >>> 32;
+    w = mulHi(m3, P2); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r2 = s;
+    c = h >>> 32;
+    tk = t[to + 7];
+    w = tk; s = c + w; h = w >>> 32;
+    w = mulHi(m3, P3); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r3 = s;
+    reduceOnce(r, ro, r0, r1, r2, r3);
+  }
+
+  /** Wide r = a + b mod m*2^256, for wide a, b below m*2^256 (r may alias a or b). */
+  public static void addWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long c = 0;
+    for (int i = 0; i < 2 * LIMBS; i++) {
+      long x = a[ao + i];
+      long s = x + b[bo + i];
+      long c1 = ltu(s, x);
+      long y = s + c;
+      c = c1 | ltu(y, s);
+      r[ro + i] = y;
+    }
+    // the sum is below 2^510: subtract m*2^256 when the upper half is at least m
+    long h0 = r[ro + 4], h1 = r[ro + 5], h2 = r[ro + 6], h3 = r[ro + 7];
+    reduceOnce(r, ro + 4, h0, h1, h2, h3);
+  }
+
+  /** Wide r = a - b mod m*2^256, for wide a, b below m*2^256 (r may alias a or b). */
+  public static void subWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long br = 0;
+    for (int i = 0; i < 2 * LIMBS; i++) {
+      long x = a[ao + i], y = b[bo + i];
+      long d = x - y;
+      long br1 = ltu(x, y);
+      long e = d - br;
+      br = br1 | ltu(d, br);
+      r[ro + i] = e;
+    }
+    // add m*2^256 back when the subtraction borrowed (branch-free)
+    long mask = -br;
+    long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
+    long d0 = r[ro + 4], d1 = r[ro + 5], d2 = r[ro + 6], d3 = r[ro + 7];
+    long s0 = d0 + q0;
+    long c = ltu(s0, d0);
+    long y1 = d1 + q1;
+    long c1 = ltu(y1, d1);
+    long s1 = y1 + c;
+    c = c1 | ltu(s1, y1);
+    long y2 = d2 + q2;
+    long c2 = ltu(y2, d2);
+    long s2 = y2 + c;
+    c = c2 | ltu(s2, y2);
+    r[ro + 7] = d3 + q3 + c;
+    r[ro + 4] = s0; r[ro + 5] = s1; r[ro + 6] = s2;
   }
 
   /** r = a^e for a little-endian exponent (square-and-multiply, variable time). */
