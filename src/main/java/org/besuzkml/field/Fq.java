@@ -236,8 +236,8 @@ public final class Fq {
 
   /** r = a - b. */
   public static void sub(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
-    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
     long d0 = a0 - b0;
     long br = ltu(a0, b0);
     long x1 = a1 - b1;
@@ -248,26 +248,29 @@ public final class Fq {
     long br2 = ltu(a2, b2);
     long d2 = x2 - br;
     br = br2 | ltu(x2, br);
-    long x3 = a3 - b3;
-    long br3 = ltu(a3, b3);
-    long d3 = x3 - br;
-    br = br3 | ltu(x3, br);
-    // add m back when the subtraction borrowed
-    long mask = -br;
-    long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
-    long s0 = d0 + q0;
-    long c = ltu(s0, d0);
-    long y1 = d1 + q1;
+    // top limbs are below 2^62, so the sign of the top word is the borrow of the whole subtraction
+    addModulusIfNegative(r, ro, d0, d1, d2, a[ao + 3] - b[bo + 3] - br);
+  }
+
+  /**
+   * Writes d + m when d, a four-limb two's complement value in [-m, m), is negative, else d. A separate
+   * method keeps sub under C2's inlining limit for hot callers (325 bytes of bytecode).
+   */
+  private static void addModulusIfNegative(long[] r, int ro, long d0, long d1, long d2, long d3) {
+    long mask = d3 >> 63;
+    long y0 = d0 + (P0 & mask);
+    long c = ltu(y0, d0);
+    long y1 = d1 + (P1 & mask);
     long c1 = ltu(y1, d1);
     long s1 = y1 + c;
     c = c1 | ltu(s1, y1);
-    long y2 = d2 + q2;
+    long y2 = d2 + (P2 & mask);
     long c2 = ltu(y2, d2);
     long s2 = y2 + c;
     c = c2 | ltu(s2, y2);
-    long s3 = d3 + q3 + c;
-    r[ro] = s0; r[ro + 1] = s1; r[ro + 2] = s2; r[ro + 3] = s3;
+    r[ro] = y0; r[ro + 1] = s1; r[ro + 2] = s2; r[ro + 3] = d3 + (P3 & mask) + c;
   }
+
 
   /** r = -a. */
   public static void neg(long[] r, int ro, long[] a, int ao) {
@@ -299,11 +302,9 @@ public final class Fq {
     long br2 = ltu(s2, P2);
     long d2 = x2 - br;
     br = br2 | ltu(x2, br);
-    long x3 = s3 - P3;
-    long br3 = ltu(s3, P3);
-    long d3 = x3 - br;
-    br = br3 | ltu(x3, br);
-    long keep = -br; // all ones when s < m: keep s (branch-free, the branch is unpredictable)
+    long d3 = s3 - P3 - br;
+    // s < 2m < 2^255 and m < 2^254: the top word of s - m is negative exactly when s < m
+    long keep = d3 >> 63; // all ones: keep s (branch-free, the branch is unpredictable)
     r[ro] = (s0 & keep) | (d0 & ~keep);
     r[ro + 1] = (s1 & keep) | (d1 & ~keep);
     r[ro + 2] = (s2 & keep) | (d2 & ~keep);
@@ -697,31 +698,18 @@ public final class Fq {
   /** Wide r = a - b mod m*2^256, for wide a, b below m*2^256 (r may alias a or b). */
   public static void subWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
     long br = 0;
-    for (int i = 0; i < 2 * LIMBS; i++) {
+    for (int i = 0; i < 2 * LIMBS - 1; i++) {
       long x = a[ao + i], y = b[bo + i];
       long d = x - y;
       long br1 = ltu(x, y);
-      long e = d - br;
+      r[ro + i] = d - br;
       br = br1 | ltu(d, br);
-      r[ro + i] = e;
     }
-    // add m*2^256 back when the subtraction borrowed (branch-free)
-    long mask = -br;
-    long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
-    long d0 = r[ro + 4], d1 = r[ro + 5], d2 = r[ro + 6], d3 = r[ro + 7];
-    long s0 = d0 + q0;
-    long c = ltu(s0, d0);
-    long y1 = d1 + q1;
-    long c1 = ltu(y1, d1);
-    long s1 = y1 + c;
-    c = c1 | ltu(s1, y1);
-    long y2 = d2 + q2;
-    long c2 = ltu(y2, d2);
-    long s2 = y2 + c;
-    c = c2 | ltu(s2, y2);
-    r[ro + 7] = d3 + q3 + c;
-    r[ro + 4] = s0; r[ro + 5] = s1; r[ro + 6] = s2;
+    // the upper halves are below m: as in sub, the sign of the top word is the borrow
+    long d7 = a[ao + 7] - b[bo + 7] - br;
+    addModulusIfNegative(r, ro + 4, r[ro + 4], r[ro + 5], r[ro + 6], d7);
   }
+
 
   /** r = a^e for a little-endian exponent (square-and-multiply, variable time). */
   public static void pow(long[] r, int ro, long[] a, int ao, long[] e) {
