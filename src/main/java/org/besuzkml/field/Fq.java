@@ -14,6 +14,11 @@ import java.util.random.RandomGenerator;
  * in a caller-owned {@code long[]} at a limb offset, so that vectors are flat arrays and no object is
  * allocated per operation. Every kernel accepts aliasing between its output and its inputs. Inputs
  * must be fully reduced ({@code < m}); every kernel keeps them so.
+ *
+ * <p>add, sub, neg, dbl, mul and sqr contain no data-dependent branch; inv, batchInv, pow, sqrt and
+ * legendre take time that depends on their inputs. The double-width primitives ({@code mulWide},
+ * {@code reduceWide}, {@code addWide}, {@code subWide}, {@code addNoReduce}) let extension fields
+ * reduce a sum of products once; their input bounds are on each method.
  */
 public final class Fq {
   private Fq() {}
@@ -37,7 +42,10 @@ public final class Fq {
   private static final long[] R2 = {0xf32cfc5b538afa89L, 0xb5e71911d44501fbL, 0x47ab1eff0a417ff6L, 0x06d89f71cab8351fL};
   private static final long[] ONE = {0xd35d438dc58f0d9dL, 0x0a78eb28f5c70b3dL, 0x666ea36f7879462cL, 0x0e0a77c19a07df2fL};
 
-  private static final long[] EXP_INVERSE = limbsOf(MODULUS.subtract(BigInteger.TWO));
+  /** Largest k the inversion loop can reach: one per bit of m and of its input. */
+  private static final int INV_MAX_K = 2 * 254;
+  /** For k = 0..INV_MAX_K: {@code 2^(768-k) mod m}, the constant that turns A^-1*2^k into Montgomery form. */
+  private static final long[] INV_CORRECTION = new long[(INV_MAX_K + 1) * LIMBS];
   private static final long[] EXP_LEGENDRE = limbsOf(MODULUS.shiftRight(1));
   /** Odd part {@code q} of {@code m - 1 = 2^s * q}, and {@code (q - 1) / 2}, for Tonelli-Shanks. */
   private static final long[] EXP_Q_MINUS_1_HALF = limbsOf(MODULUS.shiftRight(TWO_ADICITY).shiftRight(1));
@@ -45,6 +53,12 @@ public final class Fq {
   private static final long[] ROOT_OF_UNITY = new long[LIMBS];
 
   static {
+    BigInteger half = MODULUS.add(BigInteger.ONE).shiftRight(1);
+    BigInteger c = BigInteger.ONE.shiftLeft(768).mod(MODULUS);
+    for (int k = 0; k <= INV_MAX_K; k++) {
+      System.arraycopy(limbsOf(c), 0, INV_CORRECTION, k * LIMBS, LIMBS);
+      c = c.multiply(half).mod(MODULUS);
+    }
     long[] z = new long[LIMBS];
     fromLong(z, 0, 3);
     pow(ROOT_OF_UNITY, 0, z, 0, limbsOf(MODULUS.shiftRight(TWO_ADICITY)));
@@ -53,14 +67,20 @@ public final class Fq {
   // ---------------------------------------------------------------------------------------------
   // word helpers
 
-  /** High 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+). */
+  /**
+   * High 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+): the signed
+   * high word corrected for each negative operand. With a constant operand C2 folds one correction.
+   */
   static long mulHi(long a, long b) {
     return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 
-  /** 1 if {@code a < b} as unsigned 64-bit values, else 0. */
+  /**
+   * 1 if {@code a < b} as unsigned 64-bit values, else 0. C2 compiles this to a compare and a
+   * conditional move (an unsigned compare on JDK 21+), twice as fast in add/sub as the bit-trick form.
+   */
   static long ltu(long a, long b) {
-    return ((~a & b) | (~(a ^ b) & (a - b))) >>> 63;
+    return Long.compareUnsigned(a, b) < 0 ? 1L : 0L;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -216,8 +236,8 @@ public final class Fq {
 
   /** r = a - b. */
   public static void sub(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
-    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
     long d0 = a0 - b0;
     long br = ltu(a0, b0);
     long x1 = a1 - b1;
@@ -228,26 +248,29 @@ public final class Fq {
     long br2 = ltu(a2, b2);
     long d2 = x2 - br;
     br = br2 | ltu(x2, br);
-    long x3 = a3 - b3;
-    long br3 = ltu(a3, b3);
-    long d3 = x3 - br;
-    br = br3 | ltu(x3, br);
-    // add m back when the subtraction borrowed
-    long mask = -br;
-    long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
-    long s0 = d0 + q0;
-    long c = ltu(s0, d0);
-    long y1 = d1 + q1;
+    // top limbs are below 2^62, so the sign of the top word is the borrow of the whole subtraction
+    addModulusIfNegative(r, ro, d0, d1, d2, a[ao + 3] - b[bo + 3] - br);
+  }
+
+  /**
+   * Writes d + m when d, a four-limb two's complement value in [-m, m), is negative, else d. A separate
+   * method keeps sub under C2's inlining limit for hot callers (325 bytes of bytecode).
+   */
+  private static void addModulusIfNegative(long[] r, int ro, long d0, long d1, long d2, long d3) {
+    long mask = d3 >> 63;
+    long y0 = d0 + (P0 & mask);
+    long c = ltu(y0, d0);
+    long y1 = d1 + (P1 & mask);
     long c1 = ltu(y1, d1);
     long s1 = y1 + c;
     c = c1 | ltu(s1, y1);
-    long y2 = d2 + q2;
+    long y2 = d2 + (P2 & mask);
     long c2 = ltu(y2, d2);
     long s2 = y2 + c;
     c = c2 | ltu(s2, y2);
-    long s3 = d3 + q3 + c;
-    r[ro] = s0; r[ro + 1] = s1; r[ro + 2] = s2; r[ro + 3] = s3;
+    r[ro] = y0; r[ro + 1] = s1; r[ro + 2] = s2; r[ro + 3] = d3 + (P3 & mask) + c;
   }
+
 
   /** r = -a. */
   public static void neg(long[] r, int ro, long[] a, int ao) {
@@ -279,72 +302,414 @@ public final class Fq {
     long br2 = ltu(s2, P2);
     long d2 = x2 - br;
     br = br2 | ltu(x2, br);
-    long x3 = s3 - P3;
-    long br3 = ltu(s3, P3);
-    long d3 = x3 - br;
-    br = br3 | ltu(x3, br);
-    long keep = -br; // all ones when s < m: keep s (branch-free, the branch is unpredictable)
+    long d3 = s3 - P3 - br;
+    // s < 2m < 2^255 and m < 2^254: the top word of s - m is negative exactly when s < m
+    long keep = d3 >> 63; // all ones: keep s (branch-free, the branch is unpredictable)
     r[ro] = (s0 & keep) | (d0 & ~keep);
     r[ro + 1] = (s1 & keep) | (d1 & ~keep);
     r[ro + 2] = (s2 & keep) | (d2 & ~keep);
     r[ro + 3] = (s3 & keep) | (d3 & ~keep);
   }
 
-  /** r = a * b (Montgomery product, CIOS with the spare top bit of m: no final carry word). */
+  // Montgomery multiplication (the unrolled bodies are emitted by PrimeFieldGenerator, which also
+  // documents their layout). Product scanning (Comba) interleaved with the reduction (FIPS order):
+  // column k of the 512-bit sum a*b + sum_i m_i*m*2^(64i) collects the low words of the products
+  // whose limb indices add up to k and the high words of those adding up to k - 1. A column is not
+  // summed with per-addition carry detection (Java has no add-with-carry, and unsigned compares cost
+  // about as much as the multiplications); instead each 64-bit term w is added twice, as w into s
+  // (mod 2^64) and as its upper half w >>> 32 into h. The exact column value is then
+  // (s - h*2^32 mod 2^64) + h*2^32: the first part is the sum of the lower halves, below 2^37 for at
+  // most 17 terms, so it is recovered exactly from arithmetic mod 2^64. One normalization per column
+  // (h += that sum >>> 32) gives the column's word (s) and its carry (h >>> 32).
+  // In columns 0..3 the Montgomery digit m_k = s * INV makes the word vanish: s + lo(m_k*P0) is 0
+  // or 2^64, so its carry is (s != 0) and lo(m_k*P0) is never computed. Columns 4..7 are the result,
+  // below 2m because a, b < m and 4m < 2^256.
+
+  /** r = a * b. */
   public static void mul(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
-    // row 0: t = a * b0, then one Montgomery step
-    long lo = a0 * b0; long A = mulHi(a0, b0); long t0 = lo;
-    long m = t0 * INV;
-    long C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
-    lo = a1 * b0; long hi = mulHi(a1, b0); lo += A; hi += ltu(lo, A); A = hi; long t1 = lo;
-    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
-    lo = a2 * b0; hi = mulHi(a2, b0); lo += A; hi += ltu(lo, A); A = hi; long t2 = lo;
-    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
-    lo = a3 * b0; hi = mulHi(a3, b0); lo += A; hi += ltu(lo, A); A = hi; long t3 = lo;
-    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
-    t3 = C + A;
-    // row 1
-    lo = a0 * b1; hi = mulHi(a0, b1); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
-    m = t0 * INV;
-    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
-    lo = a1 * b1; hi = mulHi(a1, b1); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
-    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
-    lo = a2 * b1; hi = mulHi(a2, b1); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
-    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
-    lo = a3 * b1; hi = mulHi(a3, b1); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
-    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
-    t3 = C + A;
-    // row 2
-    lo = a0 * b2; hi = mulHi(a0, b2); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
-    m = t0 * INV;
-    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
-    lo = a1 * b2; hi = mulHi(a1, b2); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
-    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
-    lo = a2 * b2; hi = mulHi(a2, b2); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
-    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
-    lo = a3 * b2; hi = mulHi(a3, b2); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
-    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
-    t3 = C + A;
-    // row 3
-    lo = a0 * b3; hi = mulHi(a0, b3); lo += t0; hi += ltu(lo, t0); A = hi; t0 = lo;
-    m = t0 * INV;
-    C = mulHi(m, P0) + (t0 != 0 ? 1L : 0L);
-    lo = a1 * b3; hi = mulHi(a1, b3); lo += t1; hi += ltu(lo, t1); lo += A; hi += ltu(lo, A); A = hi; t1 = lo;
-    lo = m * P1; hi = mulHi(m, P1); lo += t1; hi += ltu(lo, t1); lo += C; hi += ltu(lo, C); C = hi; t0 = lo;
-    lo = a2 * b3; hi = mulHi(a2, b3); lo += t2; hi += ltu(lo, t2); lo += A; hi += ltu(lo, A); A = hi; t2 = lo;
-    lo = m * P2; hi = mulHi(m, P2); lo += t2; hi += ltu(lo, t2); lo += C; hi += ltu(lo, C); C = hi; t1 = lo;
-    lo = a3 * b3; hi = mulHi(a3, b3); lo += t3; hi += ltu(lo, t3); lo += A; hi += ltu(lo, A); A = hi; t3 = lo;
-    lo = m * P3; hi = mulHi(m, P3); lo += t3; hi += ltu(lo, t3); lo += C; hi += ltu(lo, C); C = hi; t2 = lo;
-    t3 = C + A;
-    reduceOnce(r, ro, t0, t1, t2, t3);
+    long w, s, h, c;
+    // column 0
+    w = a0 * b0; s = w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m0 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 1
+    w = a0 * b1; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b0); s += w; h += w >>> 32;
+    w = a1 * b0; s += w; h += w >>> 32;
+    w = m0 * P1; s += w; h += w >>> 32;
+    w = mulHi(m0, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m1 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 2
+    w = a0 * b2; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b1); s += w; h += w >>> 32;
+    w = a1 * b1; s += w; h += w >>> 32;
+    w = mulHi(a1, b0); s += w; h += w >>> 32;
+    w = a2 * b0; s += w; h += w >>> 32;
+    w = m0 * P2; s += w; h += w >>> 32;
+    w = mulHi(m0, P1); s += w; h += w >>> 32;
+    w = m1 * P1; s += w; h += w >>> 32;
+    w = mulHi(m1, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m2 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 3
+    w = a0 * b3; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b2); s += w; h += w >>> 32;
+    w = a1 * b2; s += w; h += w >>> 32;
+    w = mulHi(a1, b1); s += w; h += w >>> 32;
+    w = a2 * b1; s += w; h += w >>> 32;
+    w = mulHi(a2, b0); s += w; h += w >>> 32;
+    w = a3 * b0; s += w; h += w >>> 32;
+    w = m0 * P3; s += w; h += w >>> 32;
+    w = mulHi(m0, P2); s += w; h += w >>> 32;
+    w = m1 * P2; s += w; h += w >>> 32;
+    w = mulHi(m1, P1); s += w; h += w >>> 32;
+    w = m2 * P1; s += w; h += w >>> 32;
+    w = mulHi(m2, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m3 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 4
+    w = Math.multiplyHigh(a0, b3) + (b3 & (a0 >> 63)); s = c + w; h = w >>> 32;
+    w = a1 * b3; s += w; h += w >>> 32;
+    w = mulHi(a1, b2); s += w; h += w >>> 32;
+    w = a2 * b2; s += w; h += w >>> 32;
+    w = mulHi(a2, b1); s += w; h += w >>> 32;
+    w = a3 * b1; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b0) + (a3 & (b0 >> 63)); s += w; h += w >>> 32;
+    w = mulHi(m0, P3); s += w; h += w >>> 32;
+    w = m1 * P3; s += w; h += w >>> 32;
+    w = mulHi(m1, P2); s += w; h += w >>> 32;
+    w = m2 * P2; s += w; h += w >>> 32;
+    w = mulHi(m2, P1); s += w; h += w >>> 32;
+    w = m3 * P1; s += w; h += w >>> 32;
+    w = mulHi(m3, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r0 = s;
+    c = h >>> 32;
+    // column 5
+    w = Math.multiplyHigh(a1, b3) + (b3 & (a1 >> 63)); s = c + w; h = w >>> 32;
+    w = a2 * b3; s += w; h += w >>> 32;
+    w = mulHi(a2, b2); s += w; h += w >>> 32;
+    w = a3 * b2; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b1) + (a3 & (b1 >> 63)); s += w; h += w >>> 32;
+    w = mulHi(m1, P3); s += w; h += w >>> 32;
+    w = m2 * P3; s += w; h += w >>> 32;
+    w = mulHi(m2, P2); s += w; h += w >>> 32;
+    w = m3 * P2; s += w; h += w >>> 32;
+    w = mulHi(m3, P1); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r1 = s;
+    c = h >>> 32;
+    // column 6
+    w = Math.multiplyHigh(a2, b3) + (b3 & (a2 >> 63)); s = c + w; h = w >>> 32;
+    w = a3 * b3; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b2) + (a3 & (b2 >> 63)); s += w; h += w >>> 32;
+    w = mulHi(m2, P3); s += w; h += w >>> 32;
+    w = m3 * P3; s += w; h += w >>> 32;
+    w = mulHi(m3, P2); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r2 = s;
+    c = h >>> 32;
+    // column 7
+    w = Math.multiplyHigh(a3, b3); s = c + w; h = w >>> 32;
+    w = mulHi(m3, P3); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r3 = s;
+    reduceOnce(r, ro, r0, r1, r2, r3);
   }
 
-  /** r = a^2. */
+  /** r = a^2: the product scanning of {@link #mul} with each cross product a_i*a_j (i < j) computed once and doubled. */
   public static void sqr(long[] r, int ro, long[] a, int ao) {
-    mul(r, ro, a, ao, a, ao);
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long w, s, h, c;
+    // column 0
+    w = a0 * a0; s = w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m0 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 1
+    w = a0 * a1; s = c + (w << 1); h = (w >>> 32) << 1;
+    w = mulHi(a0, a0); s += w; h += w >>> 32;
+    w = m0 * P1; s += w; h += w >>> 32;
+    w = mulHi(m0, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m1 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 2
+    w = a0 * a2; s = c + (w << 1); h = (w >>> 32) << 1;
+    w = mulHi(a0, a1); s += w << 1; h += (w >>> 32) << 1;
+    w = a1 * a1; s += w; h += w >>> 32;
+    w = m0 * P2; s += w; h += w >>> 32;
+    w = mulHi(m0, P1); s += w; h += w >>> 32;
+    w = m1 * P1; s += w; h += w >>> 32;
+    w = mulHi(m1, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m2 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 3
+    w = a0 * a3; s = c + (w << 1); h = (w >>> 32) << 1;
+    w = mulHi(a0, a2); s += w << 1; h += (w >>> 32) << 1;
+    w = a1 * a2; s += w << 1; h += (w >>> 32) << 1;
+    w = mulHi(a1, a1); s += w; h += w >>> 32;
+    w = m0 * P3; s += w; h += w >>> 32;
+    w = mulHi(m0, P2); s += w; h += w >>> 32;
+    w = m1 * P2; s += w; h += w >>> 32;
+    w = mulHi(m1, P1); s += w; h += w >>> 32;
+    w = m2 * P1; s += w; h += w >>> 32;
+    w = mulHi(m2, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m3 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    // column 4
+    w = Math.multiplyHigh(a0, a3) + (a3 & (a0 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = a1 * a3; s += w << 1; h += (w >>> 32) << 1;
+    w = mulHi(a1, a2); s += w << 1; h += (w >>> 32) << 1;
+    w = a2 * a2; s += w; h += w >>> 32;
+    w = mulHi(m0, P3); s += w; h += w >>> 32;
+    w = m1 * P3; s += w; h += w >>> 32;
+    w = mulHi(m1, P2); s += w; h += w >>> 32;
+    w = m2 * P2; s += w; h += w >>> 32;
+    w = mulHi(m2, P1); s += w; h += w >>> 32;
+    w = m3 * P1; s += w; h += w >>> 32;
+    w = mulHi(m3, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r0 = s;
+    c = h >>> 32;
+    // column 5
+    w = Math.multiplyHigh(a1, a3) + (a3 & (a1 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = a2 * a3; s += w << 1; h += (w >>> 32) << 1;
+    w = mulHi(a2, a2); s += w; h += w >>> 32;
+    w = mulHi(m1, P3); s += w; h += w >>> 32;
+    w = m2 * P3; s += w; h += w >>> 32;
+    w = mulHi(m2, P2); s += w; h += w >>> 32;
+    w = m3 * P2; s += w; h += w >>> 32;
+    w = mulHi(m3, P1); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r1 = s;
+    c = h >>> 32;
+    // column 6
+    w = Math.multiplyHigh(a2, a3) + (a3 & (a2 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = a3 * a3; s += w; h += w >>> 32;
+    w = mulHi(m2, P3); s += w; h += w >>> 32;
+    w = m3 * P3; s += w; h += w >>> 32;
+    w = mulHi(m3, P2); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r2 = s;
+    c = h >>> 32;
+    // column 7
+    w = Math.multiplyHigh(a3, a3); s = c + w; h = w >>> 32;
+    w = mulHi(m3, P3); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r3 = s;
+    reduceOnce(r, ro, r0, r1, r2, r3);
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // double-width primitives, for lazy reduction in extension fields (Fq2 and up): sums of products
+  // are accumulated as 512-bit values and reduced once. A "wide" value is 8 little-endian limbs of a
+  // plain integer T in [0, m*2^256) standing for the element T/2^256 mod m, the scale of a product of
+  // two Montgomery-form elements.
+
+  /**
+   * r = a + b as plain integers, without reduction: for inputs below m the result is below 2m, which
+   * is not a field element but is a valid input of {@link #mulWide}.
+   */
+  public static void addNoReduce(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long s0 = a0 + b[bo];
+    long c = ltu(s0, a0);
+    long x1 = a1 + b[bo + 1];
+    long c1 = ltu(x1, a1);
+    long s1 = x1 + c;
+    c = c1 | ltu(s1, x1);
+    long x2 = a2 + b[bo + 2];
+    long c2 = ltu(x2, a2);
+    long s2 = x2 + c;
+    c = c2 | ltu(s2, x2);
+    r[ro + 3] = a3 + b[bo + 3] + c;
+    r[ro] = s0; r[ro + 1] = s1; r[ro + 2] = s2;
+  }
+
+  /**
+   * t[to..to+7] = a * b, the full 512-bit product of the stored integers, for a, b below 2^255 (field
+   * elements, or sums of two from {@link #addNoReduce}). The product of two such sums is below
+   * 4m^2 < m*2^256, so it is a valid input of {@link #reduceWide}; so is a sum of two products of
+   * elements (below 2m^2), kept in range by {@link #addWide} and {@link #subWide}.
+   */
+  public static void mulWide(long[] t, int to, long[] a, int ao, long[] b, int bo) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    long w, s, h, c;
+    w = a0 * b0; s = w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to] = s;
+    c = h >>> 32;
+    w = a0 * b1; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b0); s += w; h += w >>> 32;
+    w = a1 * b0; s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 1] = s;
+    c = h >>> 32;
+    w = a0 * b2; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b1); s += w; h += w >>> 32;
+    w = a1 * b1; s += w; h += w >>> 32;
+    w = mulHi(a1, b0); s += w; h += w >>> 32;
+    w = a2 * b0; s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 2] = s;
+    c = h >>> 32;
+    w = a0 * b3; s = c + w; h = w >>> 32;
+    w = mulHi(a0, b2); s += w; h += w >>> 32;
+    w = a1 * b2; s += w; h += w >>> 32;
+    w = mulHi(a1, b1); s += w; h += w >>> 32;
+    w = a2 * b1; s += w; h += w >>> 32;
+    w = mulHi(a2, b0); s += w; h += w >>> 32;
+    w = a3 * b0; s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 3] = s;
+    c = h >>> 32;
+    w = Math.multiplyHigh(a0, b3) + (b3 & (a0 >> 63)); s = c + w; h = w >>> 32;
+    w = a1 * b3; s += w; h += w >>> 32;
+    w = mulHi(a1, b2); s += w; h += w >>> 32;
+    w = a2 * b2; s += w; h += w >>> 32;
+    w = mulHi(a2, b1); s += w; h += w >>> 32;
+    w = a3 * b1; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b0) + (a3 & (b0 >> 63)); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 4] = s;
+    c = h >>> 32;
+    w = Math.multiplyHigh(a1, b3) + (b3 & (a1 >> 63)); s = c + w; h = w >>> 32;
+    w = a2 * b3; s += w; h += w >>> 32;
+    w = mulHi(a2, b2); s += w; h += w >>> 32;
+    w = a3 * b2; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b1) + (a3 & (b1 >> 63)); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 5] = s;
+    c = h >>> 32;
+    w = Math.multiplyHigh(a2, b3) + (b3 & (a2 >> 63)); s = c + w; h = w >>> 32;
+    w = a3 * b3; s += w; h += w >>> 32;
+    w = Math.multiplyHigh(a3, b2) + (a3 & (b2 >> 63)); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 6] = s;
+    c = h >>> 32;
+    w = Math.multiplyHigh(a3, b3); s = c + w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    t[to + 7] = s;
+  }
+
+  /**
+   * r = T * 2^-256 mod m (Montgomery reduction, fully reduced) for a wide T = t[to..to+7] below m*2^256.
+   * reduceWide(mulWide(a, b)) equals mul(a, b).
+   */
+  public static void reduceWide(long[] r, int ro, long[] t, int to) {
+    long w, s, h, c = 0, tk;
+    tk = t[to];
+    w = tk; s = w; h = w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m0 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    tk = t[to + 1];
+    w = tk; s = c + w; h = w >>> 32;
+    w = m0 * P1; s += w; h += w >>> 32;
+    w = mulHi(m0, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m1 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    tk = t[to + 2];
+    w = tk; s = c + w; h = w >>> 32;
+    w = m0 * P2; s += w; h += w >>> 32;
+    w = mulHi(m0, P1); s += w; h += w >>> 32;
+    w = m1 * P1; s += w; h += w >>> 32;
+    w = mulHi(m1, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m2 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    tk = t[to + 3];
+    w = tk; s = c + w; h = w >>> 32;
+    w = m0 * P3; s += w; h += w >>> 32;
+    w = mulHi(m0, P2); s += w; h += w >>> 32;
+    w = m1 * P2; s += w; h += w >>> 32;
+    w = mulHi(m1, P1); s += w; h += w >>> 32;
+    w = m2 * P1; s += w; h += w >>> 32;
+    w = mulHi(m2, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long m3 = s * INV;
+    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    tk = t[to + 4];
+    w = tk; s = c + w; h = w >>> 32;
+    w = mulHi(m0, P3); s += w; h += w >>> 32;
+    w = m1 * P3; s += w; h += w >>> 32;
+    w = mulHi(m1, P2); s += w; h += w >>> 32;
+    w = m2 * P2; s += w; h += w >>> 32;
+    w = mulHi(m2, P1); s += w; h += w >>> 32;
+    w = m3 * P1; s += w; h += w >>> 32;
+    w = mulHi(m3, P0); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r0 = s;
+    c = h >>> 32;
+    tk = t[to + 5];
+    w = tk; s = c + w; h = w >>> 32;
+    w = mulHi(m1, P3); s += w; h += w >>> 32;
+    w = m2 * P3; s += w; h += w >>> 32;
+    w = mulHi(m2, P2); s += w; h += w >>> 32;
+    w = m3 * P2; s += w; h += w >>> 32;
+    w = mulHi(m3, P1); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r1 = s;
+    c = h >>> 32;
+    tk = t[to + 6];
+    w = tk; s = c + w; h = w >>> 32;
+    w = mulHi(m2, P3); s += w; h += w >>> 32;
+    w = m3 * P3; s += w; h += w >>> 32;
+    w = mulHi(m3, P2); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r2 = s;
+    c = h >>> 32;
+    tk = t[to + 7];
+    w = tk; s = c + w; h = w >>> 32;
+    w = mulHi(m3, P3); s += w; h += w >>> 32;
+    h += (s - (h << 32)) >>> 32;
+    long r3 = s;
+    reduceOnce(r, ro, r0, r1, r2, r3);
+  }
+
+  /** Wide r = a + b mod m*2^256, for wide a, b below m*2^256 (r may alias a or b). */
+  public static void addWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long c = 0;
+    for (int i = 0; i < 2 * LIMBS; i++) {
+      long x = a[ao + i];
+      long s = x + b[bo + i];
+      long c1 = ltu(s, x);
+      long y = s + c;
+      c = c1 | ltu(y, s);
+      r[ro + i] = y;
+    }
+    // the sum is below 2^510: subtract m*2^256 when the upper half is at least m
+    long h0 = r[ro + 4], h1 = r[ro + 5], h2 = r[ro + 6], h3 = r[ro + 7];
+    reduceOnce(r, ro + 4, h0, h1, h2, h3);
+  }
+
+  /** Wide r = a - b mod m*2^256, for wide a, b below m*2^256 (r may alias a or b). */
+  public static void subWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long br = 0;
+    for (int i = 0; i < 2 * LIMBS - 1; i++) {
+      long x = a[ao + i], y = b[bo + i];
+      long d = x - y;
+      long br1 = ltu(x, y);
+      r[ro + i] = d - br;
+      br = br1 | ltu(d, br);
+    }
+    // the upper halves are below m: as in sub, the sign of the top word is the borrow
+    long d7 = a[ao + 7] - b[bo + 7] - br;
+    addModulusIfNegative(r, ro + 4, r[ro + 4], r[ro + 5], r[ro + 6], d7);
+  }
+
 
   /** r = a^e for a little-endian exponent (square-and-multiply, variable time). */
   public static void pow(long[] r, int ro, long[] a, int ao, long[] e) {
@@ -365,9 +730,81 @@ public final class Fq {
     copy(r, ro, acc, 0);
   }
 
-  /** r = a^-1 (Fermat); r = 0 when a = 0. */
+  /**
+   * r = a^-1; r = 0 when a = 0. Variable time (the running time depends on a): Kaliski's almost
+   * Montgomery inverse, a binary extended GCD on plain integers that never reduces mod m inside the
+   * loop, then one multiplication by a table constant that removes the power of two it leaves.
+   */
   public static void inv(long[] r, int ro, long[] a, int ao) {
-    pow(r, ro, a, ao, EXP_INVERSE);
+    long v0 = a[ao], v1 = a[ao + 1], v2 = a[ao + 2], v3 = a[ao + 3];
+    if ((v0 | v1 | v2 | v3) == 0) {
+      setZero(r, ro);
+      return;
+    }
+    // Invariants (A = the stored integer a*2^256 mod m): m = u*s + v*x, A*x = -u*2^k, A*s = v*2^k (mod m),
+    // so when v reaches 0 (u = gcd = 1), A^-1 * 2^k = m - x, with 0 < x < 2m.
+    long u0 = P0, u1 = P1, u2 = P2, u3 = P3;
+    long x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+    long s0 = 1, s1 = 0, s2 = 0, s3 = 0;
+    int k = 0;
+    while ((v0 | v1 | v2 | v3) != 0) {
+      if ((u0 & 1) == 0) { // u /= 2^t, s *= 2^t (t single steps at once)
+        int t = Math.min(Long.numberOfTrailingZeros(u0), 63);
+        u0 = (u0 >>> t) | (u1 << (64 - t)); u1 = (u1 >>> t) | (u2 << (64 - t)); u2 = (u2 >>> t) | (u3 << (64 - t)); u3 >>>= t;
+        s3 = (s3 << t) | (s2 >>> (64 - t)); s2 = (s2 << t) | (s1 >>> (64 - t)); s1 = (s1 << t) | (s0 >>> (64 - t)); s0 <<= t;
+        k += t;
+      } else if ((v0 & 1) == 0) { // v /= 2^t, x *= 2^t
+        int t = Math.min(Long.numberOfTrailingZeros(v0), 63);
+        v0 = (v0 >>> t) | (v1 << (64 - t)); v1 = (v1 >>> t) | (v2 << (64 - t)); v2 = (v2 >>> t) | (v3 << (64 - t)); v3 >>>= t;
+        x3 = (x3 << t) | (x2 >>> (64 - t)); x2 = (x2 << t) | (x1 >>> (64 - t)); x1 = (x1 << t) | (x0 >>> (64 - t)); x0 <<= t;
+        k += t;
+      } else {
+        long d0 = u0 - v0, br = ltu(u0, v0);
+        long y = u1 - v1, br1 = ltu(u1, v1);
+        long d1 = y - br;
+        br = br1 | ltu(y, br);
+        y = u2 - v2; br1 = ltu(u2, v2);
+        long d2 = y - br;
+        br = br1 | ltu(y, br);
+        y = u3 - v3; br1 = ltu(u3, v3);
+        long d3 = y - br;
+        br = br1 | ltu(y, br);
+        if (br == 0 && (d0 | d1 | d2 | d3) != 0) { // u > v: u = (u - v)/2, x += s, s *= 2
+          u0 = (d0 >>> 1) | (d1 << 63); u1 = (d1 >>> 1) | (d2 << 63); u2 = (d2 >>> 1) | (d3 << 63); u3 = d3 >>> 1;
+          long z0 = x0 + s0, c = ltu(z0, x0);
+          long z1 = x1 + s1, c1 = ltu(z1, x1);
+          z1 += c; c = c1 | ltu(z1, c);
+          long z2 = x2 + s2;
+          c1 = ltu(z2, x2);
+          z2 += c; c = c1 | ltu(z2, c);
+          x3 = x3 + s3 + c; x2 = z2; x1 = z1; x0 = z0;
+          s3 = (s3 << 1) | (s2 >>> 63); s2 = (s2 << 1) | (s1 >>> 63); s1 = (s1 << 1) | (s0 >>> 63); s0 <<= 1;
+        } else { // v >= u: v = (v - u)/2 = -d/2, s += x, x *= 2
+          d0 = -d0;
+          long c = d0 == 0 ? 1 : 0;
+          d1 = ~d1 + c;
+          c &= d1 == 0 ? 1 : 0;
+          d2 = ~d2 + c;
+          c &= d2 == 0 ? 1 : 0;
+          d3 = ~d3 + c;
+          v0 = (d0 >>> 1) | (d1 << 63); v1 = (d1 >>> 1) | (d2 << 63); v2 = (d2 >>> 1) | (d3 << 63); v3 = d3 >>> 1;
+          long z0 = s0 + x0;
+          c = ltu(z0, s0);
+          long z1 = s1 + x1, c1 = ltu(z1, s1);
+          z1 += c; c = c1 | ltu(z1, c);
+          long z2 = s2 + x2;
+          c1 = ltu(z2, s2);
+          z2 += c; c = c1 | ltu(z2, c);
+          s3 = s3 + x3 + c; s2 = z2; s1 = z1; s0 = z0;
+          x3 = (x3 << 1) | (x2 >>> 63); x2 = (x2 << 1) | (x1 >>> 63); x1 = (x1 << 1) | (x0 >>> 63); x0 <<= 1;
+        }
+        k++;
+      }
+    }
+    // m - (x mod m), then * (2^(768-k) mod m) / 2^256 = A^-1 * 2^512 = a^-1 * 2^256: Montgomery form.
+    reduceOnce(r, ro, x0, x1, x2, x3);
+    neg(r, ro, r, ro);
+    mul(r, ro, r, ro, INV_CORRECTION, k * LIMBS);
   }
 
   /**

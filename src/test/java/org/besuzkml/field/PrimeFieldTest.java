@@ -36,6 +36,11 @@ class PrimeFieldTest {
     void fromLong(long[] r, int ro, long v);
     int twoAdicity();
     long[] rootOfUnity();
+    void addNoReduce(long[] r, int ro, long[] a, int ao, long[] b, int bo);
+    void mulWide(long[] t, int to, long[] a, int ao, long[] b, int bo);
+    void reduceWide(long[] r, int ro, long[] t, int to);
+    void addWide(long[] r, int ro, long[] a, int ao, long[] b, int bo);
+    void subWide(long[] r, int ro, long[] a, int ao, long[] b, int bo);
   }
 
   static final Field FQ = new Field() {
@@ -57,6 +62,11 @@ class PrimeFieldTest {
     public void fromLong(long[] r, int ro, long v) { Fq.fromLong(r, ro, v); }
     public int twoAdicity() { return Fq.TWO_ADICITY; }
     public long[] rootOfUnity() { return Fq.rootOfUnity(); }
+    public void addNoReduce(long[] r, int ro, long[] a, int ao, long[] b, int bo) { Fq.addNoReduce(r, ro, a, ao, b, bo); }
+    public void mulWide(long[] t, int to, long[] a, int ao, long[] b, int bo) { Fq.mulWide(t, to, a, ao, b, bo); }
+    public void reduceWide(long[] r, int ro, long[] t, int to) { Fq.reduceWide(r, ro, t, to); }
+    public void addWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) { Fq.addWide(r, ro, a, ao, b, bo); }
+    public void subWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) { Fq.subWide(r, ro, a, ao, b, bo); }
     public String toString() { return "Fq"; }
   };
 
@@ -79,6 +89,11 @@ class PrimeFieldTest {
     public void fromLong(long[] r, int ro, long v) { Fr.fromLong(r, ro, v); }
     public int twoAdicity() { return Fr.TWO_ADICITY; }
     public long[] rootOfUnity() { return Fr.rootOfUnity(); }
+    public void addNoReduce(long[] r, int ro, long[] a, int ao, long[] b, int bo) { Fr.addNoReduce(r, ro, a, ao, b, bo); }
+    public void mulWide(long[] t, int to, long[] a, int ao, long[] b, int bo) { Fr.mulWide(t, to, a, ao, b, bo); }
+    public void reduceWide(long[] r, int ro, long[] t, int to) { Fr.reduceWide(r, ro, t, to); }
+    public void addWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) { Fr.addWide(r, ro, a, ao, b, bo); }
+    public void subWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) { Fr.subWide(r, ro, a, ao, b, bo); }
     public String toString() { return "Fr"; }
   };
 

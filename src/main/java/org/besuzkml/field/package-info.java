@@ -1,0 +1,55 @@
+/**
+ * Prime fields of the BN254 (alt_bn128) curve, the arithmetic under every other cryptographic package.
+ *
+ * <h2>What it holds</h2>
+ *
+ * <ul>
+ *   <li>{@link org.besuzkml.field.Fq}: the base field, modulus {@code q =
+ *       21888242871839275222246405745257275088696311157297823662689037894645226208583} (254 bits,
+ *       {@code q - 1} has 2-adicity 1). Curve coordinates live here.
+ *   <li>{@link org.besuzkml.field.Fr}: the scalar field, modulus {@code r =
+ *       21888242871839275222246405745257275088548364400416034343698204186575808495617} (254 bits,
+ *       2-adicity 28, so NTTs up to 2^28 points). Every proof computes here.
+ *   <li>The extension tower over Fq used by G2 and the pairing (Fq2, Fq6, Fq12) also lives in this
+ *       package; each of those classes documents its own construction.
+ * </ul>
+ *
+ * <p>With the BN parameter {@code x = 4965661367192848881}: {@code q = 36x^4 + 36x^3 + 24x^2 + 6x + 1}
+ * and {@code r = 36x^4 + 36x^3 + 18x^2 + 6x + 1}.
+ *
+ * <h2>Representation and kernel conventions</h2>
+ *
+ * <ul>
+ *   <li>An element {@code a} is stored as the integer {@code a * 2^256 mod m} (Montgomery form) in four
+ *       little-endian 64-bit limbs, inside a caller-owned {@code long[]} at a limb offset. Vectors are
+ *       flat arrays ({@code 4n} longs for n elements); no object exists per element.
+ *   <li>Kernels are static methods {@code op(r, ro, a, ao, b, bo)} writing the result at {@code r[ro..ro+3]};
+ *       the output may alias any input. Inputs must be fully reduced (stored integer below m) and every
+ *       kernel returns fully reduced values, so limb equality is field equality.
+ *   <li>add, sub, neg, dbl, mul and sqr allocate nothing and contain no data-dependent branch. inv (a
+ *       binary extended GCD), batchInv, pow, sqrt and legendre run in time that depends on their inputs,
+ *       which is acceptable because nothing here handles secrets on the verifier side.
+ *   <li>Encodings are 32-byte big-endian canonical integers; {@code fromBytes} rejects (returns false for)
+ *       any value at or above the modulus instead of reducing it.
+ *   <li>Double-width primitives ({@code mulWide}, {@code reduceWide}, {@code addWide}, {@code subWide},
+ *       {@code addNoReduce}) expose the unreduced 512-bit product and the Montgomery reduction, so that an
+ *       extension field can reduce a sum of products once. A wide value is an integer below {@code m*2^256}.
+ * </ul>
+ *
+ * <h2>How the kernels are built</h2>
+ *
+ * <p>Fq.java and Fr.java are generated from one template ({@code src/main/codegen/PrimeField.java.tmpl}) by
+ * {@code PrimeFieldGenerator} (test sources), which derives every constant from the modulus and emits the
+ * unrolled multiplication bodies; {@code GeneratedFieldsTest} fails if the checked-in files are stale. Edit
+ * the template or the generator, never the generated files. Both moduli are below 2^254, which the kernels
+ * rely on: the interleaved Montgomery reduction ends below 2m (one conditional subtraction), the sum of two
+ * elements fits in four limbs, and the top limb of an element is below 2^62. Multiplication sums each column
+ * of the product lazily (the upper 32-bit halves separately), because Java has no add-with-carry and a
+ * carry test per addition costs as much as the multiplications; the template explains the scheme.
+ *
+ * <h2>Dependencies</h2>
+ *
+ * <p>{@code java.base} only. This package is verifier-side consensus code: deterministic, no floating point,
+ * no allocation in the arithmetic kernels.
+ */
+package org.besuzkml.field;
