@@ -76,6 +76,27 @@ class TowerFieldTest {
   }
 
   @Test
+  void lazyReductionKernelsMatchBigIntegerOnManyRandomAndExtremeInputs() {
+    long[] t = new long[Fq2.SCRATCH];
+    long[] r = new long[8];
+    BigInteger qm1 = Q.subtract(BigInteger.ONE);
+    for (int i = 0; i < 3000; i++) {
+      // every fourth operand has limbs at the top of the range, where carries of the unreduced sums
+      // and of the 512-bit differences are exercised
+      BigInteger x0 = i % 4 == 0 ? qm1.subtract(BigInteger.valueOf(i)) : new BigInteger(254, RND).mod(Q);
+      BigInteger x1 = i % 8 == 0 ? qm1 : new BigInteger(254, RND).mod(Q);
+      BigInteger y0 = i % 3 == 0 ? BigInteger.valueOf(i) : new BigInteger(254, RND).mod(Q);
+      BigInteger y1 = i % 5 == 0 ? qm1.subtract(BigInteger.valueOf(i)) : new BigInteger(254, RND).mod(Q);
+      long[] a = Fq2.of(x0, x1);
+      long[] b = Fq2.of(y0, y1);
+      Fq2.mul(r, 0, a, 0, b, 0, t, 0);
+      assertFq2(x0.multiply(y0).subtract(x1.multiply(y1)), x0.multiply(y1).add(x1.multiply(y0)), r, 0);
+      Fq2.sqr(r, 0, b, 0, t, 0);
+      assertFq2(y0.multiply(y0).subtract(y1.multiply(y1)), y0.multiply(y1).shiftLeft(1), r, 0);
+    }
+  }
+
+  @Test
   void fq2KernelsAcceptAliasedOutput() {
     long[] t = new long[Fq2.SCRATCH];
     for (int i = 0; i < 20; i++) {
