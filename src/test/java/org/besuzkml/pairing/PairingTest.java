@@ -73,6 +73,18 @@ class PairingTest {
   }
 
   @Test
+  void widthFourNafOfXIsExact() {
+    byte[] d = FinalExponentiation.wnaf(X, 4);
+    BigInteger v = BigInteger.ZERO;
+    for (int i = d.length - 1; i >= 0; i--) {
+      v = v.shiftLeft(1).add(BigInteger.valueOf(d[i]));
+      assertTrue(d[i] == 0 || (d[i] & 1) != 0 && Math.abs(d[i]) < 8, "odd digit below 8");
+    }
+    assertEquals(X, v);
+    assertTrue(d[d.length - 1] > 0);
+  }
+
+  @Test
   void pairingIsNonDegenerateWithOrderR() {
     long[] e = Pairing.pair(P, G);
     assertFalse(Fq12.isOne(e, 0), "e(G1, G2) != 1");
