@@ -56,8 +56,14 @@ public final class MillerLoop {
    *
    * @param g1s n affine G1 points, 8 longs each, from offset g1o
    * @param g2s n affine G2 points, 16 longs each, from offset g2o
+   * @throws IllegalArgumentException when the arrays hold fewer than n points (a programming error;
+   *     byte input is sized by the decoders, which never throw)
    */
   public static void run(long[] f, int fo, long[] g1s, int g1o, long[] g2s, int g2o, int n) {
+    if (n < 0 || g1o < 0 || g2o < 0 || g1s.length - g1o < 2L * L * n
+        || g2s.length - g2o < (long) G2.AFFINE_LONGS * n) {
+      throw new IllegalArgumentException("point arrays shorter than n pairs"); // a caller bug, not input
+    }
     int live = 0;
     long[] pairs = new long[Math.max(1, n) * PAIR];
     for (int i = 0; i < n; i++) {

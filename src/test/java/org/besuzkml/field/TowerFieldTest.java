@@ -93,6 +93,8 @@ class TowerFieldTest {
       assertFq2(x0.multiply(y0).subtract(x1.multiply(y1)), x0.multiply(y1).add(x1.multiply(y0)), r, 0);
       Fq2.sqr(r, 0, b, 0, t, 0);
       assertFq2(y0.multiply(y0).subtract(y1.multiply(y1)), y0.multiply(y1).shiftLeft(1), r, 0);
+      Fq2.mulByNonResidue(r, 0, a, 0, t, 0);
+      assertFq2(x0.multiply(BigInteger.valueOf(9)).subtract(x1), x0.add(x1.multiply(BigInteger.valueOf(9))), r, 0);
     }
   }
 
