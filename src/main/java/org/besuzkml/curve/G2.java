@@ -18,11 +18,19 @@ import org.besuzkml.field.Fq2;
  * <h2>Subgroup membership</h2>
  *
  * #E'(Fq2) = r * c with c = 2q - r, gcd(r, c) = 1, so the twist has a huge cofactor and a point on the
- * curve need not be in G2. The check is {@code psi(Q) == [6x^2]Q} where psi = untwist^-1 o Frobenius
- * o untwist is the endomorphism {@code (x, y) -> (conj(x) gamma_{1,2}, conj(y) gamma_{1,3})}. Proof of
- * soundness: psi satisfies psi^2 - t psi + q = 0 on E' (trace t = 6x^2 + 1). Split Q = Q_r + Q_c by
- * the coprime orders. On G2, psi acts as q mod r = 6x^2, so Q_r passes. If psi(Q_c) = [t - 1]Q_c,
- * then 0 = [(t-1)^2 - t(t-1) + q]Q_c = [q + 1 - t]Q_c = [r]Q_c, and Q_c, of order prime to r, is O.
+ * curve need not be in G2. Let psi = untwist^-1 o Frobenius o untwist, the endomorphism {@code (x,
+ * y) -> (conj(x) gamma_{1,2}, conj(y) gamma_{1,3})}; it satisfies psi^2 - t psi + q = 0 (trace t =
+ * 6x^2 + 1) and acts on G2 as multiplication by q. The check is
+ *
+ * <pre>  [x+1]Q + psi([x]Q) + psi^2([x]Q) == psi^3([2x]Q)  </pre>
+ *
+ * (El Housni, Guillevic, Piellard 2022), i.e. phi(Q) = 0 for phi = P(psi), P(T) = (x+1) + xT + xT^2
+ * - 2xT^3, at the cost of one 63-bit scalar multiplication. Soundness: reducing P modulo T^2 - tT +
+ * q gives phi = alpha psi + beta with integers alpha, beta. Split Q = Q_r + Q_c by the coprime
+ * orders. phi(Q_r) = [alpha q + beta]Q_r = 0 because P(q) = 0 mod r. phi is separable (q does not
+ * divide beta), so its kernel has N = beta^2 + t alpha beta + q alpha^2 elements and the order of
+ * every kernel point divides N; gcd(N, c) = 1, so phi(Q_c) = 0 forces Q_c = O. The test {@code
+ * G2Test.subgroupCheckPolynomialIsSound} recomputes alpha, beta, N and both conditions.
  *
  * <p>Depends only on the JDK and {@code org.besuzkml.field}.
  */
@@ -49,8 +57,8 @@ public final class G2 {
   /** psi's coefficients gamma_{1,2} = xi^((q-1)/3), gamma_{1,3} = xi^((q-1)/2). */
   private static final long[] PSI_X = Fq12.frobeniusCoefficient(1, 2);
   private static final long[] PSI_Y = Fq12.frobeniusCoefficient(1, 3);
-  /** 6x^2 in non-adjacent form, least significant digit first. */
-  private static final byte[] SIX_X_SQUARED_NAF = naf(BN_X.multiply(BN_X).multiply(BigInteger.valueOf(6)));
+  /** x in non-adjacent form, least significant digit first. */
+  private static final byte[] X_NAF = naf(BN_X);
 
   private static final long[] GENERATOR = new long[AFFINE_LONGS];
 
@@ -111,29 +119,25 @@ public final class G2 {
   }
 
   /**
-   * Whether an affine point already known to be on the twist lies in G2 (psi(Q) == [6x^2]Q, see the
-   * class comment). Infinity is in G2.
+   * Whether an affine point already known to be on the twist lies in G2: [x+1]Q + psi([x]Q) +
+   * psi^2([x]Q) == psi^3([2x]Q) (see the class comment for why this is exact). Infinity is in G2.
    */
   public static boolean isInSubgroup(long[] a, int ao) {
     if (isInfinity(a, ao)) {
       return true;
     }
-    long[] t = new long[SCRATCH + JACOBIAN_LONGS + AFFINE_LONGS + 2 * E];
-    int s = 0, k = SCRATCH, psi = k + JACOBIAN_LONGS, z2 = psi + AFFINE_LONGS, z3 = z2 + E;
-    mulNaf(t, k, a, ao, SIX_X_SQUARED_NAF, t, s);
-    Fq2.conjugate(t, psi, a, ao);
-    Fq2.mul(t, psi, t, psi, PSI_X, 0, t, s);
-    Fq2.conjugate(t, psi + E, a, ao + E);
-    Fq2.mul(t, psi + E, t, psi + E, PSI_Y, 0, t, s);
-    if (Fq2.isZero(t, k + 2 * E)) {
-      return false;
-    }
-    // compare X == x' Z^2 and Y == y' Z^3
-    Fq2.sqr(t, z2, t, k + 2 * E, t, s);
-    Fq2.mul(t, z3, t, z2, t, k + 2 * E, t, s);
-    Fq2.mul(t, z2, t, z2, t, psi, t, s);
-    Fq2.mul(t, z3, t, z3, t, psi + E, t, s);
-    return Fq2.equal(t, z2, t, k) && Fq2.equal(t, z3, t, k + E);
+    int j = JACOBIAN_LONGS;
+    long[] t = new long[SCRATCH + 4 * j];
+    int s = 0, xq = SCRATCH, lhs = xq + j, img = lhs + j, rhs = img + j;
+    mulNaf(t, xq, a, ao, X_NAF, t, s); // [x]Q
+    addMixed(t, lhs, t, xq, a, ao, t, s); // [x+1]Q
+    psi(t, img, t, xq, t, s); // psi([x]Q)
+    add(t, lhs, t, lhs, t, img, t, s);
+    psi(t, img, t, img, t, s); // psi^2([x]Q)
+    add(t, lhs, t, lhs, t, img, t, s);
+    psi(t, img, t, img, t, s); // psi^3([x]Q)
+    dbl(t, rhs, t, img, t, s);
+    return equalJacobian(t, lhs, t, rhs);
   }
 
   // ---------------------------------------------------------------------------------------------

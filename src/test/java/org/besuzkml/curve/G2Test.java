@@ -109,6 +109,42 @@ class G2Test {
   }
 
   @Test
+  void subgroupCheckPolynomialIsSound() {
+    BigInteger x = G2.BN_X, q = Fq.MODULUS;
+    BigInteger t = x.pow(2).multiply(BigInteger.valueOf(6)).add(BigInteger.ONE);
+    BigInteger c = q.shiftLeft(1).subtract(R);
+    assertEquals(q.add(BigInteger.ONE).subtract(t), R, "r = q + 1 - t");
+    assertEquals(BigInteger.ONE, c.gcd(R));
+    // P(T) = (x+1) + xT + xT^2 - 2xT^3 reduced mod T^2 - tT + q: T^3 = (t^2 - q)T - tq
+    BigInteger alpha = x.add(x.multiply(t)).subtract(x.shiftLeft(1).multiply(t.pow(2).subtract(q)));
+    BigInteger beta = x.add(BigInteger.ONE).subtract(x.multiply(q)).add(x.shiftLeft(1).multiply(t).multiply(q));
+    assertEquals(BigInteger.ZERO, alpha.multiply(q).add(beta).mod(R), "P(q) = 0 mod r: G2 passes");
+    assertTrue(beta.mod(q).signum() != 0, "phi is separable");
+    BigInteger norm = beta.pow(2).add(t.multiply(alpha).multiply(beta)).add(q.multiply(alpha.pow(2)));
+    assertEquals(BigInteger.ONE, norm.gcd(c), "no cofactor-part point is in the kernel");
+  }
+
+  @Test
+  void subgroupCheckAgreesWithMultiplicationByR() {
+    long[] t = new long[G2.SCRATCH];
+    for (long start = 1; start < 60; start += 7) {
+      long[] p = TwistReference.toLongs(TwistReference.pointOnTwist(start));
+      long[] inG2 = mul(G, new BigInteger(250, RND));
+      long[] cleared = mul(p, Fq.MODULUS.shiftLeft(1).subtract(R));
+      // Q_r + Q_c mixes both parts; [r]-multiples of a twist point are pure cofactor part
+      long[] mixed = new long[24];
+      G2.fromAffine(mixed, 0, inG2, 0);
+      long[] pureC = mul(p, R);
+      G2.addMixed(mixed, 0, mixed, 0, pureC, 0, t, 0);
+      for (long[] point : new long[][] {p, inG2, cleared, affine(mixed), pureC}) {
+        long[] j = new long[24];
+        G2.mul(j, 0, point, 0, R);
+        assertEquals(G2.isInfinityJacobian(j, 0), G2.isInSubgroup(point, 0));
+      }
+    }
+  }
+
+  @Test
   void pointOnTwistOutsideSubgroupRejected() {
     for (long start : new long[] {1, 100, 5000}) {
       BigInteger[][] ref = TwistReference.pointOnTwist(start);
