@@ -9,6 +9,7 @@ import org.besuzkml.field.Fq;
 import org.besuzkml.field.Fq12;
 import org.besuzkml.field.Fr;
 import org.besuzkml.pairing.Pairing;
+import org.besuzkml.precompile.AltBn128;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * BN254 pairing cost, single thread: one pairing, a 2-pair product check, the Miller loop and the
- * final exponentiation alone, plus the Fq and Fq12 multiplications they are built from.
+ * final exponentiation alone, the 0x08 precompile and the G2 subgroup check, plus the Fq and Fq12
+ * multiplications they are built from.
  *
  * <p>Run: {@code mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * && java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main
@@ -40,6 +42,7 @@ public class PairingBench {
   private long[] f12B;
   private long[] f12Out;
   private long[] f12Scratch;
+  private byte[] precompileInput;
 
   @Setup
   public void setup() {
@@ -70,6 +73,25 @@ public class PairingBench {
     f12B = Pairing.pair(p, q);
     f12Out = new long[Fq12.LONGS];
     f12Scratch = new long[Fq12.SCRATCH];
+    precompileInput = new byte[2 * 192];
+    for (int i = 0; i < 2; i++) {
+      G1.encode(precompileInput, 192 * i, g1Pair, i * G1.AFFINE);
+      G2.encode(precompileInput, 192 * i + 64, g2Pair, i * G2.AFFINE_LONGS);
+    }
+    if (!AltBn128.pairing(precompileInput).isSuccess()) {
+      throw new IllegalStateException("precompile input is wrong");
+    }
+  }
+
+  /** 0x08 with 2 pairs: decoding, two G2 subgroup checks, the product check. */
+  @Benchmark
+  public Object precompilePairing2() {
+    return AltBn128.pairing(precompileInput);
+  }
+
+  @Benchmark
+  public boolean g2SubgroupCheck() {
+    return G2.isInSubgroup(q, 0);
   }
 
   @Benchmark
