@@ -20,8 +20,13 @@
  *
  * <pre>
  *   tangent:  -2YZ*yP + 3X^2*xP w + (3b'Z^2 - Y^2) w^3
- *   chord:    lambda*yP - theta*xP w + (theta*x2 - lambda*y2) w^3,   theta = Y - y2 Z, lambda = X - x2 Z
+ *   chord:    -lambda*yP + theta*xP w + (lambda*y2 - theta*x2) w^3,  theta = Y - y2 Z, lambda = X - x2 Z
  * </pre>
+ *
+ * (the chord is taken times -1, an Fq factor, so that both kinds read A*(-yP) + B*xP w + C w^3).
+ * The coefficients (A, B, C) do not depend on P: {@code Pairing.prepare} records the 89 lines of a
+ * G2 point once (about 17 KB) and {@code pairingCheckPrepared} then only evaluates them, which
+ * suits points paired again and again (a verifying key's G2 elements).
  *
  * a sparse Fq12 element (coefficients of w^0, w^1, w^3) multiplied into the accumulator with 13 Fq2
  * multiplications. For n pairs the accumulator is shared: one Fq12 squaring per digit for all

@@ -145,4 +145,24 @@ class PairingTest {
         Pairing.millerLoop(p3, q3, 1));
     assertArrayEquals(separate, joint);
   }
+
+  @Test
+  void preparedLinesGiveTheSameMillerLoop() {
+    long[] p1 = g1(BigInteger.valueOf(5)), p2 = g1(BigInteger.valueOf(77));
+    long[] q1 = g2(BigInteger.valueOf(3)), q2 = g2(new BigInteger(200, RND));
+    long[][] prepared = {Pairing.prepare(q1), Pairing.prepare(q2)};
+    assertEquals(MillerLoop.LINES * 24, prepared[0].length);
+    assertArrayEquals(Pairing.millerLoop(concat(p1, p2), concat(q1, q2), 2),
+        Pairing.millerLoopPrepared(concat(p1, p2), prepared, 2));
+    // a KZG-style check e(aP, Q) * e(-P, aQ) = 1 with both G2 points prepared, and a wrong one
+    BigInteger a = new BigInteger(200, RND);
+    long[] negP = TestG1.toLongs(TestG1.neg(TestG1.GENERATOR));
+    long[][] prep = {Pairing.prepare(G), Pairing.prepare(g2(a))};
+    assertTrue(Pairing.pairingCheckPrepared(concat(g1(a), negP), prep, 2));
+    assertFalse(Pairing.pairingCheckPrepared(concat(g1(a.add(BigInteger.ONE)), negP), prep, 2));
+    // infinity on either side contributes 1
+    long[][] withInf = {Pairing.prepare(new long[16]), Pairing.prepare(G)};
+    assertEquals(0, withInf[0].length);
+    assertTrue(Pairing.pairingCheckPrepared(concat(P, new long[8]), withInf, 2));
+  }
 }
