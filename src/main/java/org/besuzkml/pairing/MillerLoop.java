@@ -19,7 +19,7 @@ public final class MillerLoop {
   private static final int E = Fq2.LONGS;
   private static final int L = Fq.LIMBS;
 
-  /** 6x+2 in non-adjacent form, least significant digit first (66 digits, 22 non-zero). */
+  /** 6x+2 in non-adjacent form, least significant digit first (66 digits, 22 non-zero: 65 doubling and 21 addition lines, plus 2 final lines). */
   static final byte[] LOOP_NAF = G2.naf(G2.BN_X.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
   /** 3b' for the doubling formula. */
@@ -49,7 +49,7 @@ public final class MillerLoop {
 
   /** Longs of one unevaluated line (A, B, C): its value at P is A*(-yP) + B*xP w + C w^3. */
   private static final int LINE = 3 * E;
-  /** Lines per Miller loop: one per digit after the first, one per non-zero digit, two final. */
+  /** Lines per Miller loop (88): one per digit after the first, one per non-zero digit, two final. */
   public static final int LINES;
 
   static {

@@ -24,7 +24,7 @@
  * </pre>
  *
  * (the chord is taken times -1, an Fq factor, so that both kinds read A*(-yP) + B*xP w + C w^3).
- * The coefficients (A, B, C) do not depend on P: {@code Pairing.prepare} records the 89 lines of a
+ * The coefficients (A, B, C) do not depend on P: {@code Pairing.prepare} records the 88 lines of a
  * G2 point once (about 17 KB) and {@code pairingCheckPrepared} then only evaluates them, which
  * suits points paired again and again (a verifying key's G2 elements).
  *
