@@ -27,11 +27,11 @@ import java.math.BigInteger;
  * <h2>Cyclotomic squaring</h2>
  *
  * After the easy part of the final exponentiation, f^((q^6 - 1)(q^2 + 1)), an element lies in the
- * cyclotomic subgroup G_{Phi_12(q)} (order q^4 - q^2 + 1), where conjugation is inversion. Writing Fq12 = Fq4[w]/(w^3 -
- * W), Fq4 = Fq2[W]/(W^2 - xi), W = w^3, f = A + B w + C w^2, Granger and Scott show f^2 = (3A^2 -
- * 2 conj(A)) + (3 W C^2 + 2 conj(B)) w + (3 B^2 - 2 conj(C)) w^2 (conj: W -> -W), which costs
- * three Fq4 squarings (nine Fq2 squarings) instead of a full Fq12 squaring. It is only valid on
- * that subgroup.
+ * cyclotomic subgroup G_{Phi_12(q)} (order q^4 - q^2 + 1), where conjugation is inversion. Writing
+ * Fq12 = Fq4[w]/(w^3 - W), Fq4 = Fq2[W]/(W^2 - xi), W = w^3, f = A + B w + C w^2, Granger and Scott
+ * show f^2 = (3A^2 - 2 conj(A)) + (3 W C^2 + 2 conj(B)) w + (3 B^2 - 2 conj(C)) w^2 (conj: W -> -W),
+ * which costs three Fq4 squarings (nine Fq2 squarings) instead of a full Fq12 squaring. It is only
+ * valid on that subgroup.
  *
  * <p>Kernels are static, accept aliasing between output and inputs, and take a scratch region
  * {@code (t, to)} of at least {@link #SCRATCH} longs that must not overlap the operands.

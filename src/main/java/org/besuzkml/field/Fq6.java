@@ -122,7 +122,8 @@ public final class Fq6 {
    * r = a * (b0 + b1*v): the sparse product the Miller loop's lines produce (five Fq2
    * multiplications). b0 and b1 are Fq2 elements at (b, bo) and (b, bo1); b must not overlap r.
    */
-  public static void mulBy01(long[] r, int ro, long[] a, int ao, long[] b, int bo, int bo1, long[] t, int to) {
+  public static void mulBy01(long[] r, int ro, long[] a, int ao, long[] b, int bo, int bo1, long[] t,
+      int to) {
     int v0 = to, v1 = to + E, x = to + 2 * E, y = to + 3 * E, sa = to + 4 * E, sb = to + 5 * E;
     int s = to + 7 * E;
     Fq2.mul(t, v0, a, ao, b, bo, t, s);

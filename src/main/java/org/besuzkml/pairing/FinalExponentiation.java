@@ -7,8 +7,8 @@ import org.besuzkml.field.Fq12;
  * f -> f^((q^12 - 1)/r) for BN254, without any BigInteger power: the easy part (q^6 - 1)(q^2 + 1)
  * with one Fq12 inversion and a Frobenius, then the hard part (q^4 - q^2 + 1)/r = l0 + l1 q + l2 q^2
  * + l3 q^3 with l3 = 1, l2 = 6x^2 + 1, l1 = -36x^3 - 18x^2 - 12x + 1, l0 = -36x^3 - 30x^2 - 18x - 2
- * through three exponentiations by x (width-4 NAF, cyclotomic squarings) and the addition chain of Scott et al.
- * (see package-info for the chain).
+ * through three exponentiations by x (width-4 NAF, cyclotomic squarings) and the addition chain of
+ * Scott et al. (see package-info for the chain).
  */
 public final class FinalExponentiation {
   private FinalExponentiation() {}

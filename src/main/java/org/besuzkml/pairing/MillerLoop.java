@@ -19,7 +19,10 @@ public final class MillerLoop {
   private static final int E = Fq2.LONGS;
   private static final int L = Fq.LIMBS;
 
-  /** 6x+2 in non-adjacent form, least significant digit first (66 digits, 22 non-zero: 65 doubling and 21 addition lines, plus 2 final lines). */
+  /**
+   * 6x+2 in non-adjacent form, least significant digit first: 66 digits, 22 non-zero, so 65
+   * doubling and 21 addition lines, plus 2 final lines.
+   */
   static final byte[] LOOP_NAF = G2.naf(G2.BN_X.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
   /** 3b' for the doubling formula. */
@@ -150,14 +153,17 @@ public final class MillerLoop {
   }
 
   /** The shared loop: pairs with prepared[k] != null read their lines, the others compute them. */
-  private static void core(long[] f, int fo, long[] g1s, int g1o, long[] g2s, int g2o, long[][] prepared, int n) {
+  private static void core(long[] f, int fo, long[] g1s, int g1o, long[] g2s, int g2o, long[][] prepared,
+      int n) {
     int live = 0;
     long[] pairs = new long[Math.max(1, n) * PAIR];
     long[][] source = new long[Math.max(1, n)][];
     for (int i = 0; i < n; i++) {
       int p = g1o + i * 2 * L;
       boolean pInf = Fq.isZero(g1s, p) && Fq.isZero(g1s, p + L);
-      boolean qInf = prepared[i] == null ? G2.isInfinity(g2s, g2o + i * G2.AFFINE_LONGS) : prepared[i].length == 0;
+      boolean qInf = prepared[i] == null
+          ? G2.isInfinity(g2s, g2o + i * G2.AFFINE_LONGS)
+          : prepared[i].length == 0;
       if (pInf || qInf) {
         continue;
       }
