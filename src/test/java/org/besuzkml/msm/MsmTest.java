@@ -1,0 +1,192 @@
+package org.besuzkml.msm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.besuzkml.curve.G1;
+import org.besuzkml.field.Fr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Pippenger MSM against naive summation of scalar multiplications (G1 is itself tested vs BigInteger). */
+class MsmTest {
+  private static final int A = G1.AFFINE;
+
+  /** n affine bases P, P + Q, P + 2Q, ... from random P, Q (cheap: one addition per base). */
+  static long[] bases(int n, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    long[] k = new long[4];
+    Fr.random(k, 0, rnd);
+    long[] p = new long[G1.JACOBIAN], q = new long[G1.JACOBIAN];
+    G1.mulFr(p, 0, G1.generatorJacobian(), 0, k, 0);
+    Fr.random(k, 0, rnd);
+    G1.mulFr(q, 0, G1.generatorJacobian(), 0, k, 0);
+    long[] jac = new long[n * G1.JACOBIAN];
+    long[] s = new long[G1.SCRATCH];
+    for (int i = 0; i < n; i++) {
+      G1.copy(jac, i * G1.JACOBIAN, p, 0);
+      G1.add(p, 0, p, 0, q, 0, s);
+    }
+    long[] aff = new long[n * A];
+    G1.batchToAffine(jac, 0, aff, 0, n);
+    return aff;
+  }
+
+  static long[] randomScalars(int n, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    long[] k = new long[n * 4];
+    for (int i = 0; i < n; i++) {
+      Fr.random(k, i * 4, rnd);
+    }
+    return k;
+  }
+
+  /** sum_i k_i P_i by one scalar multiplication per point. */
+  static long[] naive(long[] bases, int baseOffPoints, long[] scalars, int n) {
+    long[] acc = new long[G1.JACOBIAN], t = new long[G1.JACOBIAN];
+    G1.setInfinity(acc, 0);
+    for (int i = 0; i < n; i++) {
+      G1.fromAffine(t, 0, bases, (baseOffPoints + i) * A);
+      G1.mulFr(t, 0, t, 0, scalars, i * 4);
+      G1.add(acc, 0, acc, 0, t, 0);
+    }
+    return acc;
+  }
+
+  private static void assertSame(long[] expected, long[] actual) {
+    assertTrue(G1.equal(expected, 0, actual, 0), "MSM differs from the naive sum");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 5, 31, 100, 1000, 4096})
+  void randomFullScalarsMatchNaiveSum(int n) {
+    long[] b = bases(n, n);
+    long[] k = randomScalars(n, 1000 + n);
+    assertSame(naive(b, 0, k, n), Msm.msm(b, 0, k, n));
+  }
+
+  @Test
+  void baseOffsetSelectsASubrange() {
+    long[] b = bases(40, 7);
+    long[] k = randomScalars(30, 8);
+    assertSame(naive(b, 10, k, 30), Msm.msm(b, 10, k, 30));
+  }
+
+  @Test
+  void zeroOneAndMinusOneScalars() {
+    int n = 300;
+    long[] b = bases(n, 11);
+    long[] k = randomScalars(n, 12);
+    for (int i = 0; i < n; i += 3) {
+      Fr.setZero(k, i * 4);
+    }
+    for (int i = 1; i < n; i += 7) {
+      Fr.fromLong(k, i * 4, -1); // r - 1
+    }
+    Fr.setOne(k, 2 * 4);
+    assertSame(naive(b, 0, k, n), Msm.msm(b, 0, k, n));
+    long[] zeros = new long[n * 4];
+    assertTrue(G1.isInfinity(Msm.msm(b, 0, zeros, n), 0));
+  }
+
+  @Test
+  void duplicateBasesWithEqualScalarsHitTheDoublingCase() {
+    int n = 1000;
+    long[] one = bases(1, 21);
+    long[] b = new long[n * A];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(one, 0, b, i * A, A);
+    }
+    long[] k = new long[n * 4];
+    long[] same = randomScalars(1, 22);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(same, 0, k, i * 4, 4);
+    }
+    assertSame(naive(b, 0, k, n), Msm.msm(b, 0, k, n));
+    long[] r = randomScalars(n, 23); // same point, different scalars
+    assertSame(naive(b, 0, r, n), Msm.msm(b, 0, r, n));
+  }
+
+  @Test
+  void infinityBasesContributeNothing() {
+    int n = 500;
+    long[] b = bases(n, 31);
+    for (int i = 0; i < n; i += 5) {
+      G1.setInfinityAffine(b, i * A);
+    }
+    long[] k = randomScalars(n, 32);
+    assertSame(naive(b, 0, k, n), Msm.msm(b, 0, k, n));
+  }
+
+  @Test
+  void oppositePointsInTheSameBucketCancel() {
+    int n = 400;
+    long[] b = bases(n, 41);
+    long[] k = randomScalars(n, 42);
+    for (int i = 0; i + 1 < n; i += 4) {
+      G1.negAffine(b, (i + 1) * A, b, i * A); // P_{i+1} = -P_i with the same scalar
+      System.arraycopy(k, i * 4, k, (i + 1) * 4, 4);
+    }
+    assertSame(naive(b, 0, k, n), Msm.msm(b, 0, k, n));
+    // all pairs cancel: the result is infinity
+    long[] b2 = new long[2 * n * A];
+    long[] k2 = new long[2 * n * 4];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(b, i * A, b2, 2 * i * A, A);
+      G1.negAffine(b2, (2 * i + 1) * A, b, i * A);
+      System.arraycopy(k, i * 4, k2, 2 * i * 4, 4);
+      System.arraycopy(k, i * 4, k2, (2 * i + 1) * 4, 4);
+    }
+    assertTrue(G1.isInfinity(Msm.msm(b2, 0, k2, 2 * n), 0));
+  }
+
+  private static long[] asFr(long[] small) {
+    long[] k = new long[small.length * 4];
+    for (int i = 0; i < small.length; i++) {
+      Fr.fromLong(k, i * 4, small[i]);
+    }
+    return k;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 8, 16, 17, 32, 63})
+  void smallSignedScalarsMatchFullPathAndNaiveSum(int bits) {
+    int n = 700;
+    long[] b = bases(n, 50 + bits);
+    SplittableRandom rnd = new SplittableRandom(bits);
+    long[] s = new long[n];
+    long lim = 1L << (bits - 1);
+    for (int i = 0; i < n; i++) {
+      s[i] = rnd.nextLong(-lim + 1, lim);
+    }
+    s[0] = lim - 1;
+    s[1] = -(lim - 1);
+    s[2] = -lim; // the most negative value of the range
+    s[3] = 0;
+    s[4] = -1;
+    long[] expected = naive(b, 0, asFr(s), n);
+    assertSame(expected, Msm.msmSmall(b, s, n));
+    assertSame(expected, Msm.msm(b, 0, asFr(s), n));
+    assertSame(expected, Msm.msmSmall(b, s, n, 1));
+    assertSame(expected, Msm.msmSmall(b, s, n, 5)); // forces slicing points across tasks
+  }
+
+  @Test
+  void extremeLongScalars() {
+    long[] s = {Long.MIN_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE, 1, -1, 0};
+    int n = s.length;
+    long[] b = bases(n, 60);
+    assertSame(naive(b, 0, asFr(s), n), Msm.msmSmall(b, s, n));
+  }
+
+  @Test
+  void windowChoiceGrowsWithSizeAndShrinksWindowsForSmallScalars() {
+    int small = Msm.chooseWindow(1 << 8, 254, 2);
+    int large = Msm.chooseWindow(1 << 20, 254, 2);
+    assertTrue(small < large, small + " vs " + large);
+    assertEquals(1, Msm.windows(16, 17));
+    assertTrue(Msm.windows(16, Msm.chooseWindow(1 << 16, 16, 2)) <= 3);
+  }
+}
