@@ -49,10 +49,15 @@ public final class Msm {
    * (possibly negative) scalars stored as Fr elements take the fast path automatically.
    */
   public static long[] msm(long[] basesAffine, int baseOffsetPoints, long[] scalarsMontgomeryFr, int n) {
+    return msm(basesAffine, baseOffsetPoints, scalarsMontgomeryFr, n, THREADS);
+  }
+
+  /** {@link #msm} on a given number of threads. */
+  static long[] msm(long[] basesAffine, int baseOffsetPoints, long[] scalarsMontgomeryFr, int n, int threads) {
     long[] mag = new long[n * L];
     boolean[] negative = new boolean[n];
     int bits = toSignedMagnitudes(scalarsMontgomeryFr, n, mag, negative);
-    return run(basesAffine, baseOffsetPoints * G1.AFFINE, mag, L, negative, n, bits, THREADS);
+    return run(basesAffine, baseOffsetPoints * G1.AFFINE, mag, L, negative, n, bits, threads);
   }
 
   /**
