@@ -60,82 +60,79 @@ public final class Glv {
     Fq.copy(r, ro + 2 * L, p, po + 2 * L);
   }
 
+  /** Longs of scratch {@link #split(long[], int, long[], int, long[])} needs. */
+  public static final int SPLIT_SCRATCH = 24;
+
+  private static final long[] A1_ARR = {A1};
+  private static final long[] B2_ARR = {B2};
+
+  /** Allocating form of {@link #split(long[], int, long[], int, long[])}. */
+  public static int split(long[] k, int ko, long[] out, int oo) {
+    return split(k, ko, out, oo, new long[SPLIT_SCRATCH]);
+  }
+
   /**
    * Splits a canonical scalar {@code 0 <= k < r} (4 little-endian limbs at k[ko..]) into {@code k =
    * k1 + k2 lambda (mod r)}. Writes |k1| to out[oo..oo+4) and |k2| to out[oo+4..oo+8) (each below
    * 2^128, so limbs 2 and 3 are zero) and returns the signs: bit 0 set when k1 is negative, bit 1
-   * when k2 is negative.
+   * when k2 is negative. s is scratch of {@link #SPLIT_SCRATCH} longs.
    */
-  public static int split(long[] k, int ko, long[] out, int oo) {
-    long[] prod = new long[8];
-    mul(prod, k, ko, 4, G1_ROUND, 2);
-    long c1 = roundedHigh(prod);
-    java.util.Arrays.fill(prod, 0);
-    mul(prod, k, ko, 4, G2_ROUND, 3);
-    long c2lo = roundedHigh(prod);
-    long c2hi = prod[5] + ((carryOfRounding(prod) && prod[4] == -1L) ? 1 : 0);
-    long[] c2 = {c2lo, c2hi};
-    long[] t = new long[8];
+  public static int split(long[] k, int ko, long[] out, int oo, long[] s) {
+    final int prod = 0, c = 8, t = 12, k1 = 16, k2 = 20; // c: c1 at c, c2 at c+1..c+2
+    java.util.Arrays.fill(s, 0L);
+    mul(s, prod, k, ko, 4, G1_ROUND, 0, 2);
+    s[c] = s[prod + 4] + (s[prod + 3] < 0 ? 1 : 0); // + 2^255 then >> 256; c1 < b2 < 2^64
+    java.util.Arrays.fill(s, prod, prod + 8, 0L);
+    mul(s, prod, k, ko, 4, G2_ROUND, 0, 3);
+    boolean up = s[prod + 3] < 0;
+    s[c + 1] = s[prod + 4] + (up ? 1 : 0);
+    s[c + 2] = s[prod + 5] + ((up && s[prod + 4] == -1L) ? 1 : 0); // c2 < |b1| < 2^128
     // k1 = k - c1 a1 - c2 a2 (mod 2^256)
-    long[] k1 = {k[ko], k[ko + 1], k[ko + 2], k[ko + 3]};
-    java.util.Arrays.fill(t, 0);
-    mul(t, new long[] {c1}, 0, 1, new long[] {A1}, 1);
-    sub4(k1, t);
-    java.util.Arrays.fill(t, 0);
-    mul(t, c2, 0, 2, A2, 2);
-    sub4(k1, t);
+    System.arraycopy(k, ko, s, k1, 4);
+    java.util.Arrays.fill(s, t, t + 4, 0L);
+    mul(s, t, s, c, 1, A1_ARR, 0, 1);
+    sub4(s, k1, s, t);
+    java.util.Arrays.fill(s, t, t + 4, 0L);
+    mul(s, t, s, c + 1, 2, A2, 0, 2);
+    sub4(s, k1, s, t);
     // k2 = c1 |b1| - c2 b2 (mod 2^256)
-    long[] k2 = new long[4];
-    mul(k2, new long[] {c1}, 0, 1, B1_ABS, 2);
-    java.util.Arrays.fill(t, 0);
-    mul(t, c2, 0, 2, new long[] {B2}, 1);
-    sub4(k2, t);
+    mul(s, k2, s, c, 1, B1_ABS, 0, 2);
+    java.util.Arrays.fill(s, t, t + 4, 0L);
+    mul(s, t, s, c + 1, 2, B2_ARR, 0, 1);
+    sub4(s, k2, s, t);
     int signs = 0;
-    if (k1[3] < 0) {
-      negate4(k1);
+    if (s[k1 + 3] < 0) {
+      negate4(s, k1);
       signs |= 1;
     }
-    if (k2[3] < 0) {
-      negate4(k2);
+    if (s[k2 + 3] < 0) {
+      negate4(s, k2);
       signs |= 2;
     }
-    System.arraycopy(k1, 0, out, oo, 4);
-    System.arraycopy(k2, 0, out, oo + 4, 4);
+    System.arraycopy(s, k1, out, oo, 4);
+    System.arraycopy(s, k2, out, oo + 4, 4);
     return signs;
   }
 
-  /** Limb 4 of (prod + 2^255): the low limb of round(prod / 2^256). */
-  private static long roundedHigh(long[] prod) {
-    return prod[4] + (carryOfRounding(prod) ? 1 : 0);
-  }
-
-  /** Whether adding 2^255 to prod carries into limb 4. */
-  private static boolean carryOfRounding(long[] prod) {
-    return prod[3] < 0; // bit 255 set: + 2^255 carries one into bit 256
-  }
-
-  /** acc += a * b (schoolbook, unsigned limbs), acc long enough for the product. */
-  private static void mul(long[] acc, long[] a, int ao, int an, long[] b, int bn) {
+  /** acc[ac..ac+4) += a * b mod 2^256 (schoolbook on unsigned limbs). */
+  private static void mul(long[] acc, int ac, long[] a, int ao, int an, long[] b, int bo, int bn) {
     for (int i = 0; i < an; i++) {
       long carry = 0;
       long ai = a[ao + i];
-      for (int j = 0; j < bn; j++) {
-        if (i + j >= acc.length) {
-          break;
-        }
-        long lo = ai * b[j];
-        long hi = mulHi(ai, b[j]);
-        long s = acc[i + j] + lo;
-        hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-        long s2 = s + carry;
-        hi += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-        acc[i + j] = s2;
+      for (int j = 0; j < bn && i + j < 8; j++) {
+        long lo = ai * b[bo + j];
+        long hi = mulHi(ai, b[bo + j]);
+        long x = acc[ac + i + j] + lo;
+        hi += Long.compareUnsigned(x, lo) < 0 ? 1 : 0;
+        long y = x + carry;
+        hi += Long.compareUnsigned(y, x) < 0 ? 1 : 0;
+        acc[ac + i + j] = y;
         carry = hi;
       }
-      for (int k = i + bn; carry != 0 && k < acc.length; k++) {
-        long s = acc[k] + carry;
-        carry = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
-        acc[k] = s;
+      for (int m = i + bn; carry != 0 && m < 8; m++) {
+        long x = acc[ac + m] + carry;
+        carry = Long.compareUnsigned(x, carry) < 0 ? 1 : 0;
+        acc[ac + m] = x;
       }
     }
   }
@@ -145,22 +142,22 @@ public final class Glv {
   }
 
   /** a -= b (mod 2^256, 4 limbs). */
-  private static void sub4(long[] a, long[] b) {
+  private static void sub4(long[] a, int ao, long[] b, int bo) {
     long borrow = 0;
     for (int i = 0; i < 4; i++) {
-      long x = a[i], y = b[i];
+      long x = a[ao + i], y = b[bo + i];
       long d = x - y - borrow;
       borrow = (Long.compareUnsigned(x, y) < 0 || (x == y && borrow != 0)) ? 1 : 0;
-      a[i] = d;
+      a[ao + i] = d;
     }
   }
 
-  private static void negate4(long[] a) {
+  private static void negate4(long[] a, int ao) {
     long carry = 1;
     for (int i = 0; i < 4; i++) {
-      long v = ~a[i] + carry;
+      long v = ~a[ao + i] + carry;
       carry = (carry != 0 && v == 0) ? 1 : 0;
-      a[i] = v;
+      a[ao + i] = v;
     }
   }
 }

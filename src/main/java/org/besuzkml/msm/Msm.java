@@ -9,12 +9,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.besuzkml.curve.G1;
 import org.besuzkml.field.Fq;
-import org.besuzkml.field.Fr;
 
 /**
  * Multi-scalar multiplication {@code sum_i k_i * P_i} over BN254 G1 (Pippenger's bucket method with
- * signed digits, batch-affine bucket accumulation, multi-threaded). See the package documentation
- * for the algorithm and its cost model.
+ * signed digits, batch-affine bucket accumulation, optional GLV split, multi-threaded). See the
+ * package documentation for the algorithm and its cost model.
  *
  * <p>Bases are affine points (8 longs each, infinity = (0, 0)) in a flat array. Results are
  * Jacobian points (12 longs). Prover-side code: not constant time.
@@ -34,13 +33,13 @@ public final class Msm {
   static final double COST_BUCKET = 27;
   /** One field inversion (one per accumulation round). */
   static final double COST_INV = 380;
+  /** Per point, preparing the GLV split (the endomorphism and the split arithmetic). */
+  static final double COST_GLV_PREP = 3;
+
+  /** GLV modes: decide from the cost model, never, always (the last two for tests). */
+  static final int GLV_AUTO = 0, GLV_OFF = 1, GLV_ON = 2;
 
   private static final ForkJoinPool POOL = new ForkJoinPool(THREADS);
-
-  /** {@code (r - 1) / 2}: Fr scalars above it are treated as negative, {@code k - r}. */
-  private static final long[] HALF_R = Fr.limbsOf(Fr.MODULUS.shiftRight(1));
-  private static final long[] R = Fr.limbsOf(Fr.MODULUS);
-  private static final long[] ONE_CANONICAL = {1, 0, 0, 0};
 
   /**
    * {@code sum_{i<n} k_i * P_i} for Fr scalars k_i in Montgomery form (4 limbs each at
@@ -49,15 +48,44 @@ public final class Msm {
    * (possibly negative) scalars stored as Fr elements take the fast path automatically.
    */
   public static long[] msm(long[] basesAffine, int baseOffsetPoints, long[] scalarsMontgomeryFr, int n) {
-    return msm(basesAffine, baseOffsetPoints, scalarsMontgomeryFr, n, THREADS);
+    return msm(basesAffine, baseOffsetPoints, scalarsMontgomeryFr, n, THREADS, GLV_AUTO);
   }
 
-  /** {@link #msm} on a given number of threads. */
-  static long[] msm(long[] basesAffine, int baseOffsetPoints, long[] scalarsMontgomeryFr, int n, int threads) {
+  /** Affine form of {@link #msm}. */
+  public static long[] msmAffine(long[] basesAffine, int baseOffsetPoints, long[] scalarsMontgomeryFr, int n) {
+    long[] j = msm(basesAffine, baseOffsetPoints, scalarsMontgomeryFr, n);
+    long[] a = new long[G1.AFFINE];
+    G1.toAffine(a, 0, j, 0);
+    return a;
+  }
+
+  /** {@link #msm} on a given number of threads and GLV mode. */
+  static long[] msm(long[] bases, int baseOffsetPoints, long[] scalars, int n, int maxThreads, int glv) {
+    int threads = n < PARALLEL_THRESHOLD ? 1 : maxThreads;
+    int baseOff = baseOffsetPoints * G1.AFFINE;
     long[] mag = new long[n * L];
     boolean[] negative = new boolean[n];
-    int bits = toSignedMagnitudes(scalarsMontgomeryFr, n, mag, negative);
-    return run(basesAffine, baseOffsetPoints * G1.AFFINE, mag, L, negative, n, bits, threads);
+    int bits = parallelOr(threads, n, (lo, hi, or) -> Scalars.signedMagnitudes(scalars, lo, hi, mag, negative, or));
+    if (glv == GLV_ON || (glv == GLV_AUTO && glvPays(n, bits, threads))) {
+      long[] bases2 = new long[2 * n * G1.AFFINE];
+      long[] mag2 = new long[2 * n * L];
+      boolean[] negative2 = new boolean[2 * n];
+      int bits2 = parallelOr(threads, n,
+          (lo, hi, or) -> Scalars.glvSplit(bases, baseOff, mag, negative, n, lo, hi, bases2, mag2, negative2, or));
+      return run(bases2, 0, mag2, L, negative2, 2 * n, bits2, threads);
+    }
+    return run(bases, baseOff, mag, L, negative, n, bits, threads);
+  }
+
+  /** Whether splitting with GLV (2n points of half the width) is modelled as cheaper. */
+  static boolean glvPays(int n, int bits, int threads) {
+    if (bits <= 128) {
+      return false;
+    }
+    double plain = modelCost(n, bits, chooseWindow(n, bits, threads), threads);
+    double split = modelCost(2 * n, 128, chooseWindow(2 * n, 128, threads), threads)
+        + COST_GLV_PREP * n / threads;
+    return split < plain;
   }
 
   /**
@@ -70,7 +98,7 @@ public final class Msm {
   }
 
   /** {@link #msmSmall} on a given number of threads (tests use it to force point slicing). */
-  static long[] msmSmall(long[] basesAffine, long[] signedScalars, int n, int threads) {
+  static long[] msmSmall(long[] basesAffine, long[] signedScalars, int n, int maxThreads) {
     long[] mag = new long[n];
     boolean[] negative = new boolean[n];
     long or = 0;
@@ -80,64 +108,8 @@ public final class Msm {
       mag[i] = v < 0 ? -v : v; // -Long.MIN_VALUE = 2^63 read unsigned, which is right
       or |= mag[i];
     }
+    int threads = n < PARALLEL_THRESHOLD ? 1 : maxThreads;
     return run(basesAffine, 0, mag, 1, negative, n, 64 - Long.numberOfLeadingZeros(or), threads);
-  }
-
-  /** Affine form of {@link #msm}. */
-  public static long[] msmAffine(long[] basesAffine, int baseOffsetPoints, long[] scalarsMontgomeryFr, int n) {
-    long[] j = msm(basesAffine, baseOffsetPoints, scalarsMontgomeryFr, n);
-    long[] a = new long[G1.AFFINE];
-    G1.toAffine(a, 0, j, 0);
-    return a;
-  }
-
-  /**
-   * Writes |k_i| (canonical limbs) and the sign of every scalar, reading k in (-r/2, r/2); returns
-   * the bit width of the largest magnitude.
-   */
-  private static int toSignedMagnitudes(long[] scalars, int n, long[] mag, boolean[] negative) {
-    long or0 = 0, or1 = 0, or2 = 0, or3 = 0;
-    for (int i = 0; i < n; i++) {
-      int o = i * L;
-      Fr.mul(mag, o, scalars, o, ONE_CANONICAL, 0); // leave Montgomery form
-      if (greaterThan(mag, o, HALF_R)) {
-        negative[i] = true;
-        subFromR(mag, o);
-      }
-      or0 |= mag[o];
-      or1 |= mag[o + 1];
-      or2 |= mag[o + 2];
-      or3 |= mag[o + 3];
-    }
-    if (or3 != 0) {
-      return 192 + 64 - Long.numberOfLeadingZeros(or3);
-    } else if (or2 != 0) {
-      return 128 + 64 - Long.numberOfLeadingZeros(or2);
-    } else if (or1 != 0) {
-      return 64 + 64 - Long.numberOfLeadingZeros(or1);
-    }
-    return 64 - Long.numberOfLeadingZeros(or0);
-  }
-
-  private static boolean greaterThan(long[] a, int ao, long[] b) {
-    for (int i = L - 1; i >= 0; i--) {
-      int c = Long.compareUnsigned(a[ao + i], b[i]);
-      if (c != 0) {
-        return c > 0;
-      }
-    }
-    return false;
-  }
-
-  /** a := r - a for canonical 0 < a < r. */
-  private static void subFromR(long[] a, int ao) {
-    long borrow = 0;
-    for (int i = 0; i < L; i++) {
-      long x = R[i], y = a[ao + i];
-      long d = x - y - borrow;
-      borrow = (Long.compareUnsigned(x, y) < 0 || (x == y && borrow != 0)) ? 1 : 0;
-      a[ao + i] = d;
-    }
   }
 
   /** Window width c minimising the modelled parallel cost for n points of the given bit width. */
@@ -154,6 +126,7 @@ public final class Msm {
     return best;
   }
 
+  /** Modelled wall time, in field multiplications, of one MSM with window c on the given threads. */
   static double modelCost(int n, int bits, int c, int threads) {
     int windows = windows(bits, c);
     int slices = slices(windows, threads, n);
@@ -179,21 +152,22 @@ public final class Msm {
   }
 
   private static long[] run(long[] bases, int baseOff, long[] mag, int stride, boolean[] negative, int n, int bits,
-      int maxThreads) {
+      int threads) {
     long[] result = new long[G1.JACOBIAN];
     G1.setInfinity(result, 0);
     if (n == 0 || bits == 0) {
       return result;
     }
-    int threads = n < PARALLEL_THRESHOLD ? 1 : maxThreads;
     int c = chooseWindow(n, bits, threads);
     int windows = windows(bits, c);
-    int[] digits = SignedDigits.recode(bases, baseOff, mag, stride, negative, n, c, windows);
+    int[] digits = new int[windows * n];
+    parallelOr(threads, n,
+        (lo, hi, or) -> SignedDigits.recode(bases, baseOff, mag, stride, negative, n, c, windows, digits, lo, hi));
     int slices = slices(windows, threads, n);
     int tasks = windows * slices;
     long[] partial = new long[tasks * G1.JACOBIAN];
     AtomicInteger next = new AtomicInteger();
-    Runnable work = () -> {
+    runOn(threads, () -> {
       BucketWorker worker = new BucketWorker(c);
       int task;
       while ((task = next.getAndIncrement()) < tasks) {
@@ -201,8 +175,7 @@ public final class Msm {
         int lo = (int) ((long) n * sl / slices), hi = (int) ((long) n * (sl + 1) / slices);
         worker.windowSum(bases, baseOff, digits, w * n, lo, hi, partial, task * G1.JACOBIAN);
       }
-    };
-    runOn(threads, work);
+    });
     // Horner over windows, top first: acc = acc * 2^c + window sum
     long[] s = new long[G1.SCRATCH];
     for (int w = windows - 1; w >= 0; w--) {
@@ -216,6 +189,34 @@ public final class Msm {
       }
     }
     return result;
+  }
+
+  /** Work on an index range [lo, hi) that ORs the limbs of what it produced into or[0..4). */
+  interface RangeJob {
+    void run(int lo, int hi, long[] or);
+  }
+
+  /** Runs job over [0, n) in chunks on the threads; returns the bit width of the OR of all chunks. */
+  private static int parallelOr(int threads, int n, RangeJob job) {
+    int chunks = threads == 1 ? 1 : 4 * threads;
+    long[] ors = new long[chunks * L];
+    AtomicInteger next = new AtomicInteger();
+    runOn(threads, () -> {
+      long[] or = new long[L];
+      int ch;
+      while ((ch = next.getAndIncrement()) < chunks) {
+        java.util.Arrays.fill(or, 0L);
+        job.run((int) ((long) n * ch / chunks), (int) ((long) n * (ch + 1) / chunks), or);
+        System.arraycopy(or, 0, ors, ch * L, L);
+      }
+    });
+    long[] all = new long[L];
+    for (int ch = 0; ch < chunks; ch++) {
+      for (int i = 0; i < L; i++) {
+        all[i] |= ors[ch * L + i];
+      }
+    }
+    return Scalars.bitWidth(all);
   }
 
   private static void runOn(int threads, Runnable work) {

@@ -15,17 +15,16 @@ final class SignedDigits {
   private SignedDigits() {}
 
   /**
-   * Digits of n scalars, window-major ({@code digits[w * n + i]}), the scalar's sign folded in.
+   * Digits of scalars lo..hi-1 of n, window-major ({@code digits[w * n + i]}), the scalar's sign folded in.
    * Magnitudes are unsigned little-endian limbs, {@code stride} limbs per scalar. A base at
    * infinity gets all-zero digits, so the bucket code never sees it.
    */
-  static int[] recode(long[] bases, int baseOff, long[] mag, int stride, boolean[] negative, int n, int c,
-      int windows) {
-    int[] digits = new int[windows * n];
+  static void recode(long[] bases, int baseOff, long[] mag, int stride, boolean[] negative, int n, int c,
+      int windows, int[] digits, int lo, int hi) {
     int half = 1 << (c - 1);
     int full = 1 << c;
     int mask = full - 1;
-    for (int i = 0; i < n; i++) {
+    for (int i = lo; i < hi; i++) {
       if (G1.isInfinityAffine(bases, baseOff + i * G1.AFFINE)) {
         continue;
       }
@@ -43,7 +42,6 @@ final class SignedDigits {
         digits[w * n + i] = neg ? -d : d;
       }
     }
-    return digits;
   }
 
   /** Bits [bit, bit + c) of the magnitude at mag[o..o+stride), as an int (c <= 16). */

@@ -67,6 +67,25 @@ class MsmTest {
     assertSame(naive(b, 0, k, n), Msm.msm(b, 0, k, n));
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 100, 1000})
+  void glvSplitAndPlainPathsAgreeWithNaiveSum(int n) {
+    long[] b = bases(n + 2, 900 + n);
+    G1.setInfinityAffine(b, (n / 2 + 1) * A); // an infinity base inside the range
+    long[] k = randomScalars(n, 901 + n);
+    Fr.fromLong(k, 0, -1);
+    long[] expected = naive(b, 1, k, n);
+    for (int threads : new int[] {1, 2, 3}) {
+      assertSame(expected, Msm.msm(b, 1, k, n, threads, Msm.GLV_ON));
+      assertSame(expected, Msm.msm(b, 1, k, n, threads, Msm.GLV_OFF));
+    }
+    long[] small = new long[n * 4];
+    for (int i = 0; i < n; i++) {
+      Fr.fromLong(small, i * 4, i % 2 == 0 ? -i * 1000003L : i);
+    }
+    assertSame(naive(b, 1, small, n), Msm.msm(b, 1, small, n, 2, Msm.GLV_ON));
+  }
+
   @Test
   void baseOffsetSelectsASubrange() {
     long[] b = bases(40, 7);
