@@ -162,25 +162,36 @@ final class BucketWorker {
     return true;
   }
 
-  /** den[0..k) := 1/den[i] for non-zero entries (one inversion, 3 multiplications per entry). */
+  /**
+   * den[0..k) := 1/den[i] for the non-zero entries (Montgomery's trick: one inversion and three
+   * multiplications per entry; pre[i] holds the product of the non-zero den[0..i]).
+   */
   private void invertAll(int k) {
     long[] den = this.den, pre = this.pre, t = this.t;
-    Fq.setOne(t, 0);
+    long[] prev = one;
+    int po = 0;
     for (int i = 0; i < k; i++) {
-      Fq.copy(pre, i * L, t, 0);
-      if (!Fq.isZero(den, i * L)) {
-        Fq.mul(t, 0, t, 0, den, i * L);
+      int di = i * L;
+      if (Fq.isZero(den, di)) {
+        Fq.copy(pre, di, prev, po);
+      } else {
+        Fq.mul(pre, di, prev, po, den, di);
       }
+      prev = pre;
+      po = di;
     }
-    Fq.inv(t, 0, t, 0);
-    for (int i = k - 1; i >= 0; i--) {
+    Fq.inv(t, 0, pre, (k - 1) * L); // the inverse of the product of all non-zero entries
+    for (int i = k - 1; i > 0; i--) {
       int di = i * L;
       if (Fq.isZero(den, di)) {
         continue;
       }
-      Fq.mul(t, L, t, 0, pre, di);
-      Fq.mul(t, 0, t, 0, den, di);
+      Fq.mul(t, L, t, 0, pre, di - L); // 1/den[i] = (1/pre[i]) * pre[i-1]
+      Fq.mul(t, 0, t, 0, den, di); // 1/pre[i-1]
       Fq.copy(den, di, t, L);
+    }
+    if (!Fq.isZero(den, 0)) {
+      Fq.copy(den, 0, t, 0);
     }
   }
 

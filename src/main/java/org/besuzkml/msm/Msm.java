@@ -26,11 +26,15 @@ public final class Msm {
   /** Below this many points the work runs on the calling thread only. */
   private static final int PARALLEL_THRESHOLD = 256;
   private static final int MAX_WINDOW = 16;
+  /** At most this many points per bucket task, which bounds a worker's buffer (64 bytes a point). */
+  private static final int MAX_SLICE = 1 << 20;
+  /** Bit width the GLV halves are modelled with (|k1|, |k2| < 2^127 for BN254's basis). */
+  private static final int GLV_BITS = 127;
 
   /** Cost model, in field multiplications: one batch-affine bucket addition. */
-  static final double COST_ADD = 6.5;
+  static final double COST_ADD = 7.5;
   /** One bucket of the running-sum reduction (a mixed and a full Jacobian addition). */
-  static final double COST_BUCKET = 27;
+  static final double COST_BUCKET = 31;
   /** One field inversion (one per accumulation round). */
   static final double COST_INV = 380;
   /** Per point, preparing the GLV split (the endomorphism and the split arithmetic). */
@@ -48,7 +52,7 @@ public final class Msm {
    * (possibly negative) scalars stored as Fr elements take the fast path automatically.
    */
   public static long[] msm(long[] basesAffine, int baseOffsetPoints, long[] scalarsMontgomeryFr, int n) {
-    return msm(basesAffine, baseOffsetPoints, scalarsMontgomeryFr, n, THREADS, GLV_AUTO);
+    return msm(basesAffine, baseOffsetPoints, scalarsMontgomeryFr, n, THREADS, GLV_AUTO, 0);
   }
 
   /** Affine form of {@link #msm}. */
@@ -61,6 +65,12 @@ public final class Msm {
 
   /** {@link #msm} on a given number of threads and GLV mode. */
   static long[] msm(long[] bases, int baseOffsetPoints, long[] scalars, int n, int maxThreads, int glv) {
+    return msm(bases, baseOffsetPoints, scalars, n, maxThreads, glv, 0);
+  }
+
+  /** {@link #msm} with a forced window width (0: from the cost model), for tuning. */
+  static long[] msm(long[] bases, int baseOffsetPoints, long[] scalars, int n, int maxThreads, int glv,
+      int window) {
     int threads = n < PARALLEL_THRESHOLD ? 1 : maxThreads;
     int baseOff = baseOffsetPoints * G1.AFFINE;
     long[] mag = new long[n * L];
@@ -72,9 +82,9 @@ public final class Msm {
       boolean[] negative2 = new boolean[2 * n];
       int bits2 = parallelOr(threads, n,
           (lo, hi, or) -> Scalars.glvSplit(bases, baseOff, mag, negative, n, lo, hi, bases2, mag2, negative2, or));
-      return run(bases2, 0, mag2, L, negative2, 2 * n, bits2, threads);
+      return run(bases2, 0, mag2, L, negative2, 2 * n, bits2, threads, window);
     }
-    return run(bases, baseOff, mag, L, negative, n, bits, threads);
+    return run(bases, baseOff, mag, L, negative, n, bits, threads, window);
   }
 
   /** Whether splitting with GLV (2n points of half the width) is modelled as cheaper. */
@@ -83,7 +93,7 @@ public final class Msm {
       return false;
     }
     double plain = modelCost(n, bits, chooseWindow(n, bits, threads), threads);
-    double split = modelCost(2 * n, 128, chooseWindow(2 * n, 128, threads), threads)
+    double split = modelCost(2 * n, GLV_BITS, chooseWindow(2 * n, GLV_BITS, threads), threads)
         + COST_GLV_PREP * n / threads;
     return split < plain;
   }
@@ -109,7 +119,7 @@ public final class Msm {
       or |= mag[i];
     }
     int threads = n < PARALLEL_THRESHOLD ? 1 : maxThreads;
-    return run(basesAffine, 0, mag, 1, negative, n, 64 - Long.numberOfLeadingZeros(or), threads);
+    return run(basesAffine, 0, mag, 1, negative, n, 64 - Long.numberOfLeadingZeros(or), threads, 0);
   }
 
   /** Window width c minimising the modelled parallel cost for n points of the given bit width. */
@@ -129,7 +139,11 @@ public final class Msm {
   /** Modelled wall time, in field multiplications, of one MSM with window c on the given threads. */
   static double modelCost(int n, int bits, int c, int threads) {
     int windows = windows(bits, c);
-    int slices = slices(windows, threads, n);
+    return sliceCost(n, windows, c, threads, slices(n, windows, c, threads));
+  }
+
+  /** Modelled wall time when each window's points are cut into the given number of slices. */
+  private static double sliceCost(int n, int windows, int c, int threads, int slices) {
     int tasks = windows * slices;
     int buckets = 1 << (c - 1);
     double perSlice = (double) n / slices;
@@ -144,26 +158,40 @@ public final class Msm {
     return Math.max(1, (bits + 1 + c - 1) / c);
   }
 
-  private static int slices(int windows, int threads, int n) {
-    if (n < PARALLEL_THRESHOLD || windows >= threads) {
-      return 1;
+  /**
+   * Slices per window: enough to keep a worker's buffer below MAX_SLICE points, and more when that
+   * balances the tasks over the threads better (e.g. 3 windows on 2 threads), as the model says.
+   */
+  static int slices(int n, int windows, int c, int threads) {
+    int min = Math.max(1, (n + MAX_SLICE - 1) / MAX_SLICE);
+    if (n < PARALLEL_THRESHOLD || threads == 1) {
+      return min;
     }
-    return (threads + windows - 1) / windows;
+    int best = min;
+    double bestCost = sliceCost(n, windows, c, threads, min);
+    for (int s = min + 1; s <= min + threads; s++) {
+      double cost = sliceCost(n, windows, c, threads, s);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = s;
+      }
+    }
+    return best;
   }
 
   private static long[] run(long[] bases, int baseOff, long[] mag, int stride, boolean[] negative, int n, int bits,
-      int threads) {
+      int threads, int window) {
     long[] result = new long[G1.JACOBIAN];
     G1.setInfinity(result, 0);
     if (n == 0 || bits == 0) {
       return result;
     }
-    int c = chooseWindow(n, bits, threads);
+    int c = window > 0 ? window : chooseWindow(n, bits, threads);
     int windows = windows(bits, c);
     int[] digits = new int[windows * n];
     parallelOr(threads, n,
         (lo, hi, or) -> SignedDigits.recode(bases, baseOff, mag, stride, negative, n, c, windows, digits, lo, hi));
-    int slices = slices(windows, threads, n);
+    int slices = slices(n, windows, c, threads);
     int tasks = windows * slices;
     long[] partial = new long[tasks * G1.JACOBIAN];
     AtomicInteger next = new AtomicInteger();

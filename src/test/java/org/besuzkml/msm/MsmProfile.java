@@ -1,23 +1,34 @@
 package org.besuzkml.msm;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.besuzkml.field.Fq;
 
-/** Scratch timing (not a test): MSM cost in units of one Fq mul, measured side by side. */
+/**
+ * Scratch timing (not a test): single-thread MSM cost in units of one Fq mul, both measured in
+ * thread CPU time side by side, so that the figures survive a loaded machine.
+ */
 public final class MsmProfile {
+  static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
   static long[] a = new long[4], b = new long[4];
 
   static double mulNs() {
-    int m = 3_000_000;
-    long t = System.nanoTime();
+    int m = 2_000_000;
+    long t = MX.getCurrentThreadCpuTime();
     for (int i = 0; i < m; i++) {
       Fq.mul(a, 0, a, 0, b, 0);
     }
-    return (System.nanoTime() - t) / (double) m;
+    return (MX.getCurrentThreadCpuTime() - t) / (double) m;
+  }
+
+  static double cpuMs(Runnable r) {
+    long t = MX.getCurrentThreadCpuTime();
+    r.run();
+    return (MX.getCurrentThreadCpuTime() - t) / 1e6;
   }
 
   public static void main(String[] args) {
     int logN = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     int n = 1 << logN;
     Fq.fromLong(a, 0, 1234567);
     Fq.fromLong(b, 0, -7654321);
@@ -28,26 +39,17 @@ public final class MsmProfile {
     for (int i = 0; i < n; i++) {
       small[i] = rnd.nextLong(-(1L << 15), 1L << 15);
     }
-    System.out.println("window full: " + Msm.chooseWindow(n, 253, threads) + " glv: " + Msm.chooseWindow(2 * n, 128, threads)
-        + " pays: " + Msm.glvPays(n, 253, threads) + " small: " + Msm.chooseWindow(n, 16, threads));
-    for (int rep = 0; rep < 6; rep++) {
+    System.out.println("window full: " + Msm.chooseWindow(n, 253, 1) + " glv: " + Msm.chooseWindow(2 * n, 128, 1)
+        + " small: " + Msm.chooseWindow(n, 16, 1));
+    for (int rep = 0; rep < 5; rep++) {
       double m0 = mulNs();
-      long t0 = System.nanoTime();
-      Msm.msm(bases, 0, k, n, threads, Msm.GLV_OFF);
-      long t1 = System.nanoTime();
+      double plain = cpuMs(() -> Msm.msm(bases, 0, k, n, 1, Msm.GLV_OFF));
+      double glv = cpuMs(() -> Msm.msm(bases, 0, k, n, 1, Msm.GLV_ON));
+      double sm = cpuMs(() -> Msm.msmSmall(bases, small, n, 1));
       double m1 = mulNs();
-      long t2 = System.nanoTime();
-      Msm.msmSmall(bases, small, n, threads);
-      long t3 = System.nanoTime();
-      double m2 = mulNs();
-      long t4 = System.nanoTime();
-      Msm.msm(bases, 0, k, n, threads, Msm.GLV_ON);
-      long t5 = System.nanoTime();
-      double m3 = mulNs();
-      System.out.printf("glv %.1f ms = %.2fM muls%n", (t5 - t4) / 1e6, (t5 - t4) / ((m2 + m3) / 2) / 1e6);
-      double full = (t1 - t0) / 1e6, sm = (t3 - t2) / 1e6;
-      System.out.printf("mul %.1f ns | full %.1f ms = %.2fM muls | small %.1f ms = %.2fM muls%n", m1, full,
-          full * 1e6 / ((m0 + m1) / 2) / 1e6, sm, sm * 1e6 / ((m1 + m2) / 2) / 1e6);
+      double mul = (m0 + m1) / 2;
+      System.out.printf("mul %.1f ns | plain %.0f ms = %.2fM muls | glv %.0f ms = %.2fM | small %.1f ms = %.2fM%n",
+          mul, plain, plain * 1e6 / mul / 1e6, glv, glv * 1e6 / mul / 1e6, sm, sm * 1e6 / mul / 1e6);
     }
   }
 }
