@@ -104,22 +104,33 @@ public final class Msm {
    * scalars. Bases start at point 0 of basesAffine.
    */
   public static long[] msmSmall(long[] basesAffine, long[] signedScalars, int n) {
-    return msmSmall(basesAffine, signedScalars, n, THREADS);
+    return msmSmall(basesAffine, 0, signedScalars, 0, n, THREADS);
+  }
+
+  /**
+   * {@link #msmSmall(long[], long[], int)} over bases from point baseOffsetPoints and scalars from
+   * index scalarOffset.
+   */
+  public static long[] msmSmall(long[] basesAffine, int baseOffsetPoints, long[] signedScalars, int scalarOffset,
+      int n) {
+    return msmSmall(basesAffine, baseOffsetPoints, signedScalars, scalarOffset, n, THREADS);
   }
 
   /** {@link #msmSmall} on a given number of threads (tests use it to force point slicing). */
-  static long[] msmSmall(long[] basesAffine, long[] signedScalars, int n, int maxThreads) {
+  static long[] msmSmall(long[] basesAffine, int baseOffsetPoints, long[] signedScalars, int scalarOffset, int n,
+      int maxThreads) {
     long[] mag = new long[n];
     boolean[] negative = new boolean[n];
     long or = 0;
     for (int i = 0; i < n; i++) {
-      long v = signedScalars[i];
+      long v = signedScalars[scalarOffset + i];
       negative[i] = v < 0;
       mag[i] = v < 0 ? -v : v; // -Long.MIN_VALUE = 2^63 read unsigned, which is right
       or |= mag[i];
     }
     int threads = n < PARALLEL_THRESHOLD ? 1 : maxThreads;
-    return run(basesAffine, 0, mag, 1, negative, n, 64 - Long.numberOfLeadingZeros(or), threads, 0);
+    return run(basesAffine, baseOffsetPoints * G1.AFFINE, mag, 1, negative, n,
+        64 - Long.numberOfLeadingZeros(or), threads, 0);
   }
 
   /** Window width c minimising the modelled parallel cost for n points of the given bit width. */

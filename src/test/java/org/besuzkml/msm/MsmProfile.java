@@ -45,7 +45,7 @@ public final class MsmProfile {
       double m0 = mulNs();
       double plain = cpuMs(() -> Msm.msm(bases, 0, k, n, 1, Msm.GLV_OFF));
       double glv = cpuMs(() -> Msm.msm(bases, 0, k, n, 1, Msm.GLV_ON));
-      double sm = cpuMs(() -> Msm.msmSmall(bases, small, n, 1));
+      double sm = cpuMs(() -> Msm.msmSmall(bases, 0, small, 0, n, 1));
       double m1 = mulNs();
       double mul = (m0 + m1) / 2;
       System.out.printf("mul %.1f ns | plain %.0f ms = %.2fM muls | glv %.0f ms = %.2fM | small %.1f ms = %.2fM%n",

@@ -188,8 +188,12 @@ class MsmTest {
     long[] expected = naive(b, 0, asFr(s), n);
     assertSame(expected, Msm.msmSmall(b, s, n));
     assertSame(expected, Msm.msm(b, 0, asFr(s), n));
-    assertSame(expected, Msm.msmSmall(b, s, n, 1));
-    assertSame(expected, Msm.msmSmall(b, s, n, 5)); // forces slicing points across tasks
+    assertSame(expected, Msm.msmSmall(b, 0, s, 0, n, 1));
+    assertSame(expected, Msm.msmSmall(b, 0, s, 0, n, 5)); // forces slicing points across tasks
+    // offsets: bases from point 3, scalars from index 2
+    long[] sub = java.util.Arrays.copyOfRange(s, 2, 2 + n - 5);
+    long[] shifted = java.util.Arrays.copyOfRange(b, 3 * A, b.length);
+    assertSame(naive(shifted, 0, asFr(sub), n - 5), Msm.msmSmall(b, 3, s, 2, n - 5));
   }
 
   @Test
