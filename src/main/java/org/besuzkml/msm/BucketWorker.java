@@ -50,9 +50,11 @@ final class BucketWorker {
   /**
    * Writes into out[oo..] (Jacobian) the window sum {@code sum_i d_i * P_i} over i in [lo, hi), with
    * signed digits {@code d_i = digits[dOff + i]} in {@code [-buckets, buckets]} and affine bases P_i
-   * at bases[baseOff + 8i]. A base that is the point at infinity must have digit 0.
+   * at bases[baseOff + 8i], whose negated y coordinates are at negY[4i..] (computed once per MSM
+   * rather than once per window). A base that is the point at infinity must have digit 0.
    */
-  void windowSum(long[] bases, int baseOff, int[] digits, int dOff, int lo, int hi, long[] out, int oo) {
+  void windowSum(long[] bases, int baseOff, long[] negY, int[] digits, int dOff, int lo, int hi, long[] out,
+      int oo) {
     java.util.Arrays.fill(len, 0);
     int m = 0;
     for (int i = lo; i < hi; i++) {
@@ -82,7 +84,7 @@ final class BucketWorker {
       if (d > 0) {
         Fq.copy(buf, dst + L, bases, src + L);
       } else {
-        Fq.neg(buf, dst + L, bases, src + L);
+        Fq.copy(buf, dst + L, negY, i * L);
       }
     }
     while (pairRound()) {

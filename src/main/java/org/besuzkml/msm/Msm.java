@@ -202,6 +202,12 @@ public final class Msm {
     int[] digits = new int[windows * n];
     parallelOr(threads, n,
         (lo, hi, or) -> SignedDigits.recode(bases, baseOff, mag, stride, negative, n, c, windows, digits, lo, hi));
+    long[] negY = new long[n * L];
+    parallelOr(threads, n, (lo, hi, or) -> {
+      for (int i = lo; i < hi; i++) {
+        Fq.neg(negY, i * L, bases, baseOff + i * G1.AFFINE + L);
+      }
+    });
     int slices = slices(n, windows, c, threads);
     int tasks = windows * slices;
     long[] partial = new long[tasks * G1.JACOBIAN];
@@ -212,7 +218,7 @@ public final class Msm {
       while ((task = next.getAndIncrement()) < tasks) {
         int w = task / slices, sl = task % slices;
         int lo = (int) ((long) n * sl / slices), hi = (int) ((long) n * (sl + 1) / slices);
-        worker.windowSum(bases, baseOff, digits, w * n, lo, hi, partial, task * G1.JACOBIAN);
+        worker.windowSum(bases, baseOff, negY, digits, w * n, lo, hi, partial, task * G1.JACOBIAN);
       }
     });
     // Horner over windows, top first: acc = acc * 2^c + window sum
