@@ -31,6 +31,8 @@ final class BucketWorker {
   private final long[] t = new long[4 * L];
   private final long[] one = new long[L];
   private final long[] running = new long[J];
+  private final long[] point = new long[A];
+  private long[] jacBuckets = new long[0];
 
   BucketWorker(int windowBits) {
     this.buckets = 1 << (windowBits - 1);
@@ -198,6 +200,44 @@ final class BucketWorker {
   }
 
   /** out = sum_b (b+1) * bucket_b by running sums from the top bucket down. */
+  /**
+   * Same result as {@link #windowSum}, with Jacobian buckets and one mixed addition per point: no
+   * inversion at all, so it wins when a task has too few points to amortise the inversions of the
+   * batch-affine rounds (tiny MSMs, e.g. a verifier combining a handful of commitments).
+   */
+  void windowSumJacobian(long[] bases, int baseOff, long[] negY, int[] digits, int dOff, int lo, int hi,
+      long[] out, int oo) {
+    if (jacBuckets.length < buckets * J) {
+      jacBuckets = new long[buckets * J];
+    }
+    long[] jb = jacBuckets;
+    for (int b = 0; b < buckets; b++) {
+      G1.setInfinity(jb, b * J);
+    }
+    long[] pt = this.point;
+    for (int i = lo; i < hi; i++) {
+      int d = digits[dOff + i];
+      if (d == 0) {
+        continue;
+      }
+      int src = baseOff + i * A;
+      Fq.copy(pt, 0, bases, src);
+      if (d > 0) {
+        Fq.copy(pt, L, bases, src + L);
+      } else {
+        Fq.copy(pt, L, negY, i * L);
+      }
+      int b = ((d < 0 ? -d : d) - 1) * J;
+      G1.addMixed(jb, b, jb, b, pt, 0, s);
+    }
+    G1.setInfinity(running, 0);
+    G1.setInfinity(out, oo);
+    for (int b = buckets - 1; b >= 0; b--) {
+      G1.add(running, 0, running, 0, jb, b * J, s);
+      G1.add(out, oo, out, oo, running, 0, s);
+    }
+  }
+
   private void reduce(long[] out, int oo) {
     G1.setInfinity(running, 0);
     G1.setInfinity(out, oo);

@@ -37,6 +37,9 @@ public final class Msm {
   static final double COST_BUCKET = 31;
   /** One field inversion (one per accumulation round). */
   static final double COST_INV = 380;
+  /** Jacobian bucket path: one mixed addition per point, one bucket of its reduction. */
+  static final double COST_ADD_JACOBIAN = 12;
+  static final double COST_BUCKET_JACOBIAN = 36;
   /** Per point, preparing the GLV split (the endomorphism and the split arithmetic). */
   static final double COST_GLV_PREP = 3;
 
@@ -76,6 +79,9 @@ public final class Msm {
     long[] mag = new long[n * L];
     boolean[] negative = new boolean[n];
     int bits = parallelOr(threads, n, (lo, hi, or) -> Scalars.signedMagnitudes(scalars, lo, hi, mag, negative, or));
+    if (window == 0 && glv == GLV_AUTO && naivePays(n, bits, threads)) {
+      return naive(bases, baseOff, mag, L, negative, n);
+    }
     if (glv == GLV_ON || (glv == GLV_AUTO && glvPays(n, bits, threads))) {
       long[] bases2 = new long[2 * n * G1.AFFINE];
       long[] mag2 = new long[2 * n * L];
@@ -85,6 +91,44 @@ public final class Msm {
       return run(bases2, 0, mag2, L, negative2, 2 * n, bits2, threads, window);
     }
     return run(bases, baseOff, mag, L, negative, n, bits, threads, window);
+  }
+
+  /**
+   * Modelled cost of one scalar multiplication of the given width by {@link G1#mulLimbs} (table of
+   * odd multiples, then per bit of the longer GLV half one doubling and 1/6 of an addition, times
+   * two halves' additions).
+   */
+  static double scalarMulCost(int bits) {
+    return 150 + Math.min(bits, GLV_BITS) * 9.7;
+  }
+
+  /** Whether one scalar multiplication per point beats every bucket variant (tiny MSMs). */
+  static boolean naivePays(int n, int bits, int threads) {
+    if (n > 64) {
+      return false;
+    }
+    double naive = n * scalarMulCost(bits);
+    double plain = modelCost(n, bits, chooseWindow(n, bits, threads), threads);
+    double split = bits > GLV_BITS ? modelCost(2 * n, GLV_BITS, chooseWindow(2 * n, GLV_BITS, threads), threads)
+        : Double.MAX_VALUE;
+    return naive < Math.min(plain, split);
+  }
+
+  /** sum_i (+-mag_i) P_i by one GLV scalar multiplication per point. */
+  private static long[] naive(long[] bases, int baseOff, long[] mag, int stride, boolean[] negative, int n) {
+    long[] acc = new long[G1.JACOBIAN], p = new long[G1.JACOBIAN], k = new long[L], s = new long[G1.SCRATCH];
+    G1.setInfinity(acc, 0);
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(k, 0L);
+      System.arraycopy(mag, i * stride, k, 0, stride);
+      G1.fromAffine(p, 0, bases, baseOff + i * G1.AFFINE);
+      G1.mulLimbs(p, 0, p, 0, k, 0);
+      if (negative[i]) {
+        G1.neg(p, 0, p, 0);
+      }
+      G1.add(acc, 0, acc, 0, p, 0, s);
+    }
+    return acc;
   }
 
   /** Whether splitting with GLV (2n points of half the width) is modelled as cheaper. */
@@ -129,8 +173,11 @@ public final class Msm {
       or |= mag[i];
     }
     int threads = n < PARALLEL_THRESHOLD ? 1 : maxThreads;
-    return run(basesAffine, baseOffsetPoints * G1.AFFINE, mag, 1, negative, n,
-        64 - Long.numberOfLeadingZeros(or), threads, 0);
+    int bits = 64 - Long.numberOfLeadingZeros(or);
+    if (naivePays(n, bits, threads)) {
+      return naive(basesAffine, baseOffsetPoints * G1.AFFINE, mag, 1, negative, n);
+    }
+    return run(basesAffine, baseOffsetPoints * G1.AFFINE, mag, 1, negative, n, bits, threads, 0);
   }
 
   /** Window width c minimising the modelled parallel cost for n points of the given bit width. */
@@ -159,9 +206,22 @@ public final class Msm {
     int buckets = 1 << (c - 1);
     double perSlice = (double) n / slices;
     double rounds = 2 + Math.log(Math.max(1.0, perSlice / buckets)) / Math.log(2);
-    double taskCost = perSlice * COST_ADD + buckets * COST_BUCKET + rounds * COST_INV;
+    double taskCost = Math.min(perSlice * COST_ADD + buckets * COST_BUCKET + rounds * COST_INV,
+        jacobianTaskCost(perSlice, buckets));
     int waves = (tasks + threads - 1) / threads;
     return waves * taskCost;
+  }
+
+  /** Modelled cost of one task on the Jacobian bucket path. */
+  private static double jacobianTaskCost(double points, int buckets) {
+    return points * COST_ADD_JACOBIAN + buckets * COST_BUCKET_JACOBIAN;
+  }
+
+  /** Whether the batch-affine path is modelled cheaper than Jacobian buckets for such a task. */
+  static boolean batchAffinePays(double points, int c) {
+    int buckets = 1 << (c - 1);
+    double rounds = 2 + Math.log(Math.max(1.0, points / buckets)) / Math.log(2);
+    return points * COST_ADD + buckets * COST_BUCKET + rounds * COST_INV < jacobianTaskCost(points, buckets);
   }
 
   /** Signed-digit windows for magnitudes below 2^bits: the top digit absorbs the last carry. */
@@ -211,6 +271,7 @@ public final class Msm {
     int slices = slices(n, windows, c, threads);
     int tasks = windows * slices;
     long[] partial = new long[tasks * G1.JACOBIAN];
+    boolean batchAffine = batchAffinePays((double) n / slices, c);
     AtomicInteger next = new AtomicInteger();
     runOn(threads, () -> {
       BucketWorker worker = new BucketWorker(c);
@@ -218,7 +279,11 @@ public final class Msm {
       while ((task = next.getAndIncrement()) < tasks) {
         int w = task / slices, sl = task % slices;
         int lo = (int) ((long) n * sl / slices), hi = (int) ((long) n * (sl + 1) / slices);
-        worker.windowSum(bases, baseOff, negY, digits, w * n, lo, hi, partial, task * G1.JACOBIAN);
+        if (batchAffine) {
+          worker.windowSum(bases, baseOff, negY, digits, w * n, lo, hi, partial, task * G1.JACOBIAN);
+        } else {
+          worker.windowSumJacobian(bases, baseOff, negY, digits, w * n, lo, hi, partial, task * G1.JACOBIAN);
+        }
       }
     });
     // Horner over windows, top first: acc = acc * 2^c + window sum
