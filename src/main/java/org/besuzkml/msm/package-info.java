@@ -27,6 +27,9 @@
  *       instead of 11 for a mixed Jacobian addition. Equal points are doubled ({@code 2y}
  *       denominator); opposite points cancel (the pair is dropped); infinity bases get digit 0; the
  *       sort means a bucket never meets itself twice in one batch.
+ *       A task with too few points to amortise the inversions of its rounds (roughly under 300
+ *       points) uses Jacobian buckets instead: one mixed addition (about 12 M) per point and no
+ *       inversion. Below about 10 points one GLV scalar multiplication per point is cheaper still.
  *   <li><b>Bucket reduction</b> by running sums from the top bucket down: {@code sum_b b S_b}
  *       with one mixed and one Jacobian addition per bucket.
  *   <li><b>Window combination</b> by Horner: c doublings and one addition per window.
@@ -44,8 +47,9 @@
  * (6 M plus additions, comparisons and copies), one bucket of the reduction about 31 M, one
  * inversion about 380 M. A task over m points with 2^(c-1) buckets costs {@code 7.5 m + 31
  * 2^(c-1) + 380 (2 + log2(m / 2^(c-1)))}; the wall time is the number of waves {@code ceil(tasks /
- * threads)} times that. {@link org.besuzkml.msm.Msm} picks c (2..16), the slices and GLV by
- * minimising it. For n = 2^16 full scalars it picks GLV with c = 13 (10 windows over 2^17 points:
+ * threads)} times that; a Jacobian-bucket task costs {@code 12 m + 36 2^(c-1)}, a scalar
+ * multiplication about {@code 150 + 9.7 min(b, 127)}. {@link org.besuzkml.msm.Msm} picks c
+ * (2..16), the slices, GLV and the path by minimising the model. For n = 2^16 full scalars it picks GLV with c = 13 (10 windows over 2^17 points:
  * about 11.4 M-equivalents x 10^6 single-threaded, measured); for 16-bit scalars c = 9 with 2
  * windows (about 1 x 10^6). The total is dominated by {@code W n} bucket additions, which only a
  * wider window reduces.

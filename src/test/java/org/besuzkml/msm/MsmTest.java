@@ -110,9 +110,10 @@ class MsmTest {
     assertTrue(G1.isInfinity(Msm.msm(b, 0, zeros, n), 0));
   }
 
-  @Test
-  void duplicateBasesWithEqualScalarsHitTheDoublingCase() {
-    int n = 1000;
+  /** Sizes that take the Jacobian bucket path (50) and the batch-affine path (1000). */
+  @ParameterizedTest
+  @ValueSource(ints = {50, 1000})
+  void duplicateBasesWithEqualScalarsHitTheDoublingCase(int n) {
     long[] one = bases(1, 21);
     long[] b = new long[n * A];
     for (int i = 0; i < n; i++) {
@@ -128,9 +129,9 @@ class MsmTest {
     assertSame(naive(b, 0, r, n), Msm.msm(b, 0, r, n));
   }
 
-  @Test
-  void infinityBasesContributeNothing() {
-    int n = 500;
+  @ParameterizedTest
+  @ValueSource(ints = {20, 60, 1500})
+  void infinityBasesContributeNothing(int n) {
     long[] b = bases(n, 31);
     for (int i = 0; i < n; i += 5) {
       G1.setInfinityAffine(b, i * A);
@@ -139,9 +140,9 @@ class MsmTest {
     assertSame(naive(b, 0, k, n), Msm.msm(b, 0, k, n));
   }
 
-  @Test
-  void oppositePointsInTheSameBucketCancel() {
-    int n = 400;
+  @ParameterizedTest
+  @ValueSource(ints = {40, 1200})
+  void oppositePointsInTheSameBucketCancel(int n) {
     long[] b = bases(n, 41);
     long[] k = randomScalars(n, 42);
     for (int i = 0; i + 1 < n; i += 4) {
@@ -202,6 +203,18 @@ class MsmTest {
     int n = s.length;
     long[] b = bases(n, 60);
     assertSame(naive(b, 0, asFr(s), n), Msm.msmSmall(b, s, n));
+  }
+
+  @Test
+  void pathChoiceFollowsTheCostModel() {
+    assertTrue(Msm.naivePays(4, 253, 1));
+    assertTrue(!Msm.naivePays(1000, 253, 1));
+    assertTrue(!Msm.batchAffinePays(50, Msm.chooseWindow(50, 253, 1)));
+    assertTrue(Msm.batchAffinePays(1000, Msm.chooseWindow(1000, 253, 1)));
+    assertTrue(Msm.batchAffinePays(1200, Msm.chooseWindow(1200, 253, 1)));
+    assertTrue(Msm.batchAffinePays(1500, Msm.chooseWindow(1500, 253, 1)));
+    assertTrue(Msm.glvPays(1 << 16, 253, 2));
+    assertTrue(!Msm.glvPays(1 << 16, 64, 2));
   }
 
   @Test
