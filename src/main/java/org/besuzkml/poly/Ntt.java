@@ -49,14 +49,26 @@ public final class Ntt {
     Fr.inv(SHIFT_INV, 0, SHIFT, 0);
   }
 
-  /** {@code w_L^j} for {@code j < 2^(L-1)}, w_L a primitive 2^L-th root of unity. */
+  /**
+   * {@code w} holds {@code w_L^j} for {@code j < 2^(L-1)}, w_L a primitive 2^L-th root of unity.
+   * {@code early} holds the twiddles of stages 1..BLOCK_LOG contiguously, stage s ({@code w_(2^s)^j},
+   * {@code j < 2^(s-1)}) from element {@code 2^(s-1) - 1}: 1023 elements that stay in cache.
+   */
   private static final class Twiddles {
     final int log;
     final long[] w;
+    final long[] early;
 
     Twiddles(int log, long[] w) {
       this.log = log;
       this.w = w;
+      this.early = new long[((1 << BLOCK_LOG) - 1) * L];
+      for (int s = 1; s <= BLOCK_LOG; s++) {
+        int base = (1 << (s - 1)) - 1;
+        for (int j = 0; j < (1 << (s - 1)); j++) {
+          Fr.copy(early, (base + j) << 2, w, (j << (log - s)) << 2);
+        }
+      }
     }
   }
 
@@ -170,7 +182,7 @@ public final class Ntt {
       int halfBlock = 1 << (blockLog - 1);
       for (int blk = lo; blk < hi; blk++) {
         for (int s = 1; s <= blockLog; s++) {
-          butterflies(a, off, s, blk * halfBlock, (blk + 1) * halfBlock, tw, t);
+          butterflies(a, off, s, blk * halfBlock, (blk + 1) * halfBlock, tw.early, ((1 << (s - 1)) - 1) << 2, 0, t);
         }
       }
     });
@@ -178,9 +190,10 @@ public final class Ntt {
     for (int s = blockLog + 1; s <= logN; s++) {
       final int stage = s;
       if (s <= tableStages) {
+        int shift = tw.log - s;
         int pieces = Parallel.pieces(threads, half, 1 << 10);
         Parallel.run(pieces, p -> butterflies(a, off, stage,
-            Parallel.start(p, pieces, half), Parallel.start(p + 1, pieces, half), tw, new long[L]));
+            Parallel.start(p, pieces, half), Parallel.start(p + 1, pieces, half), tw.w, 0, shift, new long[L]));
       } else {
         int h = 1 << (s - 1);
         int pieces = Parallel.pieces(threads, h, 1 << 6);
@@ -193,12 +206,11 @@ public final class Ntt {
   /**
    * Butterflies number bLo..bHi-1 of stage s (half-length h = 2^(s-1)): butterfly b joins positions
    * {@code blk*2h + j} and {@code blk*2h + j + h} with {@code blk = b / h}, {@code j = b mod h}, and
-   * twiddle {@code w_(2h)^j}, read from the table with stride {@code 2^(tw.log - s)}.
+   * twiddle {@code w_(2h)^j}, read from w at limb offset {@code wBase + 4 (j << shift)}.
    */
-  private static void butterflies(long[] a, int off, int s, int bLo, int bHi, Twiddles tw, long[] t) {
+  private static void butterflies(long[] a, int off, int s, int bLo, int bHi, long[] w, int wBase, int shift,
+      long[] t) {
     int h = 1 << (s - 1);
-    int shift = tw.log - s;
-    long[] w = tw.w;
     int b = bLo;
     while (b < bHi) {
       int j = b & (h - 1);
@@ -215,7 +227,7 @@ public final class Ntt {
         q += L;
       }
       for (; jj < jEnd; jj++, p += L, q += L) {
-        Fr.mul(t, 0, w, (jj << shift) << 2, a, q);
+        Fr.mul(t, 0, w, wBase + ((jj << shift) << 2), a, q);
         Fr.sub(a, q, a, p, t, 0);
         Fr.add(a, p, a, p, t, 0);
       }
