@@ -188,6 +188,11 @@ public final class Transcript {
    * sampling (see the package documentation).
    */
   public void challengeFrs(String label, long[] out, int off, int n) {
+    challengeFrs(label, out, off, n, MAX_ATTEMPTS);
+  }
+
+  /** As above with a given cap on blocks per element (tests lower it to reach the fallback). */
+  void challengeFrs(String label, long[] out, int off, int n, int maxAttempts) {
     if (n < 0 || n > MAX_CHALLENGES || !fits(out, off, n)) {
       absorbMalformed(label);
       return;
@@ -200,7 +205,7 @@ public final class Transcript {
     for (int i = 0; i < n; i++) {
       int dst = off + i * Fr.LIMBS;
       boolean accepted = false;
-      for (int attempt = 0; attempt < MAX_ATTEMPTS && !accepted; attempt++) {
+      for (int attempt = 0; attempt < maxAttempts && !accepted; attempt++) {
         block(seed, t++, block);
         block[0] &= 0x3f; // a 254-bit candidate
         accepted = Fr.fromBytes(out, dst, block, 0); // false exactly when candidate >= r

@@ -218,6 +218,30 @@ class TranscriptTest {
   }
 
   @Test
+  void exhaustedRejectionFallsBackToReductionOfTheLastBlock() {
+    // With one block per element, about a quarter of the candidates are >= r and must come out
+    // reduced mod r (the documented fallback), never as a non-canonical element.
+    Transcript t = Transcript.v1();
+    SpecTranscript spec = new SpecTranscript("besu-zkml/v1");
+    int n = 64;
+    long[] out = new long[4 * n];
+    t.challengeFrs("x", out, 0, n, 1);
+    byte[] seed = spec.seed(SpecTranscript.u32(n), 0x10, "x");
+    int reduced = 0;
+    for (int i = 0; i < n; i++) {
+      byte[] block = keccak(seed, SpecTranscript.u64(i));
+      block[0] &= 0x3f;
+      BigInteger c = new BigInteger(1, block);
+      if (c.compareTo(Fr.MODULUS) >= 0) {
+        reduced++;
+      }
+      assertEquals(c.mod(Fr.MODULUS), Fr.toBigInteger(out, 4 * i), "element " + i);
+      assertTrue(new BigInteger(1, limbBytes(Arrays.copyOfRange(out, 4 * i, 4 * i + 4))).compareTo(Fr.MODULUS) < 0);
+    }
+    assertTrue(reduced > 0, "the fallback was exercised");
+  }
+
+  @Test
   void deterministic() {
     Consumer<Transcript> script = t -> {
       t.absorbBytes("x", new byte[] {1, 2, 3});
