@@ -92,6 +92,9 @@ public final class Multilinear {
 
   /** out = eq(a, b) = prod_k (a_k b_k + (1 - a_k)(1 - b_k)) for two points of v elements: O(v). */
   public static void eqEvaluate(long[] out, int outOff, long[] a, int aOff, long[] b, int bOff, int numVars) {
+    checkRange(out, outOff, 1);
+    checkRange(a, aOff, numVars);
+    checkRange(b, bOff, numVars);
     long[] acc = new long[L];
     long[] t = new long[L];
     long[] one = new long[L];
