@@ -114,6 +114,47 @@ public final class Multilinear {
     Fr.copy(out, outOff, acc, 0);
   }
 
+  /**
+   * out = {@code LT_n(z) = sum over i in {0,1}^v with i < n of eq(z, i)}: the multilinear extension
+   * of the mask that is 1 on the first n table entries (a tensor's real entries before its zero
+   * padding), in O(v). Walking the bits of n from the most significant: where n has a 1, every index
+   * that agrees so far and has a 0 there is below n, contributing {@code prefix * (1 - z_t)}.
+   * n is clamped to [0, 2^v] (v at most 62).
+   */
+  public static void lessThanEvaluate(long[] out, int outOff, long[] z, int zOff, int numVars, long n) {
+    if (numVars < 0 || numVars > 62) {
+      throw new IllegalArgumentException("numVars must be in [0, 62]: " + numVars);
+    }
+    checkRange(out, outOff, 1);
+    checkRange(z, zOff, numVars);
+    long[] acc = new long[L];
+    if (n >= (1L << numVars)) {
+      Fr.setOne(out, outOff);
+      return;
+    }
+    if (n <= 0) {
+      Fr.setZero(out, outOff);
+      return;
+    }
+    long[] prefix = new long[L];
+    long[] oneMinus = new long[L];
+    long[] t = new long[L];
+    Fr.setOne(prefix, 0);
+    for (int k = 0; k < numVars; k++) {
+      int zk = zOff + (k << 2);
+      Fr.setOne(oneMinus, 0);
+      Fr.sub(oneMinus, 0, oneMinus, 0, z, zk);
+      if (((n >>> (numVars - 1 - k)) & 1) != 0) {
+        Fr.mul(t, 0, prefix, 0, oneMinus, 0);
+        Fr.add(acc, 0, acc, 0, t, 0);
+        Fr.mul(prefix, 0, prefix, 0, z, zk);
+      } else {
+        Fr.mul(prefix, 0, prefix, 0, oneMinus, 0);
+      }
+    }
+    Fr.copy(out, outOff, acc, 0);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // binding variables and evaluating
 

@@ -101,6 +101,30 @@ class MultilinearTest {
   }
 
   @Test
+  void lessThanIsTheSumOfTheFirstNEqEntries() {
+    for (int v = 0; v <= 6; v++) {
+      long[] z = random(Math.max(v, 1), 800 + v);
+      long[] eq = Multilinear.eqTable(z, 0, v);
+      long[] got = new long[L];
+      long[] prefixSum = new long[L];
+      for (long n = -1; n <= (1L << v) + 1; n++) {
+        Multilinear.lessThanEvaluate(got, 0, z, 0, v, n);
+        if (n > 0 && n <= (1L << v)) {
+          Fr.add(prefixSum, 0, prefixSum, 0, eq, (int) (n - 1) * L);
+        }
+        assertArrayEquals(prefixSum, got, "v=" + v + " n=" + n);
+      }
+    }
+    // at a Boolean point it is the indicator of index < n
+    long[] x = elements(1, 0, 1); // index 5
+    long[] got = new long[L];
+    Multilinear.lessThanEvaluate(got, 0, x, 0, 3, 5);
+    assertTrue(Fr.isZero(got, 0));
+    Multilinear.lessThanEvaluate(got, 0, x, 0, 3, 6);
+    assertTrue(Fr.isOne(got, 0));
+  }
+
+  @Test
   void scaledEqTableIsScaleTimesEqTable() {
     long[] r = random(7, 5);
     long[] c = random(1, 6);
