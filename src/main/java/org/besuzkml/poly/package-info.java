@@ -22,6 +22,10 @@
  * f(0, x'))}, i.e. table entries {@code i} and {@code i + 2^(v-1)}: a sumcheck binds variables in the
  * order x_1, x_2, ..., each round halving the tables.
  *
+ * <h2>{@link org.besuzkml.poly.Univariate}: sumcheck round polynomials</h2>
+ * Coefficient form, c_0 first: Horner evaluation (verifier) and interpolation from the values at
+ * 0, 1, ..., d (prover; {@code Multilinear.roundEvaluations} produces those values).
+ *
  * <p>Dependencies: the JDK and {@code org.besuzkml.field} only. Parallel work runs on the common
  * fork-join pool, and results never depend on how it is split. {@code Multilinear.eqEvaluate} and
  * small-table evaluation are fit for verifier use; the table kernels serve the prover.
