@@ -1,0 +1,99 @@
+package org.besuzkml.model.quant;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.besuzkml.model.Accuracy;
+import org.besuzkml.model.FloatEvaluator;
+import org.besuzkml.model.Graph;
+import org.besuzkml.model.Tensor;
+import org.besuzkml.model.UnsupportedOpException;
+
+/**
+ * Chooses the scales from calibration inputs. The float graph runs on each input to give every
+ * tensor's range (which sets the lookup domains). Then, for activation scale A = 8, 9, ..., 16
+ * (weights at the same scale), the integer model runs on the same inputs; the first A is taken
+ * for which no activation overflows, no lookup input leaves a non-saturating table, argmax agrees
+ * and the error is at most half the tolerance of {@link Accuracy}. If none qualifies the most
+ * accurate overflow-free candidate is returned with {@code satisfied = false} and the reason.
+ */
+public final class Calibrator {
+  private Calibrator() {}
+
+  public static final int MIN_SCALE = 8;
+
+  /** The outcome of calibration. */
+  public record Result(QuantizedModel model, Accuracy accuracy, boolean satisfied, String report) {}
+
+  public static Map<String, double[]> ranges(Graph g, List<List<double[]>> inputs) {
+    Map<String, double[]> ranges = new HashMap<>();
+    for (List<double[]> in : inputs) {
+      for (Map.Entry<String, Tensor> e : FloatEvaluator.run(g, in).entrySet()) {
+        double[] r = ranges.computeIfAbsent(e.getKey(),
+            k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+        for (double v : e.getValue().data()) {
+          if (Double.isFinite(v)) {
+            r[0] = Math.min(r[0], v);
+            r[1] = Math.max(r[1], v);
+          }
+        }
+      }
+    }
+    ranges.values().removeIf(r -> r[0] > r[1]);
+    return ranges;
+  }
+
+  /** Calibrates over candidate scales; {@code fixedScale} (non-null) forces one. */
+  public static Result calibrate(Graph g, List<List<double[]>> inputs, Integer fixedScale)
+      throws UnsupportedOpException {
+    Map<String, double[]> ranges = ranges(g, inputs);
+    List<double[][]> reference = new ArrayList<>();
+    for (List<double[]> in : inputs) {
+      reference.add(FloatEvaluator.outputs(g, in));
+    }
+    int lo = fixedScale != null ? fixedScale : MIN_SCALE;
+    int hi = fixedScale != null ? fixedScale : FixedPoint.MAX_SCALE;
+    Result best = null;
+    StringBuilder why = new StringBuilder();
+    for (int a = lo; a <= hi; a++) {
+      QuantizedModel m = QuantizedModel.quantize(g, a, a, ranges);
+      Accuracy worst = null;
+      String problem = null;
+      try {
+        for (int i = 0; i < inputs.size(); i++) {
+          Trace t = m.run(inputs.get(i));
+          if (!t.clamped().isEmpty()) {
+            problem = "lookup inputs outside their tables at " + t.clamped();
+          }
+          Accuracy acc = Accuracy.compare(reference.get(i), m.outputs(t));
+          if (worst == null || acc.relErr() > worst.relErr() || !acc.argmaxMatch()) {
+            worst = acc;
+          }
+        }
+      } catch (ArithmeticException e) {
+        why.append("scale ").append(a).append(": ").append(e.getMessage()).append("; ");
+        continue;
+      }
+      boolean good = problem == null && worst.argmaxMatch()
+          && worst.relErr() <= Accuracy.TOLERANCE / 2;
+      if (good || fixedScale != null) {
+        boolean ok = problem == null && worst.passes();
+        return new Result(m, worst, ok, ok ? "scale " + a + " meets the tolerance"
+            : "scale " + a + ": " + (problem != null ? problem : "error above tolerance"));
+      }
+      why.append("scale ").append(a).append(": ")
+          .append(problem != null ? problem : "rel_err " + worst.relErr()
+              + (worst.argmaxMatch() ? "" : ", argmax differs")).append("; ");
+      if (best == null || (problem == null && worst.relErr() < best.accuracy().relErr())) {
+        best = new Result(m, worst, false, null);
+      }
+    }
+    if (best == null) {
+      throw new ArithmeticException("no scale keeps activations in bounds: " + why);
+    }
+    boolean ok = best.accuracy().passes() && !why.toString().contains("outside");
+    return new Result(best.model(), best.accuracy(), false,
+        "no scale satisfies both accuracy and table domains: " + why);
+  }
+}
