@@ -87,7 +87,7 @@ final class SoftmaxOp implements Op {
     ctx.setScale(n.outputs().get(0), a);
     double t = (a + 2) * Math.log(2) + 1;
     LookupTable exp =
-        ctx.table(n.name(), "exp", Math::exp, sx, new double[] {-t, 0}, Domain.saturatingAt(t), a);
+        ctx.table(n.name(), "exp", Math::exp, sx, new double[] {-t, 0}, new Domain(-t, 0, true), a);
     int[] shape = ctx.shape(n.input(0));
     int[] g = groups(n, shape);
     int groups = g[0] * g[2];
