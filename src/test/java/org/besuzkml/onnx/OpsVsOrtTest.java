@@ -154,7 +154,19 @@ class OpsVsOrtTest {
         c("Unsqueeze", n("Unsqueeze").input(3, 4).longConst(new int[] {2}, 0, -1)),
         c("Expand", n("Expand").input(3, 1).longConst(new int[] {3}, 2, 1, 4)),
         c("Tile", n("Tile").input(2, 3).longConst(new int[] {2}, 2, 2)),
-        c("Cast to float", n("Cast").input(2, 3).attr("to", 1L)));
+        c("Cast to float", n("Cast").input(2, 3).attr("to", 1L)),
+        c("Resize nearest scales", n("Resize").opset(13).input(1, 2, 3, 3).none()
+            .floatConst(new int[] {4}, new float[] {1, 1, 2, 2})),
+        c("Resize nearest sizes asymmetric floor", n("Resize").opset(13).input(1, 1, 4, 4).none()
+            .none().longConst(new int[] {4}, 1, 1, 7, 5)
+            .attr("coordinate_transformation_mode", "asymmetric").attr("nearest_mode", "floor")),
+        c("Resize linear half_pixel", n("Resize").opset(13).input(1, 2, 3, 4).none()
+            .floatConst(new int[] {4}, new float[] {1, 1, 2, 2}).attr("mode", "linear")),
+        c("Resize linear align_corners", n("Resize").opset(13).input(1, 1, 3, 3).none().none()
+            .longConst(new int[] {4}, 1, 1, 5, 4).attr("mode", "linear")
+            .attr("coordinate_transformation_mode", "align_corners")),
+        c("Resize opset 10", n("Resize").opset(10).input(1, 1, 2, 3)
+            .floatConst(new int[] {4}, new float[] {1, 1, 2, 3})));
   }
 
   static List<double[]> inputs(Graph g, In kind, long seed) {

@@ -116,6 +116,8 @@ public final class OpRegistry {
     OPS.put("Expand", new Move(DataMovementOps::expand, false));
     OPS.put("Tile", new Move(DataMovementOps::tile, false));
     OPS.put("Pad", new Move(DataMovementOps::pad, true));
+    OPS.put("Resize", new ResizeOp());
+    OPS.put("Upsample", new ResizeOp());
 
     OPS.put("Constant", new ConstantOps.Constant());
     OPS.put("ConstantOfShape", new ConstantOps.ConstantOfShape());
