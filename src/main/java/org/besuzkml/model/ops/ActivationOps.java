@@ -71,8 +71,9 @@ final class ActivationOps {
       Node n, QuantContext ctx, String fn, DoubleUnaryOperator f, Domain d, int inputIndex) {
     String x = n.input(inputIndex);
     int sx = ctx.scale(x);
-    ctx.setScale(n.outputs().get(0), ctx.act());
-    LookupTable t = ctx.table(n.name(), fn, f, sx, ctx.range(x), d);
+    int out = ctx.target(n.outputs().get(0));
+    ctx.setScale(n.outputs().get(0), out);
+    LookupTable t = ctx.table(n.name(), fn, f, sx, ctx.range(x), d, out);
     IntOp op = lookup(n, t, sx);
     if (inputIndex == 0) {
       return op;

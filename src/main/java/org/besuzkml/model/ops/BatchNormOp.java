@@ -79,7 +79,7 @@ final class BatchNormOp implements Op {
     int sx = ctx.scale(n.input(0));
     int prod = sx + sa;
     long[] b = ctx.param(n.name() + "/shift", new Tensor(new int[] {c}, ab[1]), prod).data();
-    int outScale = OpSupport.productTarget(prod, ctx);
+    int outScale = OpSupport.productTarget(prod, ctx, n.outputs().get(0));
     ctx.setScale(n.outputs().get(0), outScale);
     int[] shape = ctx.shape(n.input(0));
     int per = per(shape);

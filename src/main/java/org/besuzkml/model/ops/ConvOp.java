@@ -147,7 +147,7 @@ final class ConvOp implements Op {
     Operand w = Operand.of(n, 1, ctx, ctx.weight(), true);
     int sx = ctx.scale(n.input(0));
     int prod = sx + w.scale;
-    int outScale = OpSupport.productTarget(prod, ctx);
+    int outScale = OpSupport.productTarget(prod, ctx, n.outputs().get(0));
     String out = n.outputs().get(0);
     ctx.setScale(out, outScale);
     int[] xs = ctx.shape(n.input(0));

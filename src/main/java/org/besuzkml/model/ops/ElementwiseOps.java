@@ -156,7 +156,7 @@ final class ElementwiseOps {
       Operand x = Operand.of(n, 0, ctx, actScale, false);
       Operand y = Operand.of(n, 1, ctx, actScale, false);
       int common = Math.max(x.scale, y.scale);
-      int outScale = kind.comparison() ? 0 : Math.min(common, Math.max(ctx.act(), 0));
+      int outScale = kind.comparison() ? 0 : Math.min(common, ctx.target(n.outputs().get(0)));
       ctx.setScale(n.outputs().get(0), outScale);
       int[] ix = Shapes.broadcastIndex(outShape, x.shape);
       int[] iy = Shapes.broadcastIndex(outShape, y.shape);
@@ -204,7 +204,7 @@ final class ElementwiseOps {
         y = Operand.of(n, 1, ctx, ctx.weight(), true);
       }
       int prodScale = x.scale + y.scale;
-      int outScale = OpSupport.productTarget(prodScale, ctx);
+      int outScale = OpSupport.productTarget(prodScale, ctx, n.outputs().get(0));
       ctx.setScale(n.outputs().get(0), outScale);
       int[] ix = Shapes.broadcastIndex(outShape, x.shape);
       int[] iy = Shapes.broadcastIndex(outShape, y.shape);
@@ -223,7 +223,7 @@ final class ElementwiseOps {
     private IntOp divide(Node n, QuantContext ctx, int[] outShape) {
       Operand x = Operand.of(n, 0, ctx, ctx.act(), false);
       Operand y = Operand.of(n, 1, ctx, ctx.act(), false);
-      int outScale = ctx.act();
+      int outScale = ctx.target(n.outputs().get(0));
       ctx.setScale(n.outputs().get(0), outScale);
       int e = outScale + y.scale - x.scale;
       int[] ix = Shapes.broadcastIndex(outShape, x.shape);
@@ -259,7 +259,7 @@ final class ElementwiseOps {
       double p = uniform(ctx.constant(n.input(1)), "Pow needs a uniform constant exponent");
       String xn = n.input(0);
       int sx = ctx.scale(xn);
-      int outScale = ctx.act();
+      int outScale = ctx.target(n.outputs().get(0));
       ctx.setScale(n.outputs().get(0), outScale);
       if (p == 1) {
         return (in, trace) -> one(in[0].toScale(outScale));

@@ -132,7 +132,7 @@ final class LinearOps {
       Operand b = Operand.of(n, 1, ctx, ctx.weight(), true);
       Plan p = Plan.of(a.shape, b.shape);
       int prod = a.scale + b.scale;
-      int outScale = OpSupport.productTarget(prod, ctx);
+      int outScale = OpSupport.productTarget(prod, ctx, n.outputs().get(0));
       ctx.setScale(n.outputs().get(0), outScale);
       return (in, trace) -> {
         QTensor acc = new QTensor(p.outShape(), p.run(a.get(in).data(), b.get(in).data()), prod);
@@ -229,7 +229,7 @@ final class LinearOps {
       }
       Plan p = Plan.of(a.shape, b.shape);
       int prod = a.scale + b.scale;
-      int outScale = OpSupport.productTarget(prod, ctx);
+      int outScale = OpSupport.productTarget(prod, ctx, n.outputs().get(0));
       ctx.setScale(n.outputs().get(0), outScale);
       int[] shape = p.outShape();
       long[] bias;

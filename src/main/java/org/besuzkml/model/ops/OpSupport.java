@@ -44,9 +44,9 @@ final class OpSupport {
     return max;
   }
 
-  /** The scale a product at scale s is brought back to: the activation scale when s exceeds it. */
-  static int productTarget(int s, QuantContext ctx) {
-    return Math.min(s, ctx.act());
+  /** The scale a product at scale s is brought back to: the output's target scale when s exceeds it. */
+  static int productTarget(int s, QuantContext ctx, String out) {
+    return Math.min(s, ctx.target(out));
   }
 
   /** Records acc (at scale from) as node/acc and returns it rescaled to scale to. */

@@ -147,7 +147,9 @@ final class PoolOps {
     public IntOp quantize(Node n, QuantContext ctx) {
       int s = ctx.scale(n.input(0));
       String out = n.outputs().get(0);
-      ctx.setScale(out, s);
+      int extra = max ? 0 : Math.max(0, ctx.target(out) - s);
+      int outScale = s + extra;
+      ctx.setScale(out, outScale);
       int[] x = ctx.shape(n.input(0));
       int[] outShape = ctx.shape(out);
       Window w = window(n, x);
@@ -173,13 +175,13 @@ final class PoolOps {
             r[o] = acc == Long.MIN_VALUE ? 0 : acc;
           } else {
             sums[o] = acc;
-            r[o] = FixedPoint.divRound(acc, count);
+            r[o] = FixedPoint.divRound(Math.multiplyExact(acc, 1L << extra), count);
           }
         });
         if (!max) {
           trace.put(n.name() + "/sum", new QTensor(outShape, sums, s));
         }
-        return one(new QTensor(outShape, r, s));
+        return one(new QTensor(outShape, r, outScale));
       };
     }
   }

@@ -137,7 +137,10 @@ final class ReduceOps {
       }
       Plan p = plan(n, ctx.shape(n.input(0)), ax);
       int s = ctx.scale(n.input(0));
-      ctx.setScale(n.outputs().get(0), s);
+      // A mean carries more precision than its terms: divide sum * 2^extra by the count.
+      int extra = kind == Kind.MEAN ? Math.max(0, ctx.target(n.outputs().get(0)) - s) : 0;
+      int outScale = s + extra;
+      ctx.setScale(n.outputs().get(0), outScale);
       return (in, trace) -> {
         long[] x = in[0].data();
         long[] r = new long[Shapes.size(p.outShape())];
@@ -155,10 +158,10 @@ final class ReduceOps {
         if (kind == Kind.MEAN) {
           trace.put(n.name() + "/sum", new QTensor(p.outShape(), r.clone(), s));
           for (int i = 0; i < r.length; i++) {
-            r[i] = FixedPoint.divRound(r[i], p.count());
+            r[i] = FixedPoint.divRound(Math.multiplyExact(r[i], 1L << extra), p.count());
           }
         }
-        return one(new QTensor(p.outShape(), r, s));
+        return one(new QTensor(p.outShape(), r, outScale));
       };
     }
   }

@@ -188,7 +188,7 @@ final class ResizeOp implements Op {
       }
     }
     int prod = sx + sw;
-    int outScale = copy ? sx : OpSupport.productTarget(prod, ctx);
+    int outScale = copy ? sx : OpSupport.productTarget(prod, ctx, n.outputs().get(0));
     ctx.setScale(n.outputs().get(0), outScale);
     return (in, trace) -> {
       long[] x = in[0].data();

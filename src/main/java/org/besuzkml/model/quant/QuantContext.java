@@ -67,6 +67,30 @@ public final class QuantContext {
     scales.put(name, s);
   }
 
+  /** At most this many fractional bits beyond the activation scale for small-valued tensors. */
+  public static final int MAX_EXTRA_BITS = 8;
+
+  /**
+   * The scale an op should give its output tensor: the activation scale A, plus up to {@link
+   * #MAX_EXTRA_BITS} bits for a tensor whose calibrated magnitude m is below 1 (floor(log2(1/m))
+   * bits, so small values keep about A significant bits), and lowered when m * 2^s * 8 would pass
+   * the activation bound (never more than 8 bits below A).
+   */
+  public int target(String name) {
+    double[] r = ranges.get(name);
+    if (r == null) {
+      return act;
+    }
+    double m = Math.max(Math.abs(r[0]), Math.abs(r[1]));
+    if (!(m > 0) || Double.isInfinite(m)) {
+      return act;
+    }
+    int up = (int) Math.floor(-Math.log(m) / Math.log(2));
+    up = Math.max(0, Math.min(MAX_EXTRA_BITS, up));
+    int byBound = (int) Math.floor(Math.log(FixedPoint.MAX_ACT / (8 * m)) / Math.log(2));
+    return Math.max(act - 8, Math.min(act + up, byBound));
+  }
+
   /** Calibrated [min, max] of a tensor's float values; [0, 0] when unknown. */
   public double[] range(String name) {
     double[] r = ranges.get(name);

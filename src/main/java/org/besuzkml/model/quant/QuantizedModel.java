@@ -48,8 +48,9 @@ public final class QuantizedModel {
     QuantContext ctx = new QuantContext(g, act, weight, ranges);
     Map<String, Integer> scales = new LinkedHashMap<>();
     for (Graph.Value v : g.inputs()) {
-      ctx.setScale(v.name(), act);
-      scales.put(v.name(), act);
+      int s = ctx.target(v.name());
+      ctx.setScale(v.name(), s);
+      scales.put(v.name(), s);
     }
     List<Step> steps = new ArrayList<>();
     for (Node n : g.nodes()) {
@@ -106,13 +107,15 @@ public final class QuantizedModel {
     return tables;
   }
 
-  /** Quantizes float inputs at the activation scale (round half up) and runs. */
+  /** Quantizes float inputs at their scales (round half up) and runs. */
   public Trace run(List<double[]> inputs) {
     List<long[]> q = new ArrayList<>();
-    for (double[] in : inputs) {
+    for (int k = 0; k < inputs.size(); k++) {
+      double[] in = inputs.get(k);
+      int s = scales.get(graph.inputs().get(k).name());
       long[] r = new long[in.length];
       for (int i = 0; i < r.length; i++) {
-        r[i] = FixedPoint.quantize(in[i], act);
+        r[i] = FixedPoint.quantize(in[i], s);
       }
       q.add(r);
     }
@@ -127,7 +130,7 @@ public final class QuantizedModel {
     Trace trace = new Trace();
     for (int i = 0; i < graph.inputs().size(); i++) {
       Graph.Value v = graph.inputs().get(i);
-      trace.put(v.name(), new QTensor(v.shape(), inputs.get(i).clone(), act));
+      trace.put(v.name(), new QTensor(v.shape(), inputs.get(i).clone(), scales.get(v.name())));
     }
     for (Step s : steps) {
       Node n = s.node();
