@@ -165,6 +165,21 @@ class OpsVsOrtTest {
         c("Resize linear align_corners", n("Resize").opset(13).input(1, 1, 3, 3).none().none()
             .longConst(new int[] {4}, 1, 1, 5, 4).attr("mode", "linear")
             .attr("coordinate_transformation_mode", "align_corners")),
+        c("LogSoftmax", n("LogSoftmax").opset(13).input(2, 5)),
+        c("Sum of three", n("Sum").input(2, 3).input(3).randomConst(23, 2, 1)),
+        c("Mean of two", n("Mean").input(2, 3).input(2, 3)),
+        c("Max of three", n("Max").input(2, 3).input(3).input(2, 1)),
+        c("Min with constant", n("Min").input(2, 3).randomConst(24, 3)),
+        c("Floor", n("Floor").input(3, 4)),
+        c("Ceil", n("Ceil").input(3, 4)),
+        c("Round", n("Round").input(3, 4)),
+        c("Sign", n("Sign").input(3, 4)),
+        c("Trilu upper k=1", n("Trilu").opset(14).input(2, 4, 5).longConst(new int[0], 1)),
+        c("Trilu lower", n("Trilu").opset(14).input(4, 4).attr("upper", 0L)),
+        c("DepthToSpace DCR", n("DepthToSpace").input(1, 8, 2, 3).attr("blocksize", 2L)),
+        c("DepthToSpace CRD", n("DepthToSpace").input(1, 8, 2, 3).attr("blocksize", 2L)
+            .attr("mode", "CRD")),
+        c("SpaceToDepth", n("SpaceToDepth").input(1, 2, 4, 6).attr("blocksize", 2L)),
         c("Resize opset 10", n("Resize").opset(10).input(1, 1, 2, 3)
             .floatConst(new int[] {4}, new float[] {1, 1, 2, 3})));
   }

@@ -514,4 +514,65 @@ final class DataMovementOps {
     }
     return single(out, idx);
   }
+
+  static Mapping[] trilu(Node n, int[][] in, Tensor[] c) {
+    long k = n.hasInput(1) ? constInput(n, c, 1, "Trilu's k").asLongs()[0] : 0;
+    boolean upper = n.attrs().getInt("upper", 1) != 0;
+    int r = in[0].length;
+    int rows = in[0][r - 2];
+    int cols = in[0][r - 1];
+    int size = Shapes.size(in[0]);
+    int[] idx = new int[size];
+    for (int e = 0; e < size; e++) {
+      int j = e % cols;
+      int i = (e / cols) % rows;
+      boolean keep = upper ? j - i >= k : j - i <= k;
+      idx[e] = keep ? e : -1;
+    }
+    return single(in[0], idx);
+  }
+
+  /** DepthToSpace (DCR or CRD) and SpaceToDepth on [N, C, H, W]. */
+  static Mapping[] depthToSpace(Node n, int[][] in, Tensor[] c) {
+    int b = (int) n.attrs().getInt("blocksize", 1);
+    boolean crd = n.attrs().getString("mode", "DCR").equals("CRD");
+    int[] x = in[0];
+    int oc = x[1] / (b * b);
+    int[] out = {x[0], oc, x[2] * b, x[3] * b};
+    int[] idx = new int[Shapes.size(out)];
+    int o = 0;
+    for (int nn = 0; nn < x[0]; nn++) {
+      for (int ch = 0; ch < oc; ch++) {
+        for (int h = 0; h < out[2]; h++) {
+          for (int w = 0; w < out[3]; w++, o++) {
+            int bh = h % b;
+            int bw = w % b;
+            int src = crd ? ch * b * b + bh * b + bw : (bh * b + bw) * oc + ch;
+            idx[o] = ((nn * x[1] + src) * x[2] + h / b) * x[3] + w / b;
+          }
+        }
+      }
+    }
+    return single(out, idx);
+  }
+
+  static Mapping[] spaceToDepth(Node n, int[][] in, Tensor[] c) {
+    int b = (int) n.attrs().getInt("blocksize", 1);
+    int[] x = in[0];
+    int[] out = {x[0], x[1] * b * b, x[2] / b, x[3] / b};
+    int[] idx = new int[Shapes.size(out)];
+    int o = 0;
+    for (int nn = 0; nn < out[0]; nn++) {
+      for (int ch = 0; ch < out[1]; ch++) {
+        int blk = ch / x[1];
+        int src = ch % x[1];
+        for (int h = 0; h < out[2]; h++) {
+          for (int w = 0; w < out[3]; w++, o++) {
+            idx[o] = ((nn * x[1] + src) * x[2] + h * b + blk / b) * x[3] + w * b + blk % b;
+          }
+        }
+      }
+    }
+    return single(out, idx);
+  }
 }

@@ -24,8 +24,8 @@ public final class OpRegistry {
     OPS.put("Mul", new Binary(Kind.MUL));
     OPS.put("Div", new Binary(Kind.DIV));
     OPS.put("Pow", new Binary(Kind.POW));
-    OPS.put("Max", new Binary(Kind.MAX));
-    OPS.put("Min", new Binary(Kind.MIN));
+    OPS.put("Max", new VariadicOps.Variadic(VariadicOps.Kind.MAX));
+    OPS.put("Min", new VariadicOps.Variadic(VariadicOps.Kind.MIN));
     OPS.put("Equal", new Binary(Kind.EQUAL));
     OPS.put("Less", new Binary(Kind.LESS));
     OPS.put("Greater", new Binary(Kind.GREATER));
@@ -117,6 +117,19 @@ public final class OpRegistry {
     OPS.put("Tile", new Move(DataMovementOps::tile, false));
     OPS.put("Pad", new Move(DataMovementOps::pad, true));
     OPS.put("Resize", new ResizeOp());
+    OPS.put("Trilu", new Move(DataMovementOps::trilu, true));
+    OPS.put("DepthToSpace", new Move(DataMovementOps::depthToSpace, false));
+    OPS.put("SpaceToDepth", new Move(DataMovementOps::spaceToDepth, false));
+    OPS.put("Sum", new VariadicOps.Variadic(VariadicOps.Kind.SUM));
+    OPS.put("Mean", new VariadicOps.Variadic(VariadicOps.Kind.MEAN));
+    OPS.put("Floor", new RoundingOps.Unary("Floor"));
+    OPS.put("Ceil", new RoundingOps.Unary("Ceil"));
+    OPS.put("Round", new RoundingOps.Unary("Round"));
+    OPS.put("Sign", new RoundingOps.Unary("Sign"));
+    OPS.put("Not", new RoundingOps.Unary("Not"));
+    OPS.put("And", new RoundingOps.Logic("And"));
+    OPS.put("Or", new RoundingOps.Logic("Or"));
+    OPS.put("Xor", new RoundingOps.Logic("Xor"));
     OPS.put("Upsample", new ResizeOp());
 
     OPS.put("Constant", new ConstantOps.Constant());

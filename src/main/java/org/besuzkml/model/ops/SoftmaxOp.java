@@ -18,7 +18,8 @@ import org.besuzkml.model.quant.QuantContext.Domain;
  *
  * <p>Integer semantics, per group: m = max(x); d = x - m (<= 0); e = expTable(d) at the activation
  * scale A over the domain [-T, 0] with T = (A + 2) ln 2 + 1 (below it exp rounds to 0; clamping is
- * exact); s = sum(e) >= 2^A; y = divRound(e * 2^A, s).
+ * exact); s = sum(e) >= 2^A; y = divRound(e * 2^A, s). LogSoftmax: y = d - logTable(s / 2^A) at
+ * the input's scale, the log table covering [1, group length].
  */
 final class SoftmaxOp implements Op {
   private final boolean log;
@@ -79,18 +80,18 @@ final class SoftmaxOp implements Op {
 
   @Override
   public IntOp quantize(Node n, QuantContext ctx) {
-    if (log) {
-      throw new Unsupported("LogSoftmax has no fixed-point implementation yet");
-    }
     int a = ctx.act();
     int sx = ctx.scale(n.input(0));
-    ctx.setScale(n.outputs().get(0), a);
+    ctx.setScale(n.outputs().get(0), log ? sx : a);
     double t = (a + 2) * Math.log(2) + 1;
     LookupTable exp =
         ctx.table(n.name(), "exp", Math::exp, sx, new double[] {-t, 0}, new Domain(-t, 0, true), a);
     int[] shape = ctx.shape(n.input(0));
     int[] g = groups(n, shape);
     int groups = g[0] * g[2];
+    // LogSoftmax: y = d - log(S / 2^A), with S / 2^A in [1, group length] (no clamping possible).
+    LookupTable logTable = log ? ctx.table(n.name() + "/log", "log", Math::log, a,
+        new double[] {1, g[1]}, QuantContext.Domain.valid(1, g[1]), sx) : null;
     return (in, trace) -> {
       long[] x = in[0].data();
       long[] d = new long[x.length];
@@ -120,6 +121,15 @@ final class SoftmaxOp implements Op {
             s = Math.addExact(s, e[base + k * g[2]]);
           }
           sums[o * g[2] + i] = s;
+          if (log) {
+            long st = new QTensor(new int[] {1}, new long[] {s}, a)
+                .toScale(logTable.inScale()).data()[0];
+            long ls = trace.lookup(n.name() + "/log", logTable, new long[] {st})[0];
+            for (int k = 0; k < g[1]; k++) {
+              r[base + k * g[2]] = d[base + k * g[2]] - ls;
+            }
+            continue;
+          }
           for (int k = 0; k < g[1]; k++) {
             r[base + k * g[2]] = FixedPoint.divRound(e[base + k * g[2]] << a, s);
           }
@@ -129,7 +139,7 @@ final class SoftmaxOp implements Op {
       trace.put(n.name() + "/shifted", shifted);
       trace.put(n.name() + "/exp", new QTensor(shape, e, a));
       trace.put(n.name() + "/sum", new QTensor(new int[] {groups}, sums, a));
-      return one(new QTensor(shape, r, a));
+      return one(new QTensor(shape, r, log ? sx : a));
     };
   }
 }
