@@ -165,6 +165,13 @@ class OpsVsOrtTest {
         c("Resize linear align_corners", n("Resize").opset(13).input(1, 1, 3, 3).none().none()
             .longConst(new int[] {4}, 1, 1, 5, 4).attr("mode", "linear")
             .attr("coordinate_transformation_mode", "align_corners")),
+        c("ConvTranspose stride pads", n("ConvTranspose").input(1, 2, 3, 4)
+            .randomConst(25, 2, 3, 3, 3).randomConst(26, 3).attr("strides", 2L, 2L)
+            .attr("pads", 1L, 0L, 0L, 1L).attr("output_padding", 1L, 0L)),
+        c("ConvTranspose groups dilation", n("ConvTranspose").input(1, 4, 3, 3)
+            .randomConst(27, 4, 1, 2, 2).attr("group", 2L).attr("dilations", 2L, 1L)),
+        c("ConvTranspose 1d", n("ConvTranspose").input(1, 2, 5).randomConst(28, 2, 2, 3)
+            .attr("strides", new long[] {2})),
         c("LogSoftmax", n("LogSoftmax").opset(13).input(2, 5)),
         c("Sum of three", n("Sum").input(2, 3).input(3).randomConst(23, 2, 1)),
         c("Mean of two", n("Mean").input(2, 3).input(2, 3)),

@@ -90,6 +90,7 @@ public final class OpRegistry {
     OPS.put("MatMul", new LinearOps.MatMul());
     OPS.put("Gemm", new LinearOps.Gemm());
     OPS.put("Conv", new ConvOp());
+    OPS.put("ConvTranspose", new ConvTransposeOp());
     OPS.put("MaxPool", new PoolOps.Pool(true, false));
     OPS.put("AveragePool", new PoolOps.Pool(false, false));
     OPS.put("GlobalMaxPool", new PoolOps.Pool(true, true));
