@@ -31,6 +31,13 @@ final class InspectCommand implements Callable<Integer> {
     return e instanceof UnsupportedOpException ? 2 : 1;
   }
 
+  /** An unexpected failure: still one line, no stack trace. */
+  static int internal(RuntimeException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    System.err.println("error: internal error (" + e.getClass().getSimpleName() + "): " + m);
+    return 1;
+  }
+
   @Override
   public Integer call() throws Exception {
     Graph g;
@@ -38,6 +45,8 @@ final class InspectCommand implements Callable<Integer> {
       g = OnnxImporter.read(model);
     } catch (ModelException e) {
       return fail(e);
+    } catch (RuntimeException e) {
+      return internal(e);
     }
     if (json) {
       ObjectMapper om = new ObjectMapper();

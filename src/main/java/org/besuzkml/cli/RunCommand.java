@@ -136,6 +136,8 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     } catch (ModelException e) {
       return InspectCommand.fail(e);
+    } catch (RuntimeException e) {
+      return InspectCommand.internal(e);
     }
   }
 }

@@ -92,7 +92,6 @@ public final class Calibrator {
     if (best == null) {
       throw new ArithmeticException("no scale keeps activations in bounds: " + why);
     }
-    boolean ok = best.accuracy().passes() && !why.toString().contains("outside");
     return new Result(best.model(), best.accuracy(), false,
         "no scale satisfies both accuracy and table domains: " + why);
   }
