@@ -119,6 +119,60 @@ final class Lowering {
     return normalize(r, axes, p + "gamma", p + "beta", shapes, constants);
   }
 
+  /**
+   * Gemm (constant B, 2-D output [M, N]) followed by BatchNormalization over N: scales B's
+   * output columns by a and makes the bias beta * C * a + b.
+   */
+  private static Node foldIntoGemm(Node gemm, Node bn, Map<String, Tensor> constants) {
+    Tensor[] st = new Tensor[4];
+    for (int i = 0; i < 4; i++) {
+      st[i] = constants.get(bn.input(i + 1));
+      if (st[i] == null) {
+        return null;
+      }
+    }
+    if (gemm.hasInput(2) && !constants.containsKey(gemm.input(2))) {
+      return null;
+    }
+    boolean tb = gemm.attrs().getInt("transB", 0) != 0;
+    Tensor b = constants.get(gemm.input(1));
+    if (b.rank() != 2) {
+      return null;
+    }
+    int n = tb ? b.dim(0) : b.dim(1);
+    int k = tb ? b.dim(1) : b.dim(0);
+    if (st[0].size() != n) {
+      return null;
+    }
+    double eps = bn.attrs().getFloat("epsilon", 1e-5);
+    double beta = gemm.attrs().getFloat("beta", 1);
+    double[] nb = b.data().clone();
+    double[] bias = new double[n];
+    Tensor c = gemm.hasInput(2) ? constants.get(gemm.input(2)) : null;
+    int[] ci = c == null ? null
+        : org.besuzkml.model.Shapes.broadcastIndex(new int[] {n}, c.size() == 1 ? new int[] {1}
+            : new int[] {c.size()});
+    if (c != null && c.size() != 1 && c.size() != n) {
+      return null;
+    }
+    for (int j = 0; j < n; j++) {
+      double a = st[0].get(j) / Math.sqrt(st[3].get(j) + eps);
+      for (int p = 0; p < k; p++) {
+        nb[tb ? j * k + p : p * n + j] *= a;
+      }
+      double c0 = c == null ? 0 : beta * c.get(ci[j]);
+      bias[j] = (c0 - st[2].get(j)) * a + st[1].get(j);
+    }
+    String wn = gemm.name() + "/bn_folded_weight";
+    String bname = gemm.name() + "/bn_folded_bias";
+    constants.put(wn, new Tensor(b.shape(), nb));
+    constants.put(bname, new Tensor(new int[] {n}, bias));
+    Map<String, Object> attrs = new java.util.LinkedHashMap<>(gemm.attrs().asMap());
+    attrs.put("beta", 1.0);
+    return new Node(gemm.name(), "Gemm", List.of(gemm.input(0), wn, bname),
+        List.of(bn.outputs().get(0)), new Attributes(attrs), gemm.op(), gemm.opset());
+  }
+
   /** Replaces Conv -> BatchNormalization by one Conv with scaled weights and shifted bias. */
   static List<Node> foldBatchNorm(List<Node> nodes, Map<String, Tensor> constants, GraphProto g) {
     Map<String, Integer> uses = new HashMap<>();
@@ -142,8 +196,18 @@ final class Lowering {
         continue;
       }
       Node conv = producer.get(bn.input(0));
-      if (conv == null || !conv.opType().equals("Conv") || uses.get(bn.input(0)) != 1
-          || !constants.containsKey(conv.input(1))) {
+      if (conv == null || uses.get(bn.input(0)) != 1 || !constants.containsKey(conv.input(1))) {
+        continue;
+      }
+      if (conv.opType().equals("Gemm")) {
+        Node fused = foldIntoGemm(conv, bn, constants);
+        if (fused != null) {
+          out.set(out.indexOf(conv), fused);
+          out.remove(bn);
+        }
+        continue;
+      }
+      if (!conv.opType().equals("Conv")) {
         continue;
       }
       Tensor[] st = new Tensor[4];

@@ -167,6 +167,30 @@ class ImporterTest {
   }
 
   @Test
+  void batchNormFoldsIntoGemm() throws Exception {
+    GraphProto.Builder g = GraphProto.newBuilder().addInput(value("x", 2, 5))
+        .addOutput(ValueInfoProto.newBuilder().setName("y"))
+        .addInitializer(TensorCodec.encodeFloat("w", new int[] {3, 5}, randoms(15, 1)))
+        .addInitializer(TensorCodec.encodeFloat("b", new int[] {3}, randoms(3, 2)))
+        .addInitializer(TensorCodec.encodeFloat("gamma", new int[] {3}, randoms(3, 3)))
+        .addInitializer(TensorCodec.encodeFloat("beta", new int[] {3}, randoms(3, 4)))
+        .addInitializer(TensorCodec.encodeFloat("mean", new int[] {3}, randoms(3, 5)))
+        .addInitializer(TensorCodec.encodeFloat("var", new int[] {3}, new float[] {0.5f, 2, 1}))
+        .addNode(node("Gemm", List.of("x", "w", "b"), "c",
+            AttributeProto.newBuilder().setName("transB").setType(AttributeProto.AttributeType.INT)
+                .setI(1).build(),
+            AttributeProto.newBuilder().setName("beta").setType(AttributeProto.AttributeType.FLOAT)
+                .setF(0.5f).build()))
+        .addNode(node("BatchNormalization", List.of("c", "gamma", "beta", "mean", "var"), "y"));
+    byte[] bytes = model(g, 13);
+    Graph graph = OnnxImporter.read(bytes);
+    assertEquals(List.of("Gemm"), graph.nodes().stream().map(Node::opType).toList());
+    List<double[]> in = List.of(toDouble(randoms(10, 6)));
+    double[][] ort = OrtReference.run(bytes, graph, in);
+    assertArrayEquals(ort[0], FloatEvaluator.outputs(graph, in)[0], 1e-5);
+  }
+
+  @Test
   void traceHoldsEveryIntermediateStep() throws Exception {
     Graph g = OnnxImporter.read(Path.of("../shared/models/ezkl/self_attention/network.onnx"));
     List<double[]> in = InputFile.read(
