@@ -29,6 +29,17 @@ public final class InputFile {
     return parse(text, g);
   }
 
+  /** Nested lists are accepted and read in row-major order. */
+  private static void flatten(JsonNode n, List<JsonNode> out) {
+    if (n.isArray()) {
+      for (JsonNode e : n) {
+        flatten(e, out);
+      }
+    } else {
+      out.add(n);
+    }
+  }
+
   public static List<double[]> parse(String text, Graph g) throws ModelException {
     ObjectMapper om = new ObjectMapper();
     om.enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
@@ -55,13 +66,15 @@ public final class InputFile {
       if (!row.isArray()) {
         throw new ModelException("input_data[" + i + "] is not a list");
       }
-      if (row.size() != want) {
+      List<JsonNode> flat = new ArrayList<>();
+      flatten(row, flat);
+      if (flat.size() != want) {
         throw new ModelException("input '" + v.name() + "' needs " + want + " values (shape "
-            + Shapes.str(v.shape()) + "), got " + row.size());
+            + Shapes.str(v.shape()) + "), got " + flat.size());
       }
       double[] x = new double[want];
       for (int k = 0; k < want; k++) {
-        JsonNode e = row.get(k);
+        JsonNode e = flat.get(k);
         if (!e.isNumber()) {
           throw new ModelException("input_data[" + i + "][" + k + "] is not a number");
         }

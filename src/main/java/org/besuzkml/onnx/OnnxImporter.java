@@ -72,13 +72,16 @@ public final class OnnxImporter {
     return build(parse(bytes));
   }
 
-  static int defaultOpset(ModelProto m) {
+  static int defaultOpset(ModelProto m) throws ModelException {
     for (OperatorSetIdProto o : m.getOpsetImportList()) {
       if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
+        if (o.getVersion() < 1 || o.getVersion() > 1000) {
+          throw new ModelException("invalid opset version " + o.getVersion());
+        }
         return (int) o.getVersion();
       }
     }
-    return 1;
+    throw new ModelException("not a complete ONNX model: no opset_import for the default domain");
   }
 
   public static Graph build(ModelProto m) throws ModelException {

@@ -173,6 +173,28 @@ class ModelCommandsTest {
   }
 
   @Test
+  void modelWithoutOpsetImportIsOneLine() throws Exception {
+    var m = org.besuzkml.onnx.proto.Onnx.ModelProto.parseFrom(
+        Files.readAllBytes(Path.of(model("1l_relu")))).toBuilder().clearOpsetImport().build();
+    Path f = tmp.resolve("noopset.onnx");
+    Files.write(f, m.toByteArray());
+    Outcome o = exec("inspect", f.toString());
+    assertEquals(1, o.status());
+    assertOneLine(o);
+    assertTrue(o.err().contains("opset_import"), o.err());
+  }
+
+  @Test
+  void nestedInputListsAreReadRowMajor() throws Exception {
+    Path in = tmp.resolve("nested.json");
+    Files.writeString(in, "{\"input_data\": [[[1.5417295, 0.5346153], [1.2172532]]]}");
+    Outcome nested = exec("run", model("1l_mlp"), "--input", in.toString(), "--json");
+    Outcome flat = exec("run", model("1l_mlp"), "--input", input("1l_mlp"), "--json");
+    assertEquals(0, nested.status(), nested.err());
+    assertEquals(flat.out(), nested.out());
+  }
+
+  @Test
   void malformedJsonInputIsOneLine() throws Exception {
     Path in = tmp.resolve("bad.json");
     Files.writeString(in, "{\"input_data\": [[1.0, 2.0,");
