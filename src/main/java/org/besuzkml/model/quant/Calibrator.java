@@ -15,8 +15,10 @@ import org.besuzkml.model.UnsupportedOpException;
  * tensor's range (which sets the lookup domains). Then, for activation scale A = 8, 9, ..., 16
  * (weights at the same scale), the integer model runs on the same inputs; the first A is taken
  * for which no activation overflows, no lookup input leaves a non-saturating table, argmax agrees
- * and the error is at most half the tolerance of {@link Accuracy}. If none qualifies the most
- * accurate overflow-free candidate is returned with {@code satisfied = false} and the reason.
+ * and the error is at most half the tolerance of {@link Accuracy}. If none qualifies, the best
+ * overflow-free candidate is returned (no clamping before meeting the tolerance before lower
+ * error); {@code satisfied} says whether it meets the tolerance without clamping, and the report
+ * gives each scale's reason otherwise.
  */
 public final class Calibrator {
   private Calibrator() {}
@@ -55,6 +57,7 @@ public final class Calibrator {
     int lo = fixedScale != null ? fixedScale : MIN_SCALE;
     int hi = fixedScale != null ? fixedScale : FixedPoint.MAX_SCALE;
     Result best = null;
+    double bestRank = Double.POSITIVE_INFINITY;
     StringBuilder why = new StringBuilder();
     for (int a = lo; a <= hi; a++) {
       QuantizedModel m = QuantizedModel.quantize(g, a, a, ranges);
@@ -67,30 +70,33 @@ public final class Calibrator {
             problem = "lookup inputs outside their tables at " + t.clamped();
           }
           Accuracy acc = Accuracy.compare(reference.get(i), m.outputs(t));
-          if (worst == null || acc.relErr() > worst.relErr() || !acc.argmaxMatch()) {
-            worst = acc;
-          }
+          worst = worst == null ? acc : new Accuracy(Math.max(worst.maxAbsErr(), acc.maxAbsErr()),
+              Math.max(worst.relErr(), acc.relErr()), worst.argmaxMatch() && acc.argmaxMatch());
         }
       } catch (ArithmeticException e) {
         why.append("scale ").append(a).append(": ").append(e.getMessage()).append("; ");
         continue;
       }
-      boolean good = problem == null && worst.argmaxMatch()
-          && worst.relErr() <= Accuracy.TOLERANCE / 2;
-      if (good || fixedScale != null) {
-        boolean ok = problem == null && worst.passes();
-        return new Result(m, worst, ok, ok ? "scale " + a + " meets the tolerance"
-            : "scale " + a + ": " + (problem != null ? problem : "error above tolerance"));
+      boolean ok = problem == null && worst.passes();
+      if (ok && worst.relErr() <= Accuracy.TOLERANCE / 2) {
+        return new Result(m, worst, true, "scale " + a + " meets the tolerance with margin");
       }
       why.append("scale ").append(a).append(": ")
           .append(problem != null ? problem : "rel_err " + worst.relErr()
               + (worst.argmaxMatch() ? "" : ", argmax differs")).append("; ");
-      if (best == null || (problem == null && worst.relErr() < best.accuracy().relErr())) {
-        best = new Result(m, worst, false, null);
+      // Rank: clamping is worst, then a failed criterion, then the error itself.
+      double rank = (problem != null ? 4 : 0) + (worst.passes() ? 0 : 2)
+          + Math.min(1, Double.isNaN(worst.relErr()) ? 1 : worst.relErr());
+      if (rank < bestRank) {
+        bestRank = rank;
+        best = new Result(m, worst, ok, ok ? "scale " + a + " meets the tolerance" : null);
       }
     }
     if (best == null) {
       throw new ArithmeticException("no scale keeps activations in bounds: " + why);
+    }
+    if (best.satisfied()) {
+      return best;
     }
     return new Result(best.model(), best.accuracy(), false,
         "no scale satisfies both accuracy and table domains: " + why);
