@@ -1,0 +1,107 @@
+package org.besuzkml.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The float graph IR after import: static shapes for every tensor, constants already folded, nodes
+ * in topological order. Only nodes that compute on graph inputs remain.
+ */
+public final class Graph {
+  /** A graph input or output: name and static shape. */
+  public record Value(String name, int[] shape) {}
+
+  private final List<Value> inputs;
+  private final List<Value> outputs;
+  private final Map<String, Tensor> constants;
+  private final List<Node> nodes;
+  private final Map<String, int[]> shapes;
+
+  public Graph(
+      List<Value> inputs,
+      List<Value> outputs,
+      Map<String, Tensor> constants,
+      List<Node> nodes,
+      Map<String, int[]> shapes) {
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+    this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+    this.nodes = List.copyOf(nodes);
+    this.shapes = Collections.unmodifiableMap(new LinkedHashMap<>(shapes));
+  }
+
+  public List<Value> inputs() {
+    return inputs;
+  }
+
+  public List<Value> outputs() {
+    return outputs;
+  }
+
+  public Map<String, Tensor> constants() {
+    return constants;
+  }
+
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  public int[] shape(String name) {
+    int[] s = shapes.get(name);
+    return s == null ? null : s.clone();
+  }
+
+  public boolean isConstant(String name) {
+    return constants.containsKey(name);
+  }
+
+  /** Multiply-accumulates of one node. */
+  public long macs(Node n) {
+    int[][] in = new int[n.inputs().size()][];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = n.hasInput(i) ? shapes.get(n.input(i)) : null;
+    }
+    int[][] out = new int[n.outputs().size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = shapes.get(n.outputs().get(i));
+    }
+    return n.op().macs(n, in, out);
+  }
+
+  /** Parameters of one node: elements of its constant inputs. */
+  public long params(Node n) {
+    long p = 0;
+    for (String i : n.inputs()) {
+      Tensor t = constants.get(i);
+      if (t != null && t.type() == Tensor.ElemType.FLOAT) {
+        p += t.size();
+      }
+    }
+    return p;
+  }
+
+  public long totalMacs() {
+    long s = 0;
+    for (Node n : nodes) {
+      s += macs(n);
+    }
+    return s;
+  }
+
+  /** Float constants used by the remaining nodes (each counted once). */
+  public long totalParams() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    long p = 0;
+    for (Node n : nodes) {
+      for (String i : n.inputs()) {
+        Tensor t = constants.get(i);
+        if (t != null && t.type() == Tensor.ElemType.FLOAT && seen.add(i)) {
+          p += t.size();
+        }
+      }
+    }
+    return p;
+  }
+}

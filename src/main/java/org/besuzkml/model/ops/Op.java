@@ -1,0 +1,29 @@
+package org.besuzkml.model.ops;
+
+import org.besuzkml.model.Node;
+import org.besuzkml.model.Tensor;
+import org.besuzkml.model.quant.IntOp;
+import org.besuzkml.model.quant.QuantContext;
+
+/**
+ * One ONNX op family: its shape inference, its float semantics (for constant folding and
+ * calibration) and its quantization into an integer op. Throw {@link Unsupported} for attribute
+ * combinations that are not implemented; callers add the node name.
+ */
+public interface Op {
+  /**
+   * Output shapes. {@code constInputs[i]} is the value of input i when it is a constant, else null;
+   * an absent optional input has a null shape.
+   */
+  int[][] inferShapes(Node n, int[][] inputShapes, Tensor[] constInputs);
+
+  /** Float evaluation; an absent optional input is null. */
+  Tensor[] evalFloat(Node n, Tensor[] inputs);
+
+  default long macs(Node n, int[][] inputShapes, int[][] outputShapes) {
+    return 0;
+  }
+
+  /** The integer op; must also set the scale of every activation output in ctx. */
+  IntOp quantize(Node n, QuantContext ctx);
+}

@@ -1,0 +1,104 @@
+package org.besuzkml.model.quant;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.besuzkml.model.Accuracy;
+import org.besuzkml.model.FloatEvaluator;
+import org.besuzkml.model.Graph;
+import org.besuzkml.model.Tensor;
+import org.besuzkml.model.UnsupportedOpException;
+
+/**
+ * Chooses the scales from calibration inputs. The float graph runs on each input to give every
+ * tensor's range (which sets the lookup domains). Then, for activation scale A = 8, 9, ..., 16
+ * (weights at the same scale), the integer model runs on the same inputs; the first A is taken
+ * for which no activation overflows, no lookup input leaves a non-saturating table, argmax agrees
+ * and the error is at most half the tolerance of {@link Accuracy}. If none qualifies, the best
+ * overflow-free candidate is returned (no clamping before meeting the tolerance before lower
+ * error); {@code satisfied} says whether it meets the tolerance without clamping, and the report
+ * gives each scale's reason otherwise.
+ */
+public final class Calibrator {
+  private Calibrator() {}
+
+  public static final int MIN_SCALE = 8;
+
+  /** The outcome of calibration. */
+  public record Result(QuantizedModel model, Accuracy accuracy, boolean satisfied, String report) {}
+
+  public static Map<String, double[]> ranges(Graph g, List<List<double[]>> inputs) {
+    Map<String, double[]> ranges = new HashMap<>();
+    for (List<double[]> in : inputs) {
+      for (Map.Entry<String, Tensor> e : FloatEvaluator.run(g, in).entrySet()) {
+        double[] r = ranges.computeIfAbsent(e.getKey(),
+            k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+        for (double v : e.getValue().data()) {
+          if (Double.isFinite(v)) {
+            r[0] = Math.min(r[0], v);
+            r[1] = Math.max(r[1], v);
+          }
+        }
+      }
+    }
+    ranges.values().removeIf(r -> r[0] > r[1]);
+    return ranges;
+  }
+
+  /** Calibrates over candidate scales; {@code fixedScale} (non-null) forces one. */
+  public static Result calibrate(Graph g, List<List<double[]>> inputs, Integer fixedScale)
+      throws UnsupportedOpException {
+    Map<String, double[]> ranges = ranges(g, inputs);
+    List<double[][]> reference = new ArrayList<>();
+    for (List<double[]> in : inputs) {
+      reference.add(FloatEvaluator.outputs(g, in));
+    }
+    int lo = fixedScale != null ? fixedScale : MIN_SCALE;
+    int hi = fixedScale != null ? fixedScale : FixedPoint.MAX_SCALE;
+    Result best = null;
+    double bestRank = Double.POSITIVE_INFINITY;
+    StringBuilder why = new StringBuilder();
+    for (int a = lo; a <= hi; a++) {
+      QuantizedModel m = QuantizedModel.quantize(g, a, a, ranges);
+      Accuracy worst = null;
+      String problem = null;
+      try {
+        for (int i = 0; i < inputs.size(); i++) {
+          Trace t = m.run(inputs.get(i));
+          if (!t.clamped().isEmpty()) {
+            problem = "lookup inputs outside their tables at " + t.clamped();
+          }
+          Accuracy acc = Accuracy.compare(reference.get(i), m.outputs(t));
+          worst = worst == null ? acc : new Accuracy(Math.max(worst.maxAbsErr(), acc.maxAbsErr()),
+              Math.max(worst.relErr(), acc.relErr()), worst.argmaxMatch() && acc.argmaxMatch());
+        }
+      } catch (ArithmeticException e) {
+        why.append("scale ").append(a).append(": ").append(e.getMessage()).append("; ");
+        continue;
+      }
+      boolean ok = problem == null && worst.passes();
+      if (ok && worst.relErr() <= Accuracy.TOLERANCE / 2) {
+        return new Result(m, worst, true, "scale " + a + " meets the tolerance with margin");
+      }
+      why.append("scale ").append(a).append(": ")
+          .append(problem != null ? problem : "rel_err " + worst.relErr()
+              + (worst.argmaxMatch() ? "" : ", argmax differs")).append("; ");
+      // Rank: clamping is worst, then a failed criterion, then the error itself.
+      double rank = (problem != null ? 4 : 0) + (worst.passes() ? 0 : 2)
+          + Math.min(1, Double.isNaN(worst.relErr()) ? 1 : worst.relErr());
+      if (rank < bestRank) {
+        bestRank = rank;
+        best = new Result(m, worst, ok, ok ? "scale " + a + " meets the tolerance" : null);
+      }
+    }
+    if (best == null) {
+      throw new ArithmeticException("no scale keeps activations in bounds: " + why);
+    }
+    if (best.satisfied()) {
+      return best;
+    }
+    return new Result(best.model(), best.accuracy(), false,
+        "no scale satisfies both accuracy and table domains: " + why);
+  }
+}
