@@ -56,8 +56,8 @@ final class CryptoBenchCommand implements Callable<Integer> {
     long[] qq = new long[2 * G2.AFFINE_LONGS];
     System.arraycopy(q, 0, qq, 0, G2.AFFINE_LONGS);
     System.arraycopy(q, 0, qq, G2.AFFINE_LONGS, G2.AFFINE_LONGS);
-    out.put("pairing_ms", medianMs(50, Math.max(25, runs), () -> Pairing.pair(p, q)));
-    out.put("pairing_check2_ms", medianMs(50, Math.max(25, runs), () -> {
+    out.put("pairing_ms", medianMs(200, Math.max(51, runs), () -> Pairing.pair(p, q)));
+    out.put("pairing_check2_ms", medianMs(200, Math.max(51, runs), () -> {
       if (!Pairing.pairingCheck(pNegP, qq, 2)) {
         throw new IllegalStateException("e(P,Q) e(-P,Q) != 1");
       }
@@ -148,8 +148,13 @@ final class CryptoBenchCommand implements Callable<Integer> {
     return median(ns);
   }
 
+  /**
+   * Median wall time of {@code runs} calls after a warm-up of at least {@code warmups} calls and at
+   * least two seconds, so that the JIT has compiled the whole call tree before anything is timed.
+   */
   private static double medianMs(int warmups, int runs, Runnable task) {
-    for (int i = 0; i < warmups; i++) {
+    long warmEnd = System.nanoTime() + 2_000_000_000L;
+    for (int i = 0; i < warmups || System.nanoTime() < warmEnd; i++) {
       task.run();
     }
     double[] ms = new double[runs];
