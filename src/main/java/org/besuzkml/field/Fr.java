@@ -330,7 +330,7 @@ public final class Fr {
     w = a0 * b0; s = w; h = w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m0 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 1
     w = a0 * b1; s = c + w; h = w >>> 32;
     w = mulHi(a0, b0); s += w; h += w >>> 32;
@@ -339,7 +339,7 @@ public final class Fr {
     w = mulHi(m0, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m1 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 2
     w = a0 * b2; s = c + w; h = w >>> 32;
     w = mulHi(a0, b1); s += w; h += w >>> 32;
@@ -352,7 +352,7 @@ public final class Fr {
     w = mulHi(m1, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m2 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 3
     w = a0 * b3; s = c + w; h = w >>> 32;
     w = mulHi(a0, b2); s += w; h += w >>> 32;
@@ -369,7 +369,7 @@ public final class Fr {
     w = mulHi(m2, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m3 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 4
     w = Math.multiplyHigh(a0, b3) + (b3 & (a0 >> 63)); s = c + w; h = w >>> 32;
     w = a1 * b3; s += w; h += w >>> 32;
@@ -428,7 +428,7 @@ public final class Fr {
     w = a0 * a0; s = w; h = w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m0 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 1
     w = a0 * a1; s = c + (w << 1); h = (w >>> 32) << 1;
     w = mulHi(a0, a0); s += w; h += w >>> 32;
@@ -436,7 +436,7 @@ public final class Fr {
     w = mulHi(m0, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m1 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 2
     w = a0 * a2; s = c + (w << 1); h = (w >>> 32) << 1;
     w = mulHi(a0, a1); s += w << 1; h += (w >>> 32) << 1;
@@ -447,7 +447,7 @@ public final class Fr {
     w = mulHi(m1, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m2 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 3
     w = a0 * a3; s = c + (w << 1); h = (w >>> 32) << 1;
     w = mulHi(a0, a2); s += w << 1; h += (w >>> 32) << 1;
@@ -461,7 +461,7 @@ public final class Fr {
     w = mulHi(m2, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m3 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 4
     w = Math.multiplyHigh(a0, a3) + (a3 & (a0 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
     w = a1 * a3; s += w << 1; h += (w >>> 32) << 1;
@@ -607,14 +607,14 @@ public final class Fr {
     w = tk; s = w; h = w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m0 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     tk = t[to + 1];
     w = tk; s = c + w; h = w >>> 32;
     w = m0 * P1; s += w; h += w >>> 32;
     w = mulHi(m0, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m1 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     tk = t[to + 2];
     w = tk; s = c + w; h = w >>> 32;
     w = m0 * P2; s += w; h += w >>> 32;
@@ -623,7 +623,7 @@ public final class Fr {
     w = mulHi(m1, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m2 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     tk = t[to + 3];
     w = tk; s = c + w; h = w >>> 32;
     w = m0 * P3; s += w; h += w >>> 32;
@@ -634,7 +634,7 @@ public final class Fr {
     w = mulHi(m2, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m3 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     tk = t[to + 4];
     w = tk; s = c + w; h = w >>> 32;
     w = mulHi(m0, P3); s += w; h += w >>> 32;
