@@ -77,7 +77,7 @@ public final class Fr {
 
   /**
    * 1 if {@code a < b} as unsigned 64-bit values, else 0. C2 may compile the conditional to a branch
-   * where its profile says the outcome is predictable, so the constant-pattern kernels use
+   * where its profile says the outcome is predictable, so the arithmetic kernels use
    * {@link #carry} and {@link #borrow} instead; this serves decoding and the variable-time inversion.
    */
   static long ltu(long a, long b) {
@@ -306,7 +306,6 @@ public final class Fr {
     r[ro + 3] = (s3 & keep) | (d3 & ~keep);
   }
 
-
   // Montgomery multiplication (the unrolled bodies are emitted by PrimeFieldGenerator, which also
   // documents their layout). Product scanning (Comba) interleaved with the reduction (FIPS order):
   // column k of the 512-bit sum a*b + sum_i m_i*m*2^(64i) collects the low words of the products
@@ -314,8 +313,9 @@ public final class Fr {
   // summed with per-addition carry detection (Java has no add-with-carry, and unsigned compares cost
   // about as much as the multiplications); instead each 64-bit term w is added twice, as w into s
   // (mod 2^64) and as its upper half w >>> 32 into h. The exact column value is then
-  // (s - h*2^32 mod 2^64) + h*2^32: the first part is the sum of the lower halves, below 2^37 for at
-  // most 17 terms, so it is recovered exactly from arithmetic mod 2^64. One normalization per column
+  // (s - h*2^32 mod 2^64) + h*2^32: the first part is the sum of the lower halves, below 2^36 (at
+  // most 14 terms, a doubled one counted twice, plus a small carry), so it is recovered exactly from
+  // arithmetic mod 2^64. One normalization per column
   // (h += that sum >>> 32) gives the column's word (s) and its carry (h >>> 32).
   // In columns 0..3 the Montgomery digit m_k = s * INV makes the word vanish: s + lo(m_k*P0) is 0
   // or 2^64, so its carry is (s != 0) and lo(m_k*P0) is never computed. Columns 4..7 are the result,
