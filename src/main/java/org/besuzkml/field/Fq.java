@@ -76,11 +76,25 @@ public final class Fq {
   }
 
   /**
-   * 1 if {@code a < b} as unsigned 64-bit values, else 0. C2 compiles this to a compare and a
-   * conditional move (an unsigned compare on JDK 21+), twice as fast in add/sub as the bit-trick form.
+   * 1 if {@code a < b} as unsigned 64-bit values, else 0. C2 may compile the conditional to a branch
+   * where its profile says the outcome is predictable, so the arithmetic kernels use
+   * {@link #carry} and {@link #borrow} instead; this serves decoding and the variable-time inversion.
    */
   static long ltu(long a, long b) {
     return Long.compareUnsigned(a, b) < 0 ? 1L : 0L;
+  }
+
+  /**
+   * Carry out of {@code x + y + cin}, given its 64-bit result s: the top bit of the majority of x, y
+   * and not-s (Hacker's Delight 2-13). Pure arithmetic, so never a branch.
+   */
+  static long carry(long x, long y, long s) {
+    return ((x & y) | ((x | y) & ~s)) >>> 63;
+  }
+
+  /** Borrow out of {@code x - y - bin}, given its 64-bit result d (Hacker's Delight 2-13). */
+  static long borrow(long x, long y, long d) {
+    return ((~x & y) | ((~x | y) & d)) >>> 63;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -213,19 +227,15 @@ public final class Fq {
 
   /** r = a + b. */
   public static void add(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
-    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    long s0 = a0 + b[bo];
-    long c = ltu(s0, a0);
-    long x1 = a1 + b[bo + 1];
-    long c1 = ltu(x1, a1);
-    long s1 = x1 + c;
-    c = c1 | ltu(s1, x1);
-    long x2 = a2 + b[bo + 2];
-    long c2 = ltu(x2, a2);
-    long s2 = x2 + c;
-    c = c2 | ltu(s2, x2);
-    long s3 = a3 + b[bo + 3] + c; // no overflow: a, b < m < 2^254
-    reduceOnce(r, ro, s0, s1, s2, s3);
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
+    long s0 = a0 + b0;
+    long c = carry(a0, b0, s0);
+    long s1 = a1 + b1 + c;
+    c = carry(a1, b1, s1);
+    long s2 = a2 + b2 + c;
+    c = carry(a2, b2, s2);
+    reduceOnce(r, ro, s0, s1, s2, a[ao + 3] + b[bo + 3] + c); // no overflow: a, b < m < 2^254
   }
 
   /** r = 2a. */
@@ -239,53 +249,42 @@ public final class Fq {
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
     long d0 = a0 - b0;
-    long br = ltu(a0, b0);
-    long x1 = a1 - b1;
-    long br1 = ltu(a1, b1);
-    long d1 = x1 - br;
-    br = br1 | ltu(x1, br);
-    long x2 = a2 - b2;
-    long br2 = ltu(a2, b2);
-    long d2 = x2 - br;
-    br = br2 | ltu(x2, br);
+    long br = borrow(a0, b0, d0);
+    long d1 = a1 - b1 - br;
+    br = borrow(a1, b1, d1);
+    long d2 = a2 - b2 - br;
+    br = borrow(a2, b2, d2);
     // top limbs are below 2^62, so the sign of the top word is the borrow of the whole subtraction
     addModulusIfNegative(r, ro, d0, d1, d2, a[ao + 3] - b[bo + 3] - br);
   }
 
   /**
    * Writes d + m when d, a four-limb two's complement value in [-m, m), is negative, else d. A separate
-   * method keeps sub under C2's inlining limit for hot callers (325 bytes of bytecode).
+   * method keeps sub small enough for C2 to inline into hot callers.
    */
   private static void addModulusIfNegative(long[] r, int ro, long d0, long d1, long d2, long d3) {
     long mask = d3 >> 63;
-    long y0 = d0 + (P0 & mask);
-    long c = ltu(y0, d0);
-    long y1 = d1 + (P1 & mask);
-    long c1 = ltu(y1, d1);
-    long s1 = y1 + c;
-    c = c1 | ltu(s1, y1);
-    long y2 = d2 + (P2 & mask);
-    long c2 = ltu(y2, d2);
-    long s2 = y2 + c;
-    c = c2 | ltu(s2, y2);
-    r[ro] = y0; r[ro + 1] = s1; r[ro + 2] = s2; r[ro + 3] = d3 + (P3 & mask) + c;
+    long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask;
+    long s0 = d0 + q0;
+    long c = carry(d0, q0, s0);
+    long s1 = d1 + q1 + c;
+    c = carry(d1, q1, s1);
+    long s2 = d2 + q2 + c;
+    c = carry(d2, q2, s2);
+    r[ro] = s0; r[ro + 1] = s1; r[ro + 2] = s2; r[ro + 3] = d3 + (P3 & mask) + c;
   }
-
 
   /** r = -a. */
   public static void neg(long[] r, int ro, long[] a, int ao) {
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    long nz = ((a0 | a1 | a2 | a3) == 0) ? 0 : -1L;
+    long any = a0 | a1 | a2 | a3;
+    long nz = (any | -any) >> 63; // all ones unless a = 0, whose negation is 0, not m
     long d0 = P0 - a0;
-    long br = ltu(P0, a0);
-    long x1 = P1 - a1;
-    long br1 = ltu(P1, a1);
-    long d1 = x1 - br;
-    br = br1 | ltu(x1, br);
-    long x2 = P2 - a2;
-    long br2 = ltu(P2, a2);
-    long d2 = x2 - br;
-    br = br2 | ltu(x2, br);
+    long br = borrow(P0, a0, d0);
+    long d1 = P1 - a1 - br;
+    br = borrow(P1, a1, d1);
+    long d2 = P2 - a2 - br;
+    br = borrow(P2, a2, d2);
     long d3 = P3 - a3 - br;
     r[ro] = d0 & nz; r[ro + 1] = d1 & nz; r[ro + 2] = d2 & nz; r[ro + 3] = d3 & nz;
   }
@@ -293,15 +292,11 @@ public final class Fq {
   /** Writes s - m if s >= m, else s, for s < 2m. */
   private static void reduceOnce(long[] r, int ro, long s0, long s1, long s2, long s3) {
     long d0 = s0 - P0;
-    long br = ltu(s0, P0);
-    long x1 = s1 - P1;
-    long br1 = ltu(s1, P1);
-    long d1 = x1 - br;
-    br = br1 | ltu(x1, br);
-    long x2 = s2 - P2;
-    long br2 = ltu(s2, P2);
-    long d2 = x2 - br;
-    br = br2 | ltu(x2, br);
+    long br = borrow(s0, P0, d0);
+    long d1 = s1 - P1 - br;
+    br = borrow(s1, P1, d1);
+    long d2 = s2 - P2 - br;
+    br = borrow(s2, P2, d2);
     long d3 = s3 - P3 - br;
     // s < 2m < 2^255 and m < 2^254: the top word of s - m is negative exactly when s < m
     long keep = d3 >> 63; // all ones: keep s (branch-free, the branch is unpredictable)
@@ -318,8 +313,9 @@ public final class Fq {
   // summed with per-addition carry detection (Java has no add-with-carry, and unsigned compares cost
   // about as much as the multiplications); instead each 64-bit term w is added twice, as w into s
   // (mod 2^64) and as its upper half w >>> 32 into h. The exact column value is then
-  // (s - h*2^32 mod 2^64) + h*2^32: the first part is the sum of the lower halves, below 2^37 for at
-  // most 17 terms, so it is recovered exactly from arithmetic mod 2^64. One normalization per column
+  // (s - h*2^32 mod 2^64) + h*2^32: the first part is the sum of the lower halves, below 2^36 (at
+  // most 14 terms, a doubled one counted twice, plus a small carry), so it is recovered exactly from
+  // arithmetic mod 2^64. One normalization per column
   // (h += that sum >>> 32) gives the column's word (s) and its carry (h >>> 32).
   // In columns 0..3 the Montgomery digit m_k = s * INV makes the word vanish: s + lo(m_k*P0) is 0
   // or 2^64, so its carry is (s != 0) and lo(m_k*P0) is never computed. Columns 4..7 are the result,
@@ -334,7 +330,7 @@ public final class Fq {
     w = a0 * b0; s = w; h = w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m0 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 1
     w = a0 * b1; s = c + w; h = w >>> 32;
     w = mulHi(a0, b0); s += w; h += w >>> 32;
@@ -343,7 +339,7 @@ public final class Fq {
     w = mulHi(m0, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m1 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 2
     w = a0 * b2; s = c + w; h = w >>> 32;
     w = mulHi(a0, b1); s += w; h += w >>> 32;
@@ -356,7 +352,7 @@ public final class Fq {
     w = mulHi(m1, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m2 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 3
     w = a0 * b3; s = c + w; h = w >>> 32;
     w = mulHi(a0, b2); s += w; h += w >>> 32;
@@ -373,7 +369,7 @@ public final class Fq {
     w = mulHi(m2, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m3 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 4
     w = Math.multiplyHigh(a0, b3) + (b3 & (a0 >> 63)); s = c + w; h = w >>> 32;
     w = a1 * b3; s += w; h += w >>> 32;
@@ -432,7 +428,7 @@ public final class Fq {
     w = a0 * a0; s = w; h = w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m0 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 1
     w = a0 * a1; s = c + (w << 1); h = (w >>> 32) << 1;
     w = mulHi(a0, a0); s += w; h += w >>> 32;
@@ -440,7 +436,7 @@ public final class Fq {
     w = mulHi(m0, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m1 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 2
     w = a0 * a2; s = c + (w << 1); h = (w >>> 32) << 1;
     w = mulHi(a0, a1); s += w << 1; h += (w >>> 32) << 1;
@@ -451,7 +447,7 @@ public final class Fq {
     w = mulHi(m1, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m2 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 3
     w = a0 * a3; s = c + (w << 1); h = (w >>> 32) << 1;
     w = mulHi(a0, a2); s += w << 1; h += (w >>> 32) << 1;
@@ -465,7 +461,7 @@ public final class Fq {
     w = mulHi(m2, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m3 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 4
     w = Math.multiplyHigh(a0, a3) + (a3 & (a0 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
     w = a1 * a3; s += w << 1; h += (w >>> 32) << 1;
@@ -521,20 +517,18 @@ public final class Fq {
    * is not a field element but is a valid input of {@link #mulWide}.
    */
   public static void addNoReduce(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
-    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    long s0 = a0 + b[bo];
-    long c = ltu(s0, a0);
-    long x1 = a1 + b[bo + 1];
-    long c1 = ltu(x1, a1);
-    long s1 = x1 + c;
-    c = c1 | ltu(s1, x1);
-    long x2 = a2 + b[bo + 2];
-    long c2 = ltu(x2, a2);
-    long s2 = x2 + c;
-    c = c2 | ltu(s2, x2);
-    r[ro + 3] = a3 + b[bo + 3] + c;
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
+    long s0 = a0 + b0;
+    long c = carry(a0, b0, s0);
+    long s1 = a1 + b1 + c;
+    c = carry(a1, b1, s1);
+    long s2 = a2 + b2 + c;
+    c = carry(a2, b2, s2);
+    r[ro + 3] = a[ao + 3] + b[bo + 3] + c;
     r[ro] = s0; r[ro + 1] = s1; r[ro + 2] = s2;
   }
+
 
   /**
    * t[to..to+7] = a * b, the full 512-bit product of the stored integers, for a, b below 2^255 (field
@@ -613,14 +607,14 @@ public final class Fq {
     w = tk; s = w; h = w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m0 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     tk = t[to + 1];
     w = tk; s = c + w; h = w >>> 32;
     w = m0 * P1; s += w; h += w >>> 32;
     w = mulHi(m0, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m1 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     tk = t[to + 2];
     w = tk; s = c + w; h = w >>> 32;
     w = m0 * P2; s += w; h += w >>> 32;
@@ -629,7 +623,7 @@ public final class Fq {
     w = mulHi(m1, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m2 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     tk = t[to + 3];
     w = tk; s = c + w; h = w >>> 32;
     w = m0 * P3; s += w; h += w >>> 32;
@@ -640,7 +634,7 @@ public final class Fq {
     w = mulHi(m2, P0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     long m3 = s * INV;
-    c = (h >>> 32) + (s != 0 ? 1 : 0);
+    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     tk = t[to + 4];
     w = tk; s = c + w; h = w >>> 32;
     w = mulHi(m0, P3); s += w; h += w >>> 32;
@@ -683,12 +677,10 @@ public final class Fq {
   public static void addWide(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
     long c = 0;
     for (int i = 0; i < 2 * LIMBS; i++) {
-      long x = a[ao + i];
-      long s = x + b[bo + i];
-      long c1 = ltu(s, x);
-      long y = s + c;
-      c = c1 | ltu(y, s);
-      r[ro + i] = y;
+      long x = a[ao + i], y = b[bo + i];
+      long s = x + y + c;
+      c = carry(x, y, s);
+      r[ro + i] = s;
     }
     // the sum is below 2^510: subtract m*2^256 when the upper half is at least m
     long h0 = r[ro + 4], h1 = r[ro + 5], h2 = r[ro + 6], h3 = r[ro + 7];
@@ -700,10 +692,9 @@ public final class Fq {
     long br = 0;
     for (int i = 0; i < 2 * LIMBS - 1; i++) {
       long x = a[ao + i], y = b[bo + i];
-      long d = x - y;
-      long br1 = ltu(x, y);
-      r[ro + i] = d - br;
-      br = br1 | ltu(d, br);
+      long d = x - y - br;
+      br = borrow(x, y, d);
+      r[ro + i] = d;
     }
     // the upper halves are below m: as in sub, the sign of the top word is the borrow
     long d7 = a[ao + 7] - b[bo + 7] - br;

@@ -142,7 +142,7 @@ final class PrimeFieldGenerator {
   private static void digitOrResult(StringBuilder sb, int k) {
     if (k < 4) {
       sb.append("    long m").append(k).append(" = s * INV;\n");
-      sb.append("    c = (h >>> 32) + (s != 0 ? 1 : 0);\n");
+      sb.append("    c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch\n");
     } else {
       sb.append("    long r").append(k - 4).append(" = s;\n");
       if (k < 7) {
