@@ -24,8 +24,34 @@ final class Lowering {
     return switch (r.opType()) {
       case "LayerNormalization" -> layerNorm(r, shapes, constants);
       case "InstanceNormalization" -> instanceNorm(r, shapes, constants);
+      case "ReduceSumSquare", "ReduceL1", "ReduceL2" -> reduceNorm(r);
       default -> null;
     };
+  }
+
+  /**
+   * ReduceSumSquare = ReduceSum(x * x); ReduceL1 = ReduceSum(|x|); ReduceL2 = Sqrt(ReduceSum(x *
+   * x)). Axes (attribute or input) and keepdims carry over to the ReduceSum.
+   */
+  private static List<RawNode> reduceNorm(RawNode r) {
+    String p = r.name() + "/";
+    String x = r.inputs().get(0);
+    String y = r.outputs().get(0);
+    List<RawNode> out = new ArrayList<>();
+    String term = p + "term";
+    if (r.opType().equals("ReduceL1")) {
+      out.add(node(p + "abs", "Abs", List.of(x), term, Map.of()));
+    } else {
+      out.add(node(p + "square", "Mul", List.of(x, x), term, Map.of()));
+    }
+    List<String> in = new ArrayList<>(r.inputs());
+    in.set(0, term);
+    String sum = r.opType().equals("ReduceL2") ? p + "sum" : y;
+    out.add(new RawNode(p + "sum", "ReduceSum", in, List.of(sum), r.attrs()));
+    if (r.opType().equals("ReduceL2")) {
+      out.add(node(p + "sqrt", "Sqrt", List.of(sum), y, Map.of()));
+    }
+    return out;
   }
 
   private static RawNode node(String name, String op, List<String> in, String out,

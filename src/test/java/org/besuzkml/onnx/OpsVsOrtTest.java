@@ -172,6 +172,14 @@ class OpsVsOrtTest {
             .randomConst(27, 4, 1, 2, 2).attr("group", 2L).attr("dilations", 2L, 1L)),
         c("ConvTranspose 1d", n("ConvTranspose").input(1, 2, 5).randomConst(28, 2, 2, 3)
             .attr("strides", new long[] {2})),
+        c("ArgMax", n("ArgMax").input(2, 5, 3).attr("axis", 1L).attr("keepdims", 0L)),
+        c("ArgMin last index", n("ArgMin").opset(13).input(3, 4).attr("axis", -1L)
+            .attr("select_last_index", 1L)),
+        c("ReduceL2", n("ReduceL2").opset(13).input(2, 3, 4).attr("axes", new long[] {2})),
+        c("ReduceSumSquare", n("ReduceSumSquare").opset(13).input(2, 3, 4)
+            .attr("axes", new long[] {1})),
+        c("ReduceL1 axes input", n("ReduceL1").opset(18).input(2, 3, 4)
+            .longConst(new int[] {1}, 0)),
         c("LogSoftmax", n("LogSoftmax").opset(13).input(2, 5)),
         c("Sum of three", n("Sum").input(2, 3).input(3).randomConst(23, 2, 1)),
         c("Mean of two", n("Mean").input(2, 3).input(2, 3)),

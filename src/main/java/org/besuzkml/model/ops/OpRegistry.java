@@ -100,6 +100,8 @@ public final class OpRegistry {
     OPS.put("ReduceMean", new ReduceOps.Reduce(ReduceOps.Kind.MEAN));
     OPS.put("ReduceMax", new ReduceOps.Reduce(ReduceOps.Kind.MAX));
     OPS.put("ReduceMin", new ReduceOps.Reduce(ReduceOps.Kind.MIN));
+    OPS.put("ArgMax", new ArgOp(true));
+    OPS.put("ArgMin", new ArgOp(false));
     OPS.put("Softmax", new SoftmaxOp(false));
     OPS.put("LogSoftmax", new SoftmaxOp(true));
 
