@@ -95,6 +95,19 @@ class ModelCommandsTest {
   }
 
   @Test
+  void runWritesTheTrace() throws Exception {
+    Path trace = tmp.resolve("trace.json");
+    Outcome o = exec("run", model("1l_mlp"), "--input", input("1l_mlp"), "--trace",
+        trace.toString());
+    assertEquals(0, o.status(), o.err());
+    JsonNode j = new ObjectMapper().readTree(trace.toFile());
+    assertTrue(j.has("input") && j.has("output"), j.toString());
+    assertTrue(j.fieldNames().hasNext());
+    assertEquals(4, j.get("output").get("data").size());
+    assertTrue(j.get("output").has("scale"));
+  }
+
+  @Test
   void runPlainPrintsBothOutputs() {
     Outcome o = exec("run", model("1l_softmax"), "--input", input("1l_softmax"));
     assertEquals(0, o.status(), o.err());
