@@ -106,7 +106,7 @@ public final class OpRegistry {
     OPS.put("LogSoftmax", new SoftmaxOp(true));
 
     OPS.put("Identity", new Move(DataMovementOps::identity, false));
-    OPS.put("Dropout", new Move(DataMovementOps::identity, false));
+    OPS.put("Dropout", new Move(DataMovementOps::dropout, false));
     OPS.put("Reshape", new Move(DataMovementOps::reshape, false));
     OPS.put("Flatten", new Move(DataMovementOps::flatten, false));
     OPS.put("Squeeze", new Move(DataMovementOps::squeeze, false));
