@@ -195,7 +195,7 @@ final class ElementwiseOps {
           inv[i] = 1.0 / c.get(i);
         }
         Tensor ct = new Tensor(c.shape(), inv);
-        int s = OpSupport.exactScale(ct, ctx.weight());
+        int s = OpSupport.exactScale(ct, ctx.weightScale(ct));
         x = Operand.of(n, 0, ctx, ctx.act(), false);
         QTensor q = ctx.param(n.name() + "/reciprocal", ct, s);
         y = Operand.ofConstant(1, q);

@@ -91,6 +91,26 @@ public final class QuantContext {
     return Math.max(act - 8, Math.min(act + up, byBound));
   }
 
+  /**
+   * The scale of a multiplicative constant: the weight scale W plus up to {@link
+   * #MAX_EXTRA_BITS} bits when its largest magnitude m is below 1 (so small weights keep about W
+   * significant bits), lowered when m * 2^s would pass 2^31.
+   */
+  public int weightScale(Tensor t) {
+    double m = 0;
+    for (double v : t.data()) {
+      if (Double.isFinite(v)) {
+        m = Math.max(m, Math.abs(v));
+      }
+    }
+    if (!(m > 0)) {
+      return weight;
+    }
+    int up = Math.max(0, Math.min(MAX_EXTRA_BITS, (int) Math.floor(-Math.log(m) / Math.log(2))));
+    int byBound = (int) Math.floor(Math.log(FixedPoint.MAX_ACT / m) / Math.log(2));
+    return Math.min(weight + up, byBound);
+  }
+
   /** Calibrated [min, max] of a tensor's float values; [0, 0] when unknown. */
   public double[] range(String name) {
     double[] r = ranges.get(name);
