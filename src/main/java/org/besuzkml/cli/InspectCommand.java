@@ -53,12 +53,14 @@ final class InspectCommand implements Callable<Integer> {
       ObjectNode root = om.createObjectNode();
       ArrayNode ins = root.putArray("inputs");
       for (Graph.Value v : g.inputs()) {
-        ObjectNode o = ins.addObject().put("name", v.name());
+        ObjectNode o = ins.addObject().put("name", v.name())
+            .put("dtype", g.type(v.name()).name().toLowerCase(java.util.Locale.ROOT));
         shape(o.putArray("shape"), v.shape());
       }
       ArrayNode outs = root.putArray("outputs");
       for (Graph.Value v : g.outputs()) {
-        ObjectNode o = outs.addObject().put("name", v.name());
+        ObjectNode o = outs.addObject().put("name", v.name())
+            .put("dtype", g.type(v.name()).name().toLowerCase(java.util.Locale.ROOT));
         shape(o.putArray("shape"), v.shape());
       }
       ArrayNode nodes = root.putArray("nodes");
@@ -86,10 +88,12 @@ final class InspectCommand implements Callable<Integer> {
       return 0;
     }
     for (Graph.Value v : g.inputs()) {
-      System.out.println("input  " + v.name() + " " + Shapes.str(v.shape()));
+      System.out.println("input  " + v.name() + " " + Shapes.str(v.shape()) + " "
+          + g.type(v.name()).name().toLowerCase(java.util.Locale.ROOT));
     }
     for (Graph.Value v : g.outputs()) {
-      System.out.println("output " + v.name() + " " + Shapes.str(v.shape()));
+      System.out.println("output " + v.name() + " " + Shapes.str(v.shape()) + " "
+          + g.type(v.name()).name().toLowerCase(java.util.Locale.ROOT));
     }
     System.out.printf("%-4s %-20s %-40s %-28s %10s %12s%n", "#", "op", "name", "output shape",
         "params", "MACs");

@@ -95,6 +95,7 @@ public final class OnnxImporter {
       throw new ModelException("sparse initializers are not supported");
     }
     Map<String, int[]> shapes = new HashMap<>();
+    Map<String, Tensor.ElemType> types = new HashMap<>();
     List<Graph.Value> inputs = new ArrayList<>();
     for (ValueInfoProto v : g.getInputList()) {
       if (constants.containsKey(v.getName())) {
@@ -102,6 +103,7 @@ public final class OnnxImporter {
       }
       int[] s = staticShape(v);
       shapes.put(v.getName(), s);
+      types.put(v.getName(), TensorCodec.elemType(v.getType().getTensorType().getElemType()));
       inputs.add(new Graph.Value(v.getName(), s));
     }
     for (Map.Entry<String, Tensor> e : constants.entrySet()) {
@@ -132,7 +134,7 @@ public final class OnnxImporter {
         }
         continue;
       }
-      process(r, opset, shapes, constants, nodes);
+      process(r, opset, shapes, types, constants, nodes);
     }
     nodes = Lowering.foldBatchNorm(nodes, constants, g);
 
@@ -145,11 +147,12 @@ public final class OnnxImporter {
       outputs.add(new Graph.Value(v.getName(), s));
     }
     nodes = live(nodes, outputs);
-    return new Graph(inputs, outputs, constants, nodes, shapes);
+    return new Graph(inputs, outputs, constants, nodes, shapes, types);
   }
 
   private static void process(RawNode r, int opset, Map<String, int[]> shapes,
-      Map<String, Tensor> constants, List<Node> nodes) throws ModelException {
+      Map<String, Tensor.ElemType> types, Map<String, Tensor> constants, List<Node> nodes)
+      throws ModelException {
     Op op = OpRegistry.get(r.opType());
     if (op == null) {
       throw new UnsupportedOpException(r.name(), r.opType(), "no implementation of this op");
@@ -188,9 +191,17 @@ public final class OnnxImporter {
         return;
       }
       int[][] outShapes = op.inferShapes(n, inShapes, consts);
+      Tensor.ElemType[] inTypes = new Tensor.ElemType[k];
+      for (int i = 0; i < k; i++) {
+        String in = r.inputs().get(i);
+        inTypes[i] = in.isEmpty() ? null
+            : consts[i] != null ? consts[i].type() : types.getOrDefault(in, Tensor.ElemType.FLOAT);
+      }
+      Tensor.ElemType[] outTypes = op.outputTypes(n, inTypes);
       for (int i = 0; i < r.outputs().size(); i++) {
         if (!r.outputs().get(i).isEmpty()) {
           shapes.put(r.outputs().get(i), outShapes[i]);
+          types.put(r.outputs().get(i), outTypes[i]);
         }
       }
       nodes.add(n);

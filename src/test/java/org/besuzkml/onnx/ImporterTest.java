@@ -115,6 +115,17 @@ class ImporterTest {
   }
 
   @Test
+  void elementTypesAreInferred() throws Exception {
+    Graph eq = OnnxImporter.read(OpModels.node("Equal").input(3).input(3).build());
+    assertEquals(org.besuzkml.model.Tensor.ElemType.FLOAT, eq.type("x0"));
+    assertEquals(org.besuzkml.model.Tensor.ElemType.BOOL, eq.type("y0"));
+    Graph am = OnnxImporter.read(OpModels.node("ArgMax").input(2, 3).build());
+    assertEquals(org.besuzkml.model.Tensor.ElemType.INT, am.type("y0"));
+    Graph cast = OnnxImporter.read(OpModels.node("Cast").input(2).attr("to", 7L).build());
+    assertEquals(org.besuzkml.model.Tensor.ElemType.INT, cast.type("y0"));
+  }
+
+  @Test
   void rawAndTypedInitializersDecodeAlike() throws Exception {
     float[] v = {1.5f, -2.25f, 3e-3f, 7f};
     var raw = TensorCodec.decode(rawFloats("a", new int[] {2, 2}, v));

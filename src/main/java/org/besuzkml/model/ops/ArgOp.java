@@ -40,6 +40,11 @@ final class ArgOp implements Op {
   }
 
   @Override
+  public Tensor.ElemType[] outputTypes(Node n, Tensor.ElemType[] in) {
+    return new Tensor.ElemType[] {Tensor.ElemType.INT};
+  }
+
+  @Override
   public int[][] inferShapes(Node n, int[][] in, Tensor[] c) {
     return one(outShape(n, in[0]));
   }

@@ -152,6 +152,11 @@ final class ConstantOps {
     }
 
     @Override
+    public ElemType[] outputTypes(Node n, ElemType[] in) {
+      return new ElemType[] {target(n)};
+    }
+
+    @Override
     public int[][] inferShapes(Node n, int[][] in, Tensor[] c) {
       target(n);
       return one(in[0]);

@@ -61,6 +61,15 @@ final class ElementwiseOps {
     }
 
     @Override
+    public ElemType[] outputTypes(Node n, ElemType[] in) {
+      if (kind.comparison()) {
+        return new ElemType[] {ElemType.BOOL};
+      }
+      boolean ints = in[0] != ElemType.FLOAT && in.length > 1 && in[1] != ElemType.FLOAT;
+      return new ElemType[] {ints ? ElemType.INT : ElemType.FLOAT};
+    }
+
+    @Override
     public long macs(Node n, int[][] in, int[][] out) {
       return kind == Kind.MUL || kind == Kind.DIV || kind == Kind.POW ? Shapes.size(out[0]) : 0;
     }
