@@ -147,7 +147,10 @@ public final class QuantContext {
 
   /** How a table's domain is bounded. */
   public record Domain(double validLo, double validHi, boolean saturating) {
-    /** f is flat (to below one output unit) outside [-t, t]: the domain is [-t, t]. */
+    /**
+     * f is flat outside [-t, t] (its change there is below the output resolution of the scales in
+     * use): the domain is [-t, t], and clamping outside it is exact.
+     */
     public static Domain saturatingAt(double t) {
       return new Domain(-t, t, true);
     }
@@ -184,8 +187,9 @@ public final class QuantContext {
     double lo;
     double hi;
     if (d.saturating()) {
-      lo = Math.min(d.validLo(), range[0]);
-      hi = Math.max(d.validHi(), range[1]);
+      // f is flat outside [validLo, validHi]: clamping there is exact whatever the inputs are.
+      lo = d.validLo();
+      hi = d.validHi();
     } else {
       double a = range[0];
       double b = range[1];
