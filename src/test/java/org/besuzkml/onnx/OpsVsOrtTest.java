@@ -27,7 +27,9 @@ class OpsVsOrtTest {
   /** Input value distributions. */
   enum In {
     NORMAL,
-    POSITIVE
+    POSITIVE,
+    /** Float inputs normal; integer inputs random indices in [-3, 3]. */
+    INDEX
   }
 
   static Arguments c(String name, OpModels m) {
@@ -148,6 +150,10 @@ class OpsVsOrtTest {
         c("Split equal", n("Split").opset(11).input(6, 2).outputs(3)),
         c("Gather axis 1", n("Gather").input(2, 4, 3).longConst(new int[] {3}, 2, 0, -1)
             .attr("axis", 1L)),
+        Arguments.of("Gather embedding rows", n("Gather").randomConst(29, 5, 4).intInput(2, 3),
+            In.INDEX),
+        Arguments.of("Gather computed indices axis 1", n("Gather").randomConst(30, 2, 4, 3)
+            .intInput(3).attr("axis", 1L), In.INDEX),
         c("Gather scalar index", n("Gather").input(3, 4).longConst(new int[0], 1)),
         c("Identity", n("Identity").input(3, 4)),
         c("Squeeze", n("Squeeze").input(1, 3, 1, 4).longConst(new int[] {1}, 2)),
@@ -207,6 +213,9 @@ class OpsVsOrtTest {
       for (int i = 0; i < x.length; i++) {
         double z = r.nextGaussian();
         x[i] = kind == In.POSITIVE ? 0.25 + Math.abs(z) : z;
+        if (kind == In.INDEX && g.type(v.name()) != org.besuzkml.model.Tensor.ElemType.FLOAT) {
+          x[i] = r.nextInt(7) - 3;
+        }
       }
       in.add(x);
     }

@@ -115,7 +115,7 @@ public final class OpRegistry {
     OPS.put("Concat", new Move(DataMovementOps::concat, false));
     OPS.put("Slice", new Move(DataMovementOps::slice, false));
     OPS.put("Split", new Move(DataMovementOps::split, false));
-    OPS.put("Gather", new Move(DataMovementOps::gather, false));
+    OPS.put("Gather", new GatherOp());
     OPS.put("Expand", new Move(DataMovementOps::expand, false));
     OPS.put("Tile", new Move(DataMovementOps::tile, false));
     OPS.put("Pad", new Move(DataMovementOps::pad, true));
