@@ -161,6 +161,8 @@ class OpsVsOrtTest {
         c("Expand", n("Expand").input(3, 1).longConst(new int[] {3}, 2, 1, 4)),
         c("Tile", n("Tile").input(2, 3).longConst(new int[] {2}, 2, 2)),
         c("Cast to float", n("Cast").input(2, 3).attr("to", 1L)),
+        c("Cast to int64 truncates", n("Cast").input(3, 4).attr("to", 7L)),
+        c("Cast to bool", n("Cast").input(3, 4).attr("to", 9L)),
         c("Resize nearest scales", n("Resize").opset(13).input(1, 2, 3, 3).none()
             .floatConst(new int[] {4}, new float[] {1, 1, 2, 2})),
         c("Resize nearest sizes asymmetric floor", n("Resize").opset(13).input(1, 1, 4, 4).none()
