@@ -25,8 +25,112 @@ final class Lowering {
       case "LayerNormalization" -> layerNorm(r, shapes, constants);
       case "InstanceNormalization" -> instanceNorm(r, shapes, constants);
       case "ReduceSumSquare", "ReduceL1", "ReduceL2" -> reduceNorm(r);
+      case "GroupNormalization" -> groupNorm(r, shapes, constants);
+      case "MeanVarianceNormalization" -> meanVarianceNorm(r, shapes, constants);
+      case "LpNormalization" -> lpNorm(r, shapes);
       default -> null;
     };
+  }
+
+  /** (x - mean) / sqrt(var + 1e-9) over the axes attribute (default 0, 2, 3). */
+  private static List<RawNode> meanVarianceNorm(RawNode r, Map<String, int[]> shapes,
+      Map<String, Tensor> constants) {
+    long[] axes = r.attrs().getInts("axes");
+    if (axes == null) {
+      axes = new long[] {0, 2, 3};
+    }
+    Map<String, Object> a = new java.util.LinkedHashMap<>(r.attrs().asMap());
+    a.put("epsilon", 1e-9);
+    RawNode rr = new RawNode(r.name(), r.opType(), r.inputs(), r.outputs(), new Attributes(a));
+    return normalize(rr, axes, null, null, shapes, constants);
+  }
+
+  /** x / ReduceL2(x) (p = 2) or x / ReduceL1(x) (p = 1) along one axis. */
+  private static List<RawNode> lpNorm(RawNode r, Map<String, int[]> shapes)
+      throws UnsupportedOpException {
+    long p = r.attrs().getInt("p", 2);
+    if (p != 1 && p != 2) {
+      throw new UnsupportedOpException(r.name(), r.opType(), "p = " + p);
+    }
+    int[] xs = shapes.get(r.inputs().get(0));
+    long axis = r.attrs().getInt("axis", -1);
+    long a = axis < 0 ? axis + xs.length : axis;
+    String x = r.inputs().get(0);
+    String norm = r.name() + "/norm";
+    return List.of(
+        node(norm, p == 2 ? "ReduceL2" : "ReduceL1", List.of(x), norm,
+            Map.of("axes", new long[] {a}, "keepdims", 1L)),
+        node(r.name() + "/div", "Div", List.of(x, norm), r.outputs().get(0), Map.of()));
+  }
+
+  /**
+   * GroupNormalization: reshape to [N, G, rest], normalize over the last axis, reshape back, then
+   * per-channel scale and bias (given per group before opset 21, per channel from 21).
+   */
+  private static List<RawNode> groupNorm(RawNode r, Map<String, int[]> shapes,
+      Map<String, Tensor> constants) throws UnsupportedOpException {
+    int[] xs = shapes.get(r.inputs().get(0));
+    Tensor scale = constants.get(r.inputs().get(1));
+    Tensor bias = constants.get(r.inputs().get(2));
+    if (xs == null || scale == null || bias == null || xs.length < 3) {
+      throw new UnsupportedOpException(r.name(), r.opType(), "needs constant scale and bias");
+    }
+    int groups = (int) r.attrs().getInt("num_groups", 1);
+    int c = xs[1];
+    if (groups <= 0 || c % groups != 0) {
+      throw new UnsupportedOpException(r.name(), r.opType(), "channels not divisible by groups");
+    }
+    int rest = 1;
+    for (int i = 2; i < xs.length; i++) {
+      rest *= xs[i];
+    }
+    String p = r.name() + "/";
+    long[] grouped = {xs[0], groups, (long) (c / groups) * rest};
+    long[] back = new long[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      back[i] = xs[i];
+    }
+    double[] gamma = new double[c];
+    double[] beta = new double[c];
+    for (int ch = 0; ch < c; ch++) {
+      int src = scale.size() == c ? ch : ch / (c / groups);
+      gamma[ch] = scale.get(src);
+      beta[ch] = bias.get(bias.size() == c ? ch : ch / (c / groups));
+    }
+    int[] cshape = new int[xs.length - 1];
+    java.util.Arrays.fill(cshape, 1);
+    cshape[0] = c;
+    put(constants, shapes, p + "grouped_shape", longs(grouped));
+    put(constants, shapes, p + "shape", longs(back));
+    put(constants, shapes, p + "gamma", new Tensor(cshape, gamma));
+    put(constants, shapes, p + "beta", new Tensor(cshape, beta));
+    List<RawNode> out = new ArrayList<>();
+    out.add(node(p + "group", "Reshape", List.of(r.inputs().get(0), p + "grouped_shape"),
+        p + "grouped", Map.of()));
+    RawNode inner = new RawNode(p + "norm", "GroupNormalization", List.of(p + "grouped"),
+        List.of(p + "normalized"), r.attrs());
+    out.addAll(normalize(inner, new long[] {2}, null, null, shapes, constants));
+    out.add(node(p + "ungroup", "Reshape", List.of(p + "normalized", p + "shape"), p + "restored",
+        Map.of()));
+    out.add(node(p + "scale", "Mul", List.of(p + "restored", p + "gamma"), p + "scaled",
+        Map.of()));
+    out.add(node(p + "shift", "Add", List.of(p + "scaled", p + "beta"), r.outputs().get(0),
+        Map.of()));
+    return out;
+  }
+
+  private static Tensor longs(long[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      d[i] = v[i];
+    }
+    return new Tensor(new int[] {v.length}, d, Tensor.ElemType.INT);
+  }
+
+  private static void put(Map<String, Tensor> constants, Map<String, int[]> shapes, String name,
+      Tensor t) {
+    constants.put(name, t);
+    shapes.put(name, t.shape());
   }
 
   /**

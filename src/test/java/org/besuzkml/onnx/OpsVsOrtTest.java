@@ -102,6 +102,12 @@ class OpsVsOrtTest {
             .randomConst(18, 8)),
         c("LayerNormalization axis 1", n("LayerNormalization").input(2, 3, 4).randomConst(19, 3, 4)
             .attr("axis", 1L)),
+        c("GroupNormalization opset 18", n("GroupNormalization").opset(18).input(1, 4, 3, 3)
+            .randomConst(31, 2).randomConst(32, 2).attr("num_groups", 2L)),
+        c("GroupNormalization opset 21", n("GroupNormalization").opset(21).input(1, 6, 2, 2)
+            .randomConst(33, 6).randomConst(34, 6).attr("num_groups", 3L)),
+        c("MeanVarianceNormalization", n("MeanVarianceNormalization").input(1, 3, 4, 4)),
+        c("LpNormalization", n("LpNormalization").input(3, 5).attr("axis", 1L)),
         c("InstanceNormalization", n("InstanceNormalization").input(1, 3, 4, 4).randomConst(20, 3)
             .randomConst(21, 3)),
         c("ReduceMean", n("ReduceMean").opset(13).input(2, 3, 4).attr("axes", new long[] {1})
