@@ -110,9 +110,15 @@ public final class OnnxImporter {
       shapes.put(e.getKey(), e.getValue().shape());
     }
     List<RawNode> raw = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     int idx = 0;
     for (NodeProto p : g.getNodeList()) {
-      String name = p.getName().isEmpty() ? p.getOpType() + "_" + idx : p.getName();
+      // Node names key the trace's internal steps and the tables: make them unique.
+      String base = p.getName().isEmpty() ? p.getOpType() + "_" + idx : p.getName();
+      String name = base;
+      for (int k = 1; !names.add(name); k++) {
+        name = base + "_" + k;
+      }
       idx++;
       if (!p.getDomain().isEmpty() && !p.getDomain().equals("ai.onnx")) {
         throw new UnsupportedOpException(name, p.getOpType(), "operator domain '" + p.getDomain()
