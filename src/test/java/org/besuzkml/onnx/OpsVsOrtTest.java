@@ -64,6 +64,14 @@ class OpsVsOrtTest {
         c("MatMul vector", n("MatMul").input(4).randomConst(4, 4, 3)),
         c("Gemm transB alpha beta", n("Gemm").input(2, 4).randomConst(5, 3, 4).randomConst(6, 3)
             .attr("transB", 1L).attr("alpha", 0.5).attr("beta", 2.0)),
+        c("Einsum attention scores", n("Einsum").opset(12).input(1, 2, 3, 4).input(1, 2, 5, 4)
+            .attr("equation", "bhqd,bhkd->bhqk")),
+        c("Einsum with weights", n("Einsum").opset(12).input(2, 3).randomConst(35, 3, 4)
+            .attr("equation", "ij,jk->ik")),
+        c("Einsum ellipsis implicit", n("Einsum").opset(12).input(2, 3, 4).input(4, 5)
+            .attr("equation", "...j,jk")),
+        c("Einsum reduce", n("Einsum").opset(12).input(3, 4).attr("equation", "ij->j")),
+        c("Einsum trace", n("Einsum").opset(12).input(3, 3).attr("equation", "ii->i")),
         c("Gemm no bias", n("Gemm").input(3, 4).randomConst(7, 4, 2)),
         c("Conv stride pads groups", n("Conv").input(1, 4, 7, 6).randomConst(8, 6, 2, 3, 3)
             .randomConst(9, 6).attr("group", 2L).attr("strides", 2L, 1L)

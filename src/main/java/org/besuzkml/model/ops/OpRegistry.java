@@ -89,6 +89,7 @@ public final class OpRegistry {
 
     OPS.put("MatMul", new LinearOps.MatMul());
     OPS.put("Gemm", new LinearOps.Gemm());
+    OPS.put("Einsum", new EinsumOp());
     OPS.put("Conv", new ConvOp());
     OPS.put("ConvTranspose", new ConvTransposeOp());
     OPS.put("MaxPool", new PoolOps.Pool(true, false));
