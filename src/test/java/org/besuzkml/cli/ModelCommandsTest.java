@@ -137,6 +137,18 @@ class ModelCommandsTest {
   }
 
   @Test
+  void runWarnsWhenCalibrationCannotMeetTheTolerance() throws Exception {
+    Path f = tmp.resolve("reciprocal.onnx");
+    Files.write(f, OpModels.node("Reciprocal").input(3).build());
+    Path in = tmp.resolve("in.json");
+    Files.writeString(in, "{\"input_data\": [[0.0003, 0.5, 1.0]]}");
+    Outcome o = exec("run", f.toString(), "--input", in.toString(), "--json");
+    assertEquals(0, o.status(), o.err());
+    assertTrue(o.err().contains("no scale satisfies"), o.err());
+    assertFalse(new ObjectMapper().readTree(o.out()).get("calibration_ok").asBoolean());
+  }
+
+  @Test
   void truncatedProtobufIsOneLine() throws Exception {
     byte[] b = Files.readAllBytes(Path.of(model("lenet_5")));
     Path f = tmp.resolve("truncated.onnx");

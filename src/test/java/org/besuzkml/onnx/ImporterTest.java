@@ -234,6 +234,16 @@ class ImporterTest {
     assertEquals(1L, t.clamped().values().iterator().next());
   }
 
+  @Test
+  void calibrationReportsWhenNoScaleSatisfiesTheTolerance() throws Exception {
+    // 1/x near 0 needs more input resolution than any scale up to 2^-16 gives.
+    Graph g = OnnxImporter.read(OpModels.node("Reciprocal").input(3).build());
+    Calibrator.Result r =
+        Calibrator.calibrate(g, List.of(List.of(new double[] {0.0003, 0.5, 1.0})), null);
+    assertTrue(!r.satisfied(), r.toString());
+    assertTrue(r.report().startsWith("no scale satisfies"), r.report());
+  }
+
   static float[] randoms(int n, long seed) {
     java.util.Random r = new java.util.Random(seed);
     float[] f = new float[n];
