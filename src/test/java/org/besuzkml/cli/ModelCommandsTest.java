@@ -42,6 +42,7 @@ class ModelCommandsTest {
   }
 
   static String model(String name) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not present");
     return CORPUS.resolve(name).resolve("network.onnx").toString();
   }
 

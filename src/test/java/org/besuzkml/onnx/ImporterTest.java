@@ -203,6 +203,8 @@ class ImporterTest {
 
   @Test
   void traceHoldsEveryIntermediateStep() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isDirectory(Path.of("../shared/models/ezkl")), "corpus not present");
     Graph g = OnnxImporter.read(Path.of("../shared/models/ezkl/self_attention/network.onnx"));
     List<double[]> in = InputFile.read(
         Path.of("../shared/models/ezkl/self_attention/input.json"), g);
