@@ -28,8 +28,45 @@ final class Lowering {
       case "GroupNormalization" -> groupNorm(r, shapes, constants);
       case "MeanVarianceNormalization" -> meanVarianceNorm(r, shapes, constants);
       case "LpNormalization" -> lpNorm(r, shapes);
+      case "LRN" -> lrn(r, shapes, constants);
       default -> null;
     };
+  }
+
+  /**
+   * LRN: y = x * (bias + alpha / size * S)^-beta with S the sum of x^2 over a window of channels,
+   * computed as a 1x1 Conv with a 0/1 banded weight (exact), then Mul, Add, Pow (table), Mul.
+   */
+  private static List<RawNode> lrn(RawNode r, Map<String, int[]> shapes,
+      Map<String, Tensor> constants) throws UnsupportedOpException {
+    int[] xs = shapes.get(r.inputs().get(0));
+    if (xs == null || xs.length != 4) {
+      throw new UnsupportedOpException(r.name(), r.opType(), "LRN needs a 4-D input");
+    }
+    int size = (int) r.attrs().getInt("size", 1);
+    double alpha = r.attrs().getFloat("alpha", 1e-4);
+    double beta = r.attrs().getFloat("beta", 0.75);
+    double bias = r.attrs().getFloat("bias", 1.0);
+    int c = xs[1];
+    double[] band = new double[c * c];
+    for (int o = 0; o < c; o++) {
+      for (int i = Math.max(0, o - (size - 1) / 2); i <= Math.min(c - 1, o + size / 2); i++) {
+        band[o * c + i] = 1;
+      }
+    }
+    String p = r.name() + "/";
+    String x = r.inputs().get(0);
+    put(constants, shapes, p + "band", new Tensor(new int[] {c, c, 1, 1}, band));
+    put(constants, shapes, p + "alpha", Tensor.scalar(alpha / size));
+    put(constants, shapes, p + "bias", Tensor.scalar(bias));
+    put(constants, shapes, p + "exponent", Tensor.scalar(-beta));
+    return List.of(
+        node(p + "square", "Mul", List.of(x, x), p + "square", Map.of()),
+        node(p + "window", "Conv", List.of(p + "square", p + "band"), p + "window", Map.of()),
+        node(p + "scaled", "Mul", List.of(p + "window", p + "alpha"), p + "scaled", Map.of()),
+        node(p + "shifted", "Add", List.of(p + "scaled", p + "bias"), p + "shifted", Map.of()),
+        node(p + "power", "Pow", List.of(p + "shifted", p + "exponent"), p + "factor", Map.of()),
+        node(p + "out", "Mul", List.of(x, p + "factor"), r.outputs().get(0), Map.of()));
   }
 
   /** (x - mean) / sqrt(var + 1e-9) over the axes attribute (default 0, 2, 3). */

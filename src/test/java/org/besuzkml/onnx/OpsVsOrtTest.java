@@ -115,6 +115,8 @@ class OpsVsOrtTest {
         c("GroupNormalization opset 21", n("GroupNormalization").opset(21).input(1, 6, 2, 2)
             .randomConst(33, 6).randomConst(34, 6).attr("num_groups", 3L)),
         c("MeanVarianceNormalization", n("MeanVarianceNormalization").input(1, 3, 4, 4)),
+        c("LRN", n("LRN").input(1, 5, 3, 3).attr("size", 3L).attr("alpha", 0.5)
+            .attr("beta", 0.75).attr("bias", 2.0)),
         c("LpNormalization", n("LpNormalization").input(3, 5).attr("axis", 1L)),
         c("InstanceNormalization", n("InstanceNormalization").input(1, 3, 4, 4).randomConst(20, 3)
             .randomConst(21, 3)),
