@@ -27,7 +27,8 @@ final class InspectCommand implements Callable<Integer> {
 
   /** Exit status of a failure: 2 for an unsupported op, 1 otherwise; one line on stderr. */
   static int fail(ModelException e) {
-    System.err.println("error: " + e.getMessage());
+    String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    System.err.println("error: " + m);
     return e instanceof UnsupportedOpException ? 2 : 1;
   }
 

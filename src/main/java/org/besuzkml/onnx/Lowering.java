@@ -251,8 +251,7 @@ final class Lowering {
       return null;
     }
     int rank = xs.length;
-    long axis = r.attrs().getInt("axis", -1);
-    int a = (int) (axis < 0 ? axis + rank : axis);
+    int a = org.besuzkml.model.Shapes.axis(r.attrs().getInt("axis", -1), rank);
     long[] axes = new long[rank - a];
     for (int i = 0; i < axes.length; i++) {
       axes[i] = a + i;

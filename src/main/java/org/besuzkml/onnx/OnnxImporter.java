@@ -84,7 +84,17 @@ public final class OnnxImporter {
     throw new ModelException("not a complete ONNX model: no opset_import for the default domain");
   }
 
+  /** Any unexpected failure on malformed content still becomes a one-line ModelException. */
   public static Graph build(ModelProto m) throws ModelException {
+    try {
+      return buildChecked(m);
+    } catch (RuntimeException e) {
+      throw new ModelException("malformed model: " + e.getClass().getSimpleName() + ": "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+  }
+
+  private static Graph buildChecked(ModelProto m) throws ModelException {
     int opset = defaultOpset(m);
     GraphProto g = m.getGraph();
     Map<String, Tensor> constants = new LinkedHashMap<>();
@@ -133,7 +143,13 @@ public final class OnnxImporter {
     Deque<RawNode> work = new ArrayDeque<>(raw);
     while (!work.isEmpty()) {
       RawNode r = work.removeFirst();
-      List<RawNode> lowered = Lowering.lower(r, shapes, constants);
+      List<RawNode> lowered;
+      try {
+        lowered = Lowering.lower(r, shapes, constants);
+      } catch (RuntimeException e) {
+        throw new ModelException("node '" + r.name() + "' (op " + r.opType() + "): "
+            + e.getMessage());
+      }
       if (lowered != null) {
         for (int i = lowered.size() - 1; i >= 0; i--) {
           work.addFirst(lowered.get(i));
@@ -142,7 +158,11 @@ public final class OnnxImporter {
       }
       process(r, opset, shapes, types, constants, nodes);
     }
-    nodes = Lowering.foldBatchNorm(nodes, constants, g);
+    try {
+      nodes = Lowering.foldBatchNorm(nodes, constants, g);
+    } catch (RuntimeException e) {
+      throw new ModelException("BatchNormalization folding failed: " + e.getMessage());
+    }
 
     List<Graph.Value> outputs = new ArrayList<>();
     for (ValueInfoProto v : g.getOutputList()) {
