@@ -1,14 +1,11 @@
 package org.besuzkml.model.quant;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.besuzkml.model.Graph;
-import org.besuzkml.model.Node;
 import org.besuzkml.model.Tensor;
 
 /**
@@ -219,16 +216,5 @@ public final class QuantContext {
     LookupTable t = LookupTable.build(function, f, s, outScale, qlo, qhi, d.saturating());
     tables.put(id, t);
     return t;
-  }
-
-  /** Output tensors of a node that are not themselves graph constants. */
-  public List<String> activationOutputs(Node n) {
-    List<String> r = new ArrayList<>();
-    for (String o : n.outputs()) {
-      if (!isConst(o)) {
-        r.add(o);
-      }
-    }
-    return r;
   }
 }
