@@ -27,7 +27,8 @@ final class InspectCommand implements Callable<Integer> {
 
   /** Exit status of a failure: 2 for an unsupported op, 1 otherwise; one line on stderr. */
   static int fail(ModelException e) {
-    System.err.println("error: " + e.getMessage());
+    String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    System.err.println("error: " + m);
     return e instanceof UnsupportedOpException ? 2 : 1;
   }
 
@@ -53,12 +54,14 @@ final class InspectCommand implements Callable<Integer> {
       ObjectNode root = om.createObjectNode();
       ArrayNode ins = root.putArray("inputs");
       for (Graph.Value v : g.inputs()) {
-        ObjectNode o = ins.addObject().put("name", v.name());
+        ObjectNode o = ins.addObject().put("name", v.name())
+            .put("dtype", g.type(v.name()).name().toLowerCase(java.util.Locale.ROOT));
         shape(o.putArray("shape"), v.shape());
       }
       ArrayNode outs = root.putArray("outputs");
       for (Graph.Value v : g.outputs()) {
-        ObjectNode o = outs.addObject().put("name", v.name());
+        ObjectNode o = outs.addObject().put("name", v.name())
+            .put("dtype", g.type(v.name()).name().toLowerCase(java.util.Locale.ROOT));
         shape(o.putArray("shape"), v.shape());
       }
       ArrayNode nodes = root.putArray("nodes");
@@ -86,10 +89,12 @@ final class InspectCommand implements Callable<Integer> {
       return 0;
     }
     for (Graph.Value v : g.inputs()) {
-      System.out.println("input  " + v.name() + " " + Shapes.str(v.shape()));
+      System.out.println("input  " + v.name() + " " + Shapes.str(v.shape()) + " "
+          + g.type(v.name()).name().toLowerCase(java.util.Locale.ROOT));
     }
     for (Graph.Value v : g.outputs()) {
-      System.out.println("output " + v.name() + " " + Shapes.str(v.shape()));
+      System.out.println("output " + v.name() + " " + Shapes.str(v.shape()) + " "
+          + g.type(v.name()).name().toLowerCase(java.util.Locale.ROOT));
     }
     System.out.printf("%-4s %-20s %-40s %-28s %10s %12s%n", "#", "op", "name", "output shape",
         "params", "MACs");

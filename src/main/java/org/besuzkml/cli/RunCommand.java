@@ -15,6 +15,7 @@ import org.besuzkml.model.Graph;
 import org.besuzkml.model.ModelException;
 import org.besuzkml.model.quant.Calibrator;
 import org.besuzkml.model.quant.LookupTable;
+import org.besuzkml.model.quant.QTensor;
 import org.besuzkml.model.quant.QuantizedModel;
 import org.besuzkml.model.quant.Trace;
 import org.besuzkml.onnx.InputFile;
@@ -48,6 +49,32 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON line.")
   boolean json;
 
+  @Option(names = "--trace", paramLabel = "TRACE.json",
+      description = "Write the full integer trace (every tensor: shape, scale, values) here.")
+  Path traceFile;
+
+  private void writeTrace(Trace t) throws ModelException {
+    ObjectMapper om = new ObjectMapper();
+    ObjectNode root = om.createObjectNode();
+    for (Map.Entry<String, QTensor> e : t.tensors().entrySet()) {
+      ObjectNode o = root.putObject(e.getKey());
+      ArrayNode shape = o.putArray("shape");
+      for (int d : e.getValue().shape()) {
+        shape.add(d);
+      }
+      o.put("scale", e.getValue().scale());
+      ArrayNode data = o.putArray("data");
+      for (long v : e.getValue().data()) {
+        data.add(v);
+      }
+    }
+    try {
+      om.writeValue(traceFile.toFile(), root);
+    } catch (IOException e) {
+      throw new ModelException("cannot write " + traceFile + ": " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     try {
@@ -77,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
         throw new ModelException("fixed-point evaluation overflowed: " + e.getMessage());
       }
       double[][] fixed = qm.outputs(t);
+      if (traceFile != null) {
+        writeTrace(t);
+      }
       double[][] ref = OrtReference.run(bytes, g, in);
       Accuracy acc = Accuracy.compare(ref, fixed);
       if (!cal.satisfied()) {

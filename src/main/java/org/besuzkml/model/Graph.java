@@ -18,13 +18,16 @@ public final class Graph {
   private final Map<String, Tensor> constants;
   private final List<Node> nodes;
   private final Map<String, int[]> shapes;
+  private final Map<String, Tensor.ElemType> types;
 
   public Graph(
       List<Value> inputs,
       List<Value> outputs,
       Map<String, Tensor> constants,
       List<Node> nodes,
-      Map<String, int[]> shapes) {
+      Map<String, int[]> shapes,
+      Map<String, Tensor.ElemType> types) {
+    this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
     this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
@@ -51,6 +54,15 @@ public final class Graph {
   public int[] shape(String name) {
     int[] s = shapes.get(name);
     return s == null ? null : s.clone();
+  }
+
+  /** Element type of a tensor (FLOAT when unknown). */
+  public Tensor.ElemType type(String name) {
+    Tensor c = constants.get(name);
+    if (c != null) {
+      return c.type();
+    }
+    return types.getOrDefault(name, Tensor.ElemType.FLOAT);
   }
 
   public boolean isConstant(String name) {

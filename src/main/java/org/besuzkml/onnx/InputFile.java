@@ -1,8 +1,9 @@
 package org.besuzkml.onnx;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ public final class InputFile {
   }
 
   public static List<double[]> parse(String text, Graph g) throws ModelException {
-    ObjectMapper om = new ObjectMapper();
-    om.enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+    // NaN and Infinity tokens are read so that they can be rejected with a clear message.
+    ObjectMapper om = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     JsonNode root;
     try {
       root = om.readTree(text);

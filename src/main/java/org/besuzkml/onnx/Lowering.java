@@ -24,8 +24,175 @@ final class Lowering {
     return switch (r.opType()) {
       case "LayerNormalization" -> layerNorm(r, shapes, constants);
       case "InstanceNormalization" -> instanceNorm(r, shapes, constants);
+      case "ReduceSumSquare", "ReduceL1", "ReduceL2" -> reduceNorm(r);
+      case "GroupNormalization" -> groupNorm(r, shapes, constants);
+      case "MeanVarianceNormalization" -> meanVarianceNorm(r, shapes, constants);
+      case "LpNormalization" -> lpNorm(r, shapes);
+      case "LRN" -> lrn(r, shapes, constants);
       default -> null;
     };
+  }
+
+  /**
+   * LRN: y = x * (bias + alpha / size * S)^-beta with S the sum of x^2 over a window of channels,
+   * computed as a 1x1 Conv with a 0/1 banded weight (exact), then Mul, Add, Pow (table), Mul.
+   */
+  private static List<RawNode> lrn(RawNode r, Map<String, int[]> shapes,
+      Map<String, Tensor> constants) throws UnsupportedOpException {
+    int[] xs = shapes.get(r.inputs().get(0));
+    if (xs == null || xs.length != 4) {
+      throw new UnsupportedOpException(r.name(), r.opType(), "LRN needs a 4-D input");
+    }
+    int size = (int) r.attrs().getInt("size", 1);
+    double alpha = r.attrs().getFloat("alpha", 1e-4);
+    double beta = r.attrs().getFloat("beta", 0.75);
+    double bias = r.attrs().getFloat("bias", 1.0);
+    int c = xs[1];
+    double[] band = new double[c * c];
+    for (int o = 0; o < c; o++) {
+      for (int i = Math.max(0, o - (size - 1) / 2); i <= Math.min(c - 1, o + size / 2); i++) {
+        band[o * c + i] = 1;
+      }
+    }
+    String p = r.name() + "/";
+    String x = r.inputs().get(0);
+    put(constants, shapes, p + "band", new Tensor(new int[] {c, c, 1, 1}, band));
+    put(constants, shapes, p + "alpha", Tensor.scalar(alpha / size));
+    put(constants, shapes, p + "bias", Tensor.scalar(bias));
+    put(constants, shapes, p + "exponent", Tensor.scalar(-beta));
+    return List.of(
+        node(p + "square", "Mul", List.of(x, x), p + "square", Map.of()),
+        node(p + "window", "Conv", List.of(p + "square", p + "band"), p + "window", Map.of()),
+        node(p + "scaled", "Mul", List.of(p + "window", p + "alpha"), p + "scaled", Map.of()),
+        node(p + "shifted", "Add", List.of(p + "scaled", p + "bias"), p + "shifted", Map.of()),
+        node(p + "power", "Pow", List.of(p + "shifted", p + "exponent"), p + "factor", Map.of()),
+        node(p + "out", "Mul", List.of(x, p + "factor"), r.outputs().get(0), Map.of()));
+  }
+
+  /** (x - mean) / sqrt(var + 1e-9) over the axes attribute (default 0, 2, 3). */
+  private static List<RawNode> meanVarianceNorm(RawNode r, Map<String, int[]> shapes,
+      Map<String, Tensor> constants) {
+    long[] axes = r.attrs().getInts("axes");
+    if (axes == null) {
+      axes = new long[] {0, 2, 3};
+    }
+    Map<String, Object> a = new java.util.LinkedHashMap<>(r.attrs().asMap());
+    a.put("epsilon", 1e-9);
+    RawNode rr = new RawNode(r.name(), r.opType(), r.inputs(), r.outputs(), new Attributes(a));
+    return normalize(rr, axes, null, null, shapes, constants);
+  }
+
+  /** x / ReduceL2(x) (p = 2) or x / ReduceL1(x) (p = 1) along one axis. */
+  private static List<RawNode> lpNorm(RawNode r, Map<String, int[]> shapes)
+      throws UnsupportedOpException {
+    long p = r.attrs().getInt("p", 2);
+    if (p != 1 && p != 2) {
+      throw new UnsupportedOpException(r.name(), r.opType(), "p = " + p);
+    }
+    int[] xs = shapes.get(r.inputs().get(0));
+    long axis = r.attrs().getInt("axis", -1);
+    long a = axis < 0 ? axis + xs.length : axis;
+    String x = r.inputs().get(0);
+    String norm = r.name() + "/norm";
+    return List.of(
+        node(norm, p == 2 ? "ReduceL2" : "ReduceL1", List.of(x), norm,
+            Map.of("axes", new long[] {a}, "keepdims", 1L)),
+        node(r.name() + "/div", "Div", List.of(x, norm), r.outputs().get(0), Map.of()));
+  }
+
+  /**
+   * GroupNormalization: reshape to [N, G, rest], normalize over the last axis, reshape back, then
+   * per-channel scale and bias (given per group before opset 21, per channel from 21).
+   */
+  private static List<RawNode> groupNorm(RawNode r, Map<String, int[]> shapes,
+      Map<String, Tensor> constants) throws UnsupportedOpException {
+    int[] xs = shapes.get(r.inputs().get(0));
+    Tensor scale = constants.get(r.inputs().get(1));
+    Tensor bias = constants.get(r.inputs().get(2));
+    if (xs == null || scale == null || bias == null || xs.length < 3) {
+      throw new UnsupportedOpException(r.name(), r.opType(), "needs constant scale and bias");
+    }
+    int groups = (int) r.attrs().getInt("num_groups", 1);
+    int c = xs[1];
+    if (groups <= 0 || c % groups != 0) {
+      throw new UnsupportedOpException(r.name(), r.opType(), "channels not divisible by groups");
+    }
+    int rest = 1;
+    for (int i = 2; i < xs.length; i++) {
+      rest *= xs[i];
+    }
+    String p = r.name() + "/";
+    long[] grouped = {xs[0], groups, (long) (c / groups) * rest};
+    long[] back = new long[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      back[i] = xs[i];
+    }
+    double[] gamma = new double[c];
+    double[] beta = new double[c];
+    for (int ch = 0; ch < c; ch++) {
+      int src = scale.size() == c ? ch : ch / (c / groups);
+      gamma[ch] = scale.get(src);
+      beta[ch] = bias.get(bias.size() == c ? ch : ch / (c / groups));
+    }
+    int[] cshape = new int[xs.length - 1];
+    java.util.Arrays.fill(cshape, 1);
+    cshape[0] = c;
+    put(constants, shapes, p + "grouped_shape", longs(grouped));
+    put(constants, shapes, p + "shape", longs(back));
+    put(constants, shapes, p + "gamma", new Tensor(cshape, gamma));
+    put(constants, shapes, p + "beta", new Tensor(cshape, beta));
+    List<RawNode> out = new ArrayList<>();
+    out.add(node(p + "group", "Reshape", List.of(r.inputs().get(0), p + "grouped_shape"),
+        p + "grouped", Map.of()));
+    RawNode inner = new RawNode(p + "norm", "GroupNormalization", List.of(p + "grouped"),
+        List.of(p + "normalized"), r.attrs());
+    out.addAll(normalize(inner, new long[] {2}, null, null, shapes, constants));
+    out.add(node(p + "ungroup", "Reshape", List.of(p + "normalized", p + "shape"), p + "restored",
+        Map.of()));
+    out.add(node(p + "scale", "Mul", List.of(p + "restored", p + "gamma"), p + "scaled",
+        Map.of()));
+    out.add(node(p + "shift", "Add", List.of(p + "scaled", p + "beta"), r.outputs().get(0),
+        Map.of()));
+    return out;
+  }
+
+  private static Tensor longs(long[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      d[i] = v[i];
+    }
+    return new Tensor(new int[] {v.length}, d, Tensor.ElemType.INT);
+  }
+
+  private static void put(Map<String, Tensor> constants, Map<String, int[]> shapes, String name,
+      Tensor t) {
+    constants.put(name, t);
+    shapes.put(name, t.shape());
+  }
+
+  /**
+   * ReduceSumSquare = ReduceSum(x * x); ReduceL1 = ReduceSum(|x|); ReduceL2 = Sqrt(ReduceSum(x *
+   * x)). Axes (attribute or input) and keepdims carry over to the ReduceSum.
+   */
+  private static List<RawNode> reduceNorm(RawNode r) {
+    String p = r.name() + "/";
+    String x = r.inputs().get(0);
+    String y = r.outputs().get(0);
+    List<RawNode> out = new ArrayList<>();
+    String term = p + "term";
+    if (r.opType().equals("ReduceL1")) {
+      out.add(node(p + "abs", "Abs", List.of(x), term, Map.of()));
+    } else {
+      out.add(node(p + "square", "Mul", List.of(x, x), term, Map.of()));
+    }
+    List<String> in = new ArrayList<>(r.inputs());
+    in.set(0, term);
+    String sum = r.opType().equals("ReduceL2") ? p + "sum" : y;
+    out.add(new RawNode(p + "sum", "ReduceSum", in, List.of(sum), r.attrs()));
+    if (r.opType().equals("ReduceL2")) {
+      out.add(node(p + "sqrt", "Sqrt", List.of(sum), y, Map.of()));
+    }
+    return out;
   }
 
   private static RawNode node(String name, String op, List<String> in, String out,
@@ -84,8 +251,7 @@ final class Lowering {
       return null;
     }
     int rank = xs.length;
-    long axis = r.attrs().getInt("axis", -1);
-    int a = (int) (axis < 0 ? axis + rank : axis);
+    int a = org.besuzkml.model.Shapes.axis(r.attrs().getInt("axis", -1), rank);
     long[] axes = new long[rank - a];
     for (int i = 0; i < axes.length; i++) {
       axes[i] = a + i;

@@ -84,7 +84,17 @@ public final class OnnxImporter {
     throw new ModelException("not a complete ONNX model: no opset_import for the default domain");
   }
 
+  /** Any unexpected failure on malformed content still becomes a one-line ModelException. */
   public static Graph build(ModelProto m) throws ModelException {
+    try {
+      return buildChecked(m);
+    } catch (RuntimeException e) {
+      throw new ModelException("malformed model: " + e.getClass().getSimpleName() + ": "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+  }
+
+  private static Graph buildChecked(ModelProto m) throws ModelException {
     int opset = defaultOpset(m);
     GraphProto g = m.getGraph();
     Map<String, Tensor> constants = new LinkedHashMap<>();
@@ -95,6 +105,7 @@ public final class OnnxImporter {
       throw new ModelException("sparse initializers are not supported");
     }
     Map<String, int[]> shapes = new HashMap<>();
+    Map<String, Tensor.ElemType> types = new HashMap<>();
     List<Graph.Value> inputs = new ArrayList<>();
     for (ValueInfoProto v : g.getInputList()) {
       if (constants.containsKey(v.getName())) {
@@ -102,15 +113,22 @@ public final class OnnxImporter {
       }
       int[] s = staticShape(v);
       shapes.put(v.getName(), s);
+      types.put(v.getName(), TensorCodec.elemType(v.getType().getTensorType().getElemType()));
       inputs.add(new Graph.Value(v.getName(), s));
     }
     for (Map.Entry<String, Tensor> e : constants.entrySet()) {
       shapes.put(e.getKey(), e.getValue().shape());
     }
     List<RawNode> raw = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     int idx = 0;
     for (NodeProto p : g.getNodeList()) {
-      String name = p.getName().isEmpty() ? p.getOpType() + "_" + idx : p.getName();
+      // Node names key the trace's internal steps and the tables: make them unique.
+      String base = p.getName().isEmpty() ? p.getOpType() + "_" + idx : p.getName();
+      String name = base;
+      for (int k = 1; !names.add(name); k++) {
+        name = base + "_" + k;
+      }
       idx++;
       if (!p.getDomain().isEmpty() && !p.getDomain().equals("ai.onnx")) {
         throw new UnsupportedOpException(name, p.getOpType(), "operator domain '" + p.getDomain()
@@ -125,16 +143,26 @@ public final class OnnxImporter {
     Deque<RawNode> work = new ArrayDeque<>(raw);
     while (!work.isEmpty()) {
       RawNode r = work.removeFirst();
-      List<RawNode> lowered = Lowering.lower(r, shapes, constants);
+      List<RawNode> lowered;
+      try {
+        lowered = Lowering.lower(r, shapes, constants);
+      } catch (RuntimeException e) {
+        throw new ModelException("node '" + r.name() + "' (op " + r.opType() + "): "
+            + e.getMessage());
+      }
       if (lowered != null) {
         for (int i = lowered.size() - 1; i >= 0; i--) {
           work.addFirst(lowered.get(i));
         }
         continue;
       }
-      process(r, opset, shapes, constants, nodes);
+      process(r, opset, shapes, types, constants, nodes);
     }
-    nodes = Lowering.foldBatchNorm(nodes, constants, g);
+    try {
+      nodes = Lowering.foldBatchNorm(nodes, constants, g);
+    } catch (RuntimeException e) {
+      throw new ModelException("BatchNormalization folding failed: " + e.getMessage());
+    }
 
     List<Graph.Value> outputs = new ArrayList<>();
     for (ValueInfoProto v : g.getOutputList()) {
@@ -145,11 +173,12 @@ public final class OnnxImporter {
       outputs.add(new Graph.Value(v.getName(), s));
     }
     nodes = live(nodes, outputs);
-    return new Graph(inputs, outputs, constants, nodes, shapes);
+    return new Graph(inputs, outputs, constants, nodes, shapes, types);
   }
 
   private static void process(RawNode r, int opset, Map<String, int[]> shapes,
-      Map<String, Tensor> constants, List<Node> nodes) throws ModelException {
+      Map<String, Tensor.ElemType> types, Map<String, Tensor> constants, List<Node> nodes)
+      throws ModelException {
     Op op = OpRegistry.get(r.opType());
     if (op == null) {
       throw new UnsupportedOpException(r.name(), r.opType(), "no implementation of this op");
@@ -188,9 +217,17 @@ public final class OnnxImporter {
         return;
       }
       int[][] outShapes = op.inferShapes(n, inShapes, consts);
+      Tensor.ElemType[] inTypes = new Tensor.ElemType[k];
+      for (int i = 0; i < k; i++) {
+        String in = r.inputs().get(i);
+        inTypes[i] = in.isEmpty() ? null
+            : consts[i] != null ? consts[i].type() : types.getOrDefault(in, Tensor.ElemType.FLOAT);
+      }
+      Tensor.ElemType[] outTypes = op.outputTypes(n, inTypes);
       for (int i = 0; i < r.outputs().size(); i++) {
         if (!r.outputs().get(i).isEmpty()) {
           shapes.put(r.outputs().get(i), outShapes[i]);
+          types.put(r.outputs().get(i), outTypes[i]);
         }
       }
       nodes.add(n);

@@ -42,6 +42,7 @@ class ModelCommandsTest {
   }
 
   static String model(String name) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not present");
     return CORPUS.resolve(name).resolve("network.onnx").toString();
   }
 
@@ -95,6 +96,19 @@ class ModelCommandsTest {
   }
 
   @Test
+  void runWritesTheTrace() throws Exception {
+    Path trace = tmp.resolve("trace.json");
+    Outcome o = exec("run", model("1l_mlp"), "--input", input("1l_mlp"), "--trace",
+        trace.toString());
+    assertEquals(0, o.status(), o.err());
+    JsonNode j = new ObjectMapper().readTree(trace.toFile());
+    assertTrue(j.has("input") && j.has("output"), j.toString());
+    assertTrue(j.fieldNames().hasNext());
+    assertEquals(4, j.get("output").get("data").size());
+    assertTrue(j.get("output").has("scale"));
+  }
+
+  @Test
   void runPlainPrintsBothOutputs() {
     Outcome o = exec("run", model("1l_softmax"), "--input", input("1l_softmax"));
     assertEquals(0, o.status(), o.err());
@@ -121,6 +135,18 @@ class ModelCommandsTest {
     Outcome o = exec("inspect", f.toString());
     assertEquals(2, o.status(), o.err());
     assertOneLine(o);
+  }
+
+  @Test
+  void runWarnsWhenCalibrationCannotMeetTheTolerance() throws Exception {
+    Path f = tmp.resolve("reciprocal.onnx");
+    Files.write(f, OpModels.node("Reciprocal").input(3).build());
+    Path in = tmp.resolve("in.json");
+    Files.writeString(in, "{\"input_data\": [[0.0003, 0.5, 1.0]]}");
+    Outcome o = exec("run", f.toString(), "--input", in.toString(), "--json");
+    assertEquals(0, o.status(), o.err());
+    assertTrue(o.err().contains("no scale satisfies"), o.err());
+    assertFalse(new ObjectMapper().readTree(o.out()).get("calibration_ok").asBoolean());
   }
 
   @Test

@@ -71,15 +71,25 @@ class ComposedModelsTest {
   }
 
   private void check(String input, int[] shape, String output, int opset) throws Exception {
-    g.addInput(ImporterTest.value(input, (Object[]) java.util.Arrays.stream(shape).boxed()
-        .toArray(Integer[]::new)));
+    check(input, shape, output, opset, false);
+  }
+
+  private void check(String input, int[] shape, String output, int opset, boolean ids)
+      throws Exception {
+    ValueInfoProto v = ImporterTest.value(input, (Object[]) java.util.Arrays.stream(shape).boxed()
+        .toArray(Integer[]::new));
+    if (ids) {
+      v = v.toBuilder().setType(v.getType().toBuilder().setTensorType(
+          v.getType().getTensorType().toBuilder().setElemType(7))).build();
+    }
+    g.addInput(v);
     g.addOutput(ValueInfoProto.newBuilder().setName(output));
     byte[] bytes = ImporterTest.model(g, opset);
     Graph graph = OnnxImporter.read(bytes);
     double[] x = new double[Shapes.size(shape)];
     Random r = new Random(11);
     for (int k = 0; k < x.length; k++) {
-      x[k] = r.nextGaussian();
+      x[k] = ids ? r.nextInt(10) : r.nextGaussian();
     }
     List<double[]> in = List.of(x);
     Calibrator.Result cal = Calibrator.calibrate(graph, List.of(in), null);
@@ -122,10 +132,34 @@ class ComposedModelsTest {
   }
 
   @Test
-  void transformerBlockWithGeluAndMaskedAttention() throws Exception {
+  void tinyGptFromTokenIds() throws Exception {
     int t = 6;
     int d = 8;
-    String ln = op("LayerNormalization", List.of("x", w(0.5, d), w(0.1, d)), i("axis", -1));
+    String tok = op("Gather", List.of(w(1.0, 10, d), "ids"));
+    // positions: Range -> Gather on a constant table, folded at import
+    String pos = op("Gather", List.of(w(0.5, 16, d), op("Range", List.of(scalar(0), scalar(t),
+        scalar(1)))));
+    String x = op("Add", List.of(tok, pos));
+    String h = block(x, t, d);
+    String logits = op("MatMul", List.of(op("LayerNormalization", List.of(h, w(0.5, d),
+        w(0.1, d))), w(0.5, d, 10)));
+    check("ids", new int[] {1, t}, logits, 17, true);
+  }
+
+  private String scalar(long v) {
+    String name = "s" + count++;
+    g.addInitializer(TensorCodec.encodeLong(name, new int[0], new long[] {v}));
+    return name;
+  }
+
+  @Test
+  void transformerBlockWithGeluAndMaskedAttention() throws Exception {
+    check("x", new int[] {1, 6, 8}, block("x", 6, 8), 17);
+  }
+
+  /** Pre-LN transformer block with causal attention and erf-GELU MLP; returns its output. */
+  private String block(String xin, int t, int d) {
+    String ln = op("LayerNormalization", List.of(xin, w(0.5, d), w(0.1, d)), i("axis", -1));
     String q = op("MatMul", List.of(ln, w(0.4, d, d)));
     String k = op("MatMul", List.of(ln, w(0.4, d, d)));
     String v = op("MatMul", List.of(ln, w(0.4, d, d)));
@@ -140,13 +174,12 @@ class ComposedModelsTest {
     String masked = op("Where", List.of(mask, f(Float.NEGATIVE_INFINITY), sc));
     String att = op("Softmax", List.of(masked), i("axis", -1));
     String ctx = op("MatMul", List.of(att, v));
-    String res = op("Add", List.of("x", op("MatMul", List.of(ctx, w(0.4, d, d)))));
+    String res = op("Add", List.of(xin, op("MatMul", List.of(ctx, w(0.4, d, d)))));
     String ln2 = op("LayerNormalization", List.of(res, w(0.5, d), w(0.1, d)), i("axis", -1));
     String h = op("Add", List.of(op("MatMul", List.of(ln2, w(0.4, d, 2 * d))), w(0.1, 2 * d)));
     String erf = op("Erf", List.of(op("Div", List.of(h, f((float) Math.sqrt(2))))));
     String gelu = op("Mul", List.of(op("Mul", List.of(h, op("Add", List.of(erf, f(1))))), f(0.5f)));
-    String out = op("Add", List.of(res, op("MatMul", List.of(gelu, w(0.3, 2 * d, d)))));
-    check("x", new int[] {1, t, d}, out, 17);
+    return op("Add", List.of(res, op("MatMul", List.of(gelu, w(0.3, 2 * d, d)))));
   }
 
   @Test

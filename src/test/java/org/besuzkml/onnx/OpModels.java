@@ -24,6 +24,7 @@ public final class OpModels {
   private final List<TensorProto> initializers = new ArrayList<>();
   private final List<AttributeProto> attrs = new ArrayList<>();
   private int outputs = 1;
+  private final java.util.Set<String> intInputs = new java.util.HashSet<>();
 
   private OpModels(String op) {
     this.op = op;
@@ -43,6 +44,15 @@ public final class OpModels {
     String name = "x" + inputNames.size();
     inputNames.add(name);
     activations.put(name, shape);
+    return this;
+  }
+
+  /** An int64 graph input (indices). */
+  public OpModels intInput(int... shape) {
+    String name = "x" + inputNames.size();
+    inputNames.add(name);
+    activations.put(name, shape);
+    intInputs.add(name);
     return this;
   }
 
@@ -136,7 +146,12 @@ public final class OpModels {
     }
     g.addNode(n);
     for (Map.Entry<String, int[]> e : activations.entrySet()) {
-      g.addInput(value(e.getKey(), e.getValue()));
+      ValueInfoProto v = value(e.getKey(), e.getValue());
+      if (intInputs.contains(e.getKey())) {
+        v = v.toBuilder().setType(v.getType().toBuilder().setTensorType(
+            v.getType().getTensorType().toBuilder().setElemType(7))).build();
+      }
+      g.addInput(v);
     }
     return ModelProto.newBuilder().setIrVersion(8)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))

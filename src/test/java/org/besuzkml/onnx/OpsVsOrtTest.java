@@ -27,7 +27,9 @@ class OpsVsOrtTest {
   /** Input value distributions. */
   enum In {
     NORMAL,
-    POSITIVE
+    POSITIVE,
+    /** Float inputs normal; integer inputs random indices in [-3, 3]. */
+    INDEX
   }
 
   static Arguments c(String name, OpModels m) {
@@ -62,6 +64,14 @@ class OpsVsOrtTest {
         c("MatMul vector", n("MatMul").input(4).randomConst(4, 4, 3)),
         c("Gemm transB alpha beta", n("Gemm").input(2, 4).randomConst(5, 3, 4).randomConst(6, 3)
             .attr("transB", 1L).attr("alpha", 0.5).attr("beta", 2.0)),
+        c("Einsum attention scores", n("Einsum").opset(12).input(1, 2, 3, 4).input(1, 2, 5, 4)
+            .attr("equation", "bhqd,bhkd->bhqk")),
+        c("Einsum with weights", n("Einsum").opset(12).input(2, 3).randomConst(35, 3, 4)
+            .attr("equation", "ij,jk->ik")),
+        c("Einsum ellipsis implicit", n("Einsum").opset(12).input(2, 3, 4).input(4, 5)
+            .attr("equation", "...j,jk")),
+        c("Einsum reduce", n("Einsum").opset(12).input(3, 4).attr("equation", "ij->j")),
+        c("Einsum trace", n("Einsum").opset(12).input(3, 3).attr("equation", "ii->i")),
         c("Gemm no bias", n("Gemm").input(3, 4).randomConst(7, 4, 2)),
         c("Conv stride pads groups", n("Conv").input(1, 4, 7, 6).randomConst(8, 6, 2, 3, 3)
             .randomConst(9, 6).attr("group", 2L).attr("strides", 2L, 1L)
@@ -100,6 +110,14 @@ class OpsVsOrtTest {
             .randomConst(18, 8)),
         c("LayerNormalization axis 1", n("LayerNormalization").input(2, 3, 4).randomConst(19, 3, 4)
             .attr("axis", 1L)),
+        c("GroupNormalization opset 18", n("GroupNormalization").opset(18).input(1, 4, 3, 3)
+            .randomConst(31, 2).randomConst(32, 2).attr("num_groups", 2L)),
+        c("GroupNormalization opset 21", n("GroupNormalization").opset(21).input(1, 6, 2, 2)
+            .randomConst(33, 6).randomConst(34, 6).attr("num_groups", 3L)),
+        c("MeanVarianceNormalization", n("MeanVarianceNormalization").input(1, 3, 4, 4)),
+        c("LRN", n("LRN").input(1, 5, 3, 3).attr("size", 3L).attr("alpha", 0.5)
+            .attr("beta", 0.75).attr("bias", 2.0)),
+        c("LpNormalization", n("LpNormalization").input(3, 5).attr("axis", 1L)),
         c("InstanceNormalization", n("InstanceNormalization").input(1, 3, 4, 4).randomConst(20, 3)
             .randomConst(21, 3)),
         c("ReduceMean", n("ReduceMean").opset(13).input(2, 3, 4).attr("axes", new long[] {1})
@@ -148,6 +166,10 @@ class OpsVsOrtTest {
         c("Split equal", n("Split").opset(11).input(6, 2).outputs(3)),
         c("Gather axis 1", n("Gather").input(2, 4, 3).longConst(new int[] {3}, 2, 0, -1)
             .attr("axis", 1L)),
+        Arguments.of("Gather embedding rows", n("Gather").randomConst(29, 5, 4).intInput(2, 3),
+            In.INDEX),
+        Arguments.of("Gather computed indices axis 1", n("Gather").randomConst(30, 2, 4, 3)
+            .intInput(3).attr("axis", 1L), In.INDEX),
         c("Gather scalar index", n("Gather").input(3, 4).longConst(new int[0], 1)),
         c("Identity", n("Identity").input(3, 4)),
         c("Squeeze", n("Squeeze").input(1, 3, 1, 4).longConst(new int[] {1}, 2)),
@@ -155,6 +177,8 @@ class OpsVsOrtTest {
         c("Expand", n("Expand").input(3, 1).longConst(new int[] {3}, 2, 1, 4)),
         c("Tile", n("Tile").input(2, 3).longConst(new int[] {2}, 2, 2)),
         c("Cast to float", n("Cast").input(2, 3).attr("to", 1L)),
+        c("Cast to int64 truncates", n("Cast").input(3, 4).attr("to", 7L)),
+        c("Cast to bool", n("Cast").input(3, 4).attr("to", 9L)),
         c("Resize nearest scales", n("Resize").opset(13).input(1, 2, 3, 3).none()
             .floatConst(new int[] {4}, new float[] {1, 1, 2, 2})),
         c("Resize nearest sizes asymmetric floor", n("Resize").opset(13).input(1, 1, 4, 4).none()
@@ -172,6 +196,14 @@ class OpsVsOrtTest {
             .randomConst(27, 4, 1, 2, 2).attr("group", 2L).attr("dilations", 2L, 1L)),
         c("ConvTranspose 1d", n("ConvTranspose").input(1, 2, 5).randomConst(28, 2, 2, 3)
             .attr("strides", new long[] {2})),
+        c("ArgMax", n("ArgMax").input(2, 5, 3).attr("axis", 1L).attr("keepdims", 0L)),
+        c("ArgMin last index", n("ArgMin").opset(13).input(3, 4).attr("axis", -1L)
+            .attr("select_last_index", 1L)),
+        c("ReduceL2", n("ReduceL2").opset(13).input(2, 3, 4).attr("axes", new long[] {2})),
+        c("ReduceSumSquare", n("ReduceSumSquare").opset(13).input(2, 3, 4)
+            .attr("axes", new long[] {1})),
+        c("ReduceL1 axes input", n("ReduceL1").opset(18).input(2, 3, 4)
+            .longConst(new int[] {1}, 0)),
         c("LogSoftmax", n("LogSoftmax").opset(13).input(2, 5)),
         c("Sum of three", n("Sum").input(2, 3).input(3).randomConst(23, 2, 1)),
         c("Mean of two", n("Mean").input(2, 3).input(2, 3)),
@@ -199,6 +231,9 @@ class OpsVsOrtTest {
       for (int i = 0; i < x.length; i++) {
         double z = r.nextGaussian();
         x[i] = kind == In.POSITIVE ? 0.25 + Math.abs(z) : z;
+        if (kind == In.INDEX && g.type(v.name()) != org.besuzkml.model.Tensor.ElemType.FLOAT) {
+          x[i] = r.nextInt(7) - 3;
+        }
       }
       in.add(x);
     }

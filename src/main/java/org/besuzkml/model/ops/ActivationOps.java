@@ -171,7 +171,7 @@ final class ActivationOps {
         slope = Operand.of(n, 1, ctx, ctx.weight(), true);
       } else {
         Tensor a = Tensor.scalar(n.attrs().getFloat("alpha", 0.01));
-        int s = OpSupport.exactScale(a, ctx.weight());
+        int s = OpSupport.exactScale(a, ctx.weightScale(a));
         slope = Operand.ofConstant(1, ctx.param(n.name() + "/alpha", a, s));
       }
       int sx = ctx.scale(n.input(0));

@@ -74,7 +74,7 @@ final class BatchNormOp implements Op {
         ctx.constant(n.input(3)), ctx.constant(n.input(4)));
     int c = ab[0].length;
     Tensor at = new Tensor(new int[] {c}, ab[0]);
-    int sa = OpSupport.exactScale(at, ctx.weight());
+    int sa = OpSupport.exactScale(at, ctx.weightScale(at));
     long[] a = ctx.param(n.name() + "/scale", at, sa).data();
     int sx = ctx.scale(n.input(0));
     int prod = sx + sa;

@@ -5,6 +5,7 @@ import static org.besuzkml.model.ops.OpSupport.one;
 import org.besuzkml.model.Node;
 import org.besuzkml.model.Tensor;
 import org.besuzkml.model.Tensor.ElemType;
+import org.besuzkml.model.quant.FixedPoint;
 import org.besuzkml.model.quant.IntOp;
 import org.besuzkml.model.quant.QuantContext;
 
@@ -152,6 +153,11 @@ final class ConstantOps {
     }
 
     @Override
+    public ElemType[] outputTypes(Node n, ElemType[] in) {
+      return new ElemType[] {target(n)};
+    }
+
+    @Override
     public int[][] inferShapes(Node n, int[][] in, Tensor[] c) {
       target(n);
       return one(in[0]);
@@ -173,14 +179,34 @@ final class ConstantOps {
       return one(new Tensor(in[0].shape(), d, t));
     }
 
+    /**
+     * To a float type: identity. To an integer type: truncation toward zero, q / 2^s rounded
+     * toward 0, at scale 0. To bool: q != 0 at scale 0. All exact.
+     */
     @Override
     public IntOp quantize(Node n, QuantContext ctx) {
-      if (target(n) != ElemType.FLOAT) {
-        throw new Unsupported("Cast of an activation to an integer type");
-      }
+      ElemType t = target(n);
       int s = ctx.scale(n.input(0));
-      ctx.setScale(n.outputs().get(0), s);
-      return (in, trace) -> one(in[0]);
+      if (t == ElemType.FLOAT) {
+        ctx.setScale(n.outputs().get(0), s);
+        return (in, trace) -> one(in[0]);
+      }
+      ctx.setScale(n.outputs().get(0), 0);
+      return (in, trace) -> {
+        long[] x = in[0].data();
+        long[] r = new long[x.length];
+        for (int i = 0; i < r.length; i++) {
+          if (t == ElemType.BOOL) {
+            r[i] = x[i] != 0 ? 1 : 0;
+          } else if (s <= 0) {
+            r[i] = FixedPoint.align(x[i], s, 0);
+          } else {
+            long q = Math.abs(x[i]) >> s;
+            r[i] = x[i] < 0 ? -q : q;
+          }
+        }
+        return one(new org.besuzkml.model.quant.QTensor(in[0].shape(), r, 0));
+      };
     }
   }
 }

@@ -77,36 +77,65 @@ final class ConvOp implements Op {
       return batch * cout * win.out()[0] * win.out()[1];
     }
 
-    /** Calls f(outIndex, xIndex, wIndex) for every multiply-accumulate. */
-    void forEach(Mac f) {
+    /**
+     * Valid output range [lo, hi) along one axis for kernel tap k: outputs o with
+     * 0 <= o * stride - pad + k * dil < in.
+     */
+    private static int[] span(int in, int out, int stride, int pad, int k, int dil) {
+      int off = k * dil - pad;
+      int lo = off >= 0 ? 0 : (-off + stride - 1) / stride;
+      int hi = in - off <= 0 ? 0 : Math.min(out, (in - off - 1) / stride + 1);
+      return new int[] {lo, Math.max(lo, hi)};
+    }
+
+    /** r[b, oc, oy, ox] += x[b, c, iy, ix] * w[oc, c, ky, kx], weight-stationary loop order. */
+    void run(double[] x, double[] w, double[] r) {
+      loop(x, w, r, null, null, null);
+    }
+
+    /** The same in exact long arithmetic (overflow throws). */
+    void run(long[] x, long[] w, long[] r) {
+      loop(null, null, null, x, w, r);
+    }
+
+    private void loop(double[] xd, double[] wd, double[] rd, long[] xl, long[] wl, long[] rl) {
       int ih = win.in()[0];
       int iw = win.in()[1];
       int kh = win.kernel()[0];
       int kw = win.kernel()[1];
       int oh = win.out()[0];
       int ow = win.out()[1];
+      int sy = win.strides()[0];
+      int sx = win.strides()[1];
       int cpg = cin / groups;
       int opg = cout / groups;
-      int o = 0;
       for (int b = 0; b < batch; b++) {
         for (int oc = 0; oc < cout; oc++) {
           int g = oc / opg;
-          for (int oy = 0; oy < oh; oy++) {
-            for (int ox = 0; ox < ow; ox++, o++) {
-              for (int c = 0; c < cpg; c++) {
-                int xc = ((b * cin) + g * cpg + c) * ih;
-                int wc = ((oc * cpg) + c) * kh;
-                for (int ky = 0; ky < kh; ky++) {
-                  int y = oy * win.strides()[0] - win.padBegin()[0] + ky * win.dilations()[0];
-                  if (y < 0 || y >= ih) {
-                    continue;
-                  }
-                  for (int kx = 0; kx < kw; kx++) {
-                    int xx = ox * win.strides()[1] - win.padBegin()[1] + kx * win.dilations()[1];
-                    if (xx < 0 || xx >= iw) {
-                      continue;
+          int ro = (b * cout + oc) * oh * ow;
+          for (int c = 0; c < cpg; c++) {
+            int xc = (b * cin + g * cpg + c) * ih * iw;
+            for (int ky = 0; ky < kh; ky++) {
+              int[] ys = span(ih, oh, sy, win.padBegin()[0], ky, win.dilations()[0]);
+              int yoff = ky * win.dilations()[0] - win.padBegin()[0];
+              for (int kx = 0; kx < kw; kx++) {
+                int[] xs = span(iw, ow, sx, win.padBegin()[1], kx, win.dilations()[1]);
+                int xoff = kx * win.dilations()[1] - win.padBegin()[1];
+                int wi = ((oc * cpg + c) * kh + ky) * kw + kx;
+                for (int oy = ys[0]; oy < ys[1]; oy++) {
+                  int xrow = xc + (oy * sy + yoff) * iw + xoff;
+                  int rrow = ro + oy * ow;
+                  if (rd != null) {
+                    double wv = wd[wi];
+                    for (int ox = xs[0]; ox < xs[1]; ox++) {
+                      rd[rrow + ox] += wv * xd[xrow + ox * sx];
                     }
-                    f.mac(o, (xc + y) * iw + xx, (wc + ky) * kw + kx);
+                  } else {
+                    long wv = wl[wi];
+                    for (int ox = xs[0]; ox < xs[1]; ox++) {
+                      rl[rrow + ox] = Math.addExact(rl[rrow + ox],
+                          Math.multiplyExact(wv, xl[xrow + ox * sx]));
+                    }
                   }
                 }
               }
@@ -117,9 +146,6 @@ final class ConvOp implements Op {
     }
   }
 
-  private interface Mac {
-    void mac(int out, int x, int w);
-  }
 
   @Override
   public Tensor[] evalFloat(Node n, Tensor[] in) {
@@ -129,7 +155,7 @@ final class ConvOp implements Op {
     double[] r = new double[k.outSize()];
     double[] x = in[0].data();
     double[] w = in[1].data();
-    k.forEach((o, xi, wi) -> r[o] += x[xi] * w[wi]);
+    k.run(x, w, r);
     if (in.length > 2 && in[2] != null) {
       int per = r.length / (k.batch * k.cout);
       for (int i = 0; i < r.length; i++) {
@@ -166,7 +192,7 @@ final class ConvOp implements Op {
     return (in, trace) -> {
       long[] x = in[0].data();
       long[] r = new long[k.outSize()];
-      k.forEach((o, xi, wi) -> r[o] = Math.addExact(r[o], Math.multiplyExact(x[xi], wv[wi])));
+      k.run(x, wv, r);
       if (bias != null) {
         int per = r.length / (k.batch * k.cout);
         for (int i = 0; i < r.length; i++) {

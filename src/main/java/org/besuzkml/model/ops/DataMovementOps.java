@@ -158,6 +158,14 @@ final class DataMovementOps {
     return single(in[0], iota(Shapes.size(in[0])));
   }
 
+  /** Dropout at inference is the identity; its optional mask output is not supported. */
+  static Mapping[] dropout(Node n, int[][] in, Tensor[] c) {
+    if (n.outputs().size() > 1 && !n.outputs().get(1).isEmpty()) {
+      throw new Unsupported("Dropout mask output");
+    }
+    return identity(n, in, c);
+  }
+
   static Mapping[] reshape(Node n, int[][] in, Tensor[] c) {
     long[] target = constInput(n, c, 1, "Reshape's shape").asLongs();
     boolean allowZero = n.attrs().getInt("allowzero", 0) != 0;

@@ -61,6 +61,15 @@ final class ElementwiseOps {
     }
 
     @Override
+    public ElemType[] outputTypes(Node n, ElemType[] in) {
+      if (kind.comparison()) {
+        return new ElemType[] {ElemType.BOOL};
+      }
+      boolean ints = in[0] != ElemType.FLOAT && in.length > 1 && in[1] != ElemType.FLOAT;
+      return new ElemType[] {ints ? ElemType.INT : ElemType.FLOAT};
+    }
+
+    @Override
     public long macs(Node n, int[][] in, int[][] out) {
       return kind == Kind.MUL || kind == Kind.DIV || kind == Kind.POW ? Shapes.size(out[0]) : 0;
     }
@@ -195,7 +204,7 @@ final class ElementwiseOps {
           inv[i] = 1.0 / c.get(i);
         }
         Tensor ct = new Tensor(c.shape(), inv);
-        int s = OpSupport.exactScale(ct, ctx.weight());
+        int s = OpSupport.exactScale(ct, ctx.weightScale(ct));
         x = Operand.of(n, 0, ctx, ctx.act(), false);
         QTensor q = ctx.param(n.name() + "/reciprocal", ct, s);
         y = Operand.ofConstant(1, q);

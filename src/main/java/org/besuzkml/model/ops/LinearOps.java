@@ -220,7 +220,7 @@ final class LinearOps {
           scaled[i] *= alpha;
         }
         Tensor w = new Tensor(bt.shape(), scaled);
-        int s = OpSupport.exactScale(w, ctx.weight());
+        int s = OpSupport.exactScale(w, ctx.weightScale(w));
         a = Operand.of(n, 0, ctx, ctx.weight(), true);
         b = Operand.ofConstant(1, ctx.param(n.name() + "/" + bn, w, s));
       } else {

@@ -20,6 +20,14 @@ public interface Op {
   /** Float evaluation; an absent optional input is null. */
   Tensor[] evalFloat(Node n, Tensor[] inputs);
 
+  /** Element types of the outputs; by default every output has the first input's type. */
+  default Tensor.ElemType[] outputTypes(Node n, Tensor.ElemType[] inputTypes) {
+    Tensor.ElemType[] r = new Tensor.ElemType[n.outputs().size()];
+    java.util.Arrays.fill(r, inputTypes.length > 0 && inputTypes[0] != null ? inputTypes[0]
+        : Tensor.ElemType.FLOAT);
+    return r;
+  }
+
   default long macs(Node n, int[][] inputShapes, int[][] outputShapes) {
     return 0;
   }

@@ -89,6 +89,7 @@ public final class OpRegistry {
 
     OPS.put("MatMul", new LinearOps.MatMul());
     OPS.put("Gemm", new LinearOps.Gemm());
+    OPS.put("Einsum", new EinsumOp());
     OPS.put("Conv", new ConvOp());
     OPS.put("ConvTranspose", new ConvTransposeOp());
     OPS.put("MaxPool", new PoolOps.Pool(true, false));
@@ -100,11 +101,13 @@ public final class OpRegistry {
     OPS.put("ReduceMean", new ReduceOps.Reduce(ReduceOps.Kind.MEAN));
     OPS.put("ReduceMax", new ReduceOps.Reduce(ReduceOps.Kind.MAX));
     OPS.put("ReduceMin", new ReduceOps.Reduce(ReduceOps.Kind.MIN));
+    OPS.put("ArgMax", new ArgOp(true));
+    OPS.put("ArgMin", new ArgOp(false));
     OPS.put("Softmax", new SoftmaxOp(false));
     OPS.put("LogSoftmax", new SoftmaxOp(true));
 
     OPS.put("Identity", new Move(DataMovementOps::identity, false));
-    OPS.put("Dropout", new Move(DataMovementOps::identity, false));
+    OPS.put("Dropout", new Move(DataMovementOps::dropout, false));
     OPS.put("Reshape", new Move(DataMovementOps::reshape, false));
     OPS.put("Flatten", new Move(DataMovementOps::flatten, false));
     OPS.put("Squeeze", new Move(DataMovementOps::squeeze, false));
@@ -113,7 +116,7 @@ public final class OpRegistry {
     OPS.put("Concat", new Move(DataMovementOps::concat, false));
     OPS.put("Slice", new Move(DataMovementOps::slice, false));
     OPS.put("Split", new Move(DataMovementOps::split, false));
-    OPS.put("Gather", new Move(DataMovementOps::gather, false));
+    OPS.put("Gather", new GatherOp());
     OPS.put("Expand", new Move(DataMovementOps::expand, false));
     OPS.put("Tile", new Move(DataMovementOps::tile, false));
     OPS.put("Pad", new Move(DataMovementOps::pad, true));

@@ -83,7 +83,7 @@ final class OpSupport {
       String name = n.input(i);
       if (ctx.isConst(name)) {
         Tensor t = ctx.constant(name);
-        int s = multiplicative ? exactScale(t, constScale) : constScale;
+        int s = multiplicative ? exactScale(t, ctx.weightScale(t)) : constScale;
         QTensor q = multiplicative ? ctx.param(n.name() + "/" + name, t, s)
             : ctx.actConst(n.name() + "/" + name, t, s);
         return new Operand(i, q, s, t.shape());

@@ -36,6 +36,11 @@ final class RoundingOps {
     }
 
     @Override
+    public Tensor.ElemType[] outputTypes(Node n, Tensor.ElemType[] in) {
+      return new Tensor.ElemType[] {kind.equals("Not") ? Tensor.ElemType.BOOL : in[0]};
+    }
+
+    @Override
     public Tensor[] evalFloat(Node n, Tensor[] in) {
       Tensor t = super.evalFloat(n, in)[0];
       return one(kind.equals("Not") ? t.withType(Tensor.ElemType.BOOL) : t);
@@ -90,6 +95,11 @@ final class RoundingOps {
     @Override
     public int[][] inferShapes(Node n, int[][] in, Tensor[] c) {
       return one(org.besuzkml.model.Shapes.broadcast(in[0], in[1]));
+    }
+
+    @Override
+    public Tensor.ElemType[] outputTypes(Node n, Tensor.ElemType[] in) {
+      return new Tensor.ElemType[] {Tensor.ElemType.BOOL};
     }
 
     private boolean f(boolean a, boolean b) {

@@ -17,6 +17,11 @@ import org.besuzkml.model.ops.OpSupport.Operand;
  */
 final class WhereOp implements Op {
   @Override
+  public Tensor.ElemType[] outputTypes(Node n, Tensor.ElemType[] in) {
+    return new Tensor.ElemType[] {in[1] != null ? in[1] : Tensor.ElemType.FLOAT};
+  }
+
+  @Override
   public int[][] inferShapes(Node n, int[][] in, Tensor[] c) {
     return one(Shapes.broadcast(in));
   }

@@ -31,28 +31,38 @@ public final class Calibrator {
   public static Map<String, double[]> ranges(Graph g, List<List<double[]>> inputs) {
     Map<String, double[]> ranges = new HashMap<>();
     for (List<double[]> in : inputs) {
-      for (Map.Entry<String, Tensor> e : FloatEvaluator.run(g, in).entrySet()) {
-        double[] r = ranges.computeIfAbsent(e.getKey(),
-            k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
-        for (double v : e.getValue().data()) {
-          if (Double.isFinite(v)) {
-            r[0] = Math.min(r[0], v);
-            r[1] = Math.max(r[1], v);
-          }
+      addRanges(ranges, FloatEvaluator.run(g, in));
+    }
+    return ranges;
+  }
+
+  private static void addRanges(Map<String, double[]> ranges, Map<String, Tensor> env) {
+    for (Map.Entry<String, Tensor> e : env.entrySet()) {
+      double[] r = ranges.computeIfAbsent(e.getKey(),
+          k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+      for (double v : e.getValue().data()) {
+        if (Double.isFinite(v)) {
+          r[0] = Math.min(r[0], v);
+          r[1] = Math.max(r[1], v);
         }
       }
     }
     ranges.values().removeIf(r -> r[0] > r[1]);
-    return ranges;
   }
 
   /** Calibrates over candidate scales; {@code fixedScale} (non-null) forces one. */
   public static Result calibrate(Graph g, List<List<double[]>> inputs, Integer fixedScale)
       throws UnsupportedOpException {
-    Map<String, double[]> ranges = ranges(g, inputs);
+    Map<String, double[]> ranges = new HashMap<>();
     List<double[][]> reference = new ArrayList<>();
     for (List<double[]> in : inputs) {
-      reference.add(FloatEvaluator.outputs(g, in));
+      Map<String, Tensor> env = FloatEvaluator.run(g, in);
+      addRanges(ranges, env);
+      double[][] out = new double[g.outputs().size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = env.get(g.outputs().get(i).name()).data();
+      }
+      reference.add(out);
     }
     int lo = fixedScale != null ? fixedScale : MIN_SCALE;
     int hi = fixedScale != null ? fixedScale : FixedPoint.MAX_SCALE;

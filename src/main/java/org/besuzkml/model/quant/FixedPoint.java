@@ -32,6 +32,12 @@ public final class FixedPoint {
       return Math.addExact(x, 1L << (k - 1)) >> k;
     }
     if (k < 0) {
+      if (k <= -63) {
+        if (x == 0) {
+          return 0;
+        }
+        throw new ArithmeticException("shift by " + -k + " bits overflows");
+      }
       return Math.multiplyExact(x, 1L << -k);
     }
     return x;

@@ -1,14 +1,11 @@
 package org.besuzkml.model.quant;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.besuzkml.model.Graph;
-import org.besuzkml.model.Node;
 import org.besuzkml.model.Tensor;
 
 /**
@@ -91,6 +88,26 @@ public final class QuantContext {
     return Math.max(act - 8, Math.min(act + up, byBound));
   }
 
+  /**
+   * The scale of a multiplicative constant: the weight scale W plus up to {@link
+   * #MAX_EXTRA_BITS} bits when its largest magnitude m is below 1 (so small weights keep about W
+   * significant bits), lowered when m * 2^s would pass 2^31.
+   */
+  public int weightScale(Tensor t) {
+    double m = 0;
+    for (double v : t.data()) {
+      if (Double.isFinite(v)) {
+        m = Math.max(m, Math.abs(v));
+      }
+    }
+    if (!(m > 0)) {
+      return weight;
+    }
+    int up = Math.max(0, Math.min(MAX_EXTRA_BITS, (int) Math.floor(-Math.log(m) / Math.log(2))));
+    int byBound = (int) Math.floor(Math.log(FixedPoint.MAX_ACT / m) / Math.log(2));
+    return Math.min(weight + up, byBound);
+  }
+
   /** Calibrated [min, max] of a tensor's float values; [0, 0] when unknown. */
   public double[] range(String name) {
     double[] r = ranges.get(name);
@@ -127,7 +144,10 @@ public final class QuantContext {
 
   /** How a table's domain is bounded. */
   public record Domain(double validLo, double validHi, boolean saturating) {
-    /** f is flat (to below one output unit) outside [-t, t]: the domain is [-t, t]. */
+    /**
+     * f is flat outside [-t, t] (its change there is below the output resolution of the scales in
+     * use): the domain is [-t, t], and clamping outside it is exact.
+     */
     public static Domain saturatingAt(double t) {
       return new Domain(-t, t, true);
     }
@@ -164,8 +184,9 @@ public final class QuantContext {
     double lo;
     double hi;
     if (d.saturating()) {
-      lo = Math.min(d.validLo(), range[0]);
-      hi = Math.max(d.validHi(), range[1]);
+      // f is flat outside [validLo, validHi]: clamping there is exact whatever the inputs are.
+      lo = d.validLo();
+      hi = d.validHi();
     } else {
       double a = range[0];
       double b = range[1];
@@ -195,16 +216,5 @@ public final class QuantContext {
     LookupTable t = LookupTable.build(function, f, s, outScale, qlo, qhi, d.saturating());
     tables.put(id, t);
     return t;
-  }
-
-  /** Output tensors of a node that are not themselves graph constants. */
-  public List<String> activationOutputs(Node n) {
-    List<String> r = new ArrayList<>();
-    for (String o : n.outputs()) {
-      if (!isConst(o)) {
-        r.add(o);
-      }
-    }
-    return r;
   }
 }

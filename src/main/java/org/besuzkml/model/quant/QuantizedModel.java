@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.besuzkml.model.Graph;
 import org.besuzkml.model.Node;
+import org.besuzkml.model.Tensor;
 import org.besuzkml.model.UnsupportedOpException;
 import org.besuzkml.model.ops.Unsupported;
 
@@ -48,7 +49,8 @@ public final class QuantizedModel {
     QuantContext ctx = new QuantContext(g, act, weight, ranges);
     Map<String, Integer> scales = new LinkedHashMap<>();
     for (Graph.Value v : g.inputs()) {
-      int s = ctx.target(v.name());
+      // Integer and boolean inputs (token ids, masks) are exact integers at scale 0.
+      int s = g.type(v.name()) == Tensor.ElemType.FLOAT ? ctx.target(v.name()) : 0;
       ctx.setScale(v.name(), s);
       scales.put(v.name(), s);
     }

@@ -47,6 +47,9 @@ class FixedPointTest {
   void rescaleOverflowThrowsInsteadOfWrapping() {
     assertThrows(ArithmeticException.class, () -> FixedPoint.rescale(Long.MAX_VALUE, 1));
     assertThrows(ArithmeticException.class, () -> FixedPoint.rescale(Long.MAX_VALUE / 2, -2));
+    assertThrows(ArithmeticException.class, () -> FixedPoint.rescale(1, -63));
+    assertEquals(0, FixedPoint.rescale(0, -70));
+    assertEquals(0, FixedPoint.rescale(Long.MAX_VALUE / 4, 70));
   }
 
   @Test
