@@ -358,35 +358,76 @@ public final class G1 {
   }
 
   /**
-   * r = [k]p for a 256-bit unsigned k given as 4 little-endian limbs (at k[ko..]). Signed sliding
-   * window of width 5 over Jacobian points: about 256 doublings and 43 additions. Variable time.
+   * r = [k]p for a 256-bit unsigned k given as 4 little-endian limbs (at k[ko..]). k is reduced mod
+   * r, split with the GLV endomorphism into two signed halves below 2^128 ({@link Glv#split}), and
+   * the two width-5 NAFs are walked together over tables of odd multiples of p and phi(p): about 128
+   * doublings and 2 x 22 additions. Variable time.
    */
   public static void mulLimbs(long[] r, int ro, long[] p, int po, long[] k, int ko) {
-    int[] naf = new int[258];
-    int top = wnaf(naf, k, ko);
+    long[] kr = {k[ko], k[ko + 1], k[ko + 2], k[ko + 3]};
+    while (!lessThanR(kr)) {
+      subR(kr);
+    }
+    long[] halves = new long[8];
+    int signs = Glv.split(kr, 0, halves, 0);
+    int[] naf1 = new int[258], naf2 = new int[258];
+    int top = Math.max(wnaf(naf1, halves, 0), wnaf(naf2, halves, 4));
     long[] s = new long[SCRATCH];
     int tableSize = 1 << (WNAF - 2); // odd multiples 1p, 3p, ..., 15p
     long[] table = new long[tableSize * JACOBIAN];
+    long[] tablePhi = new long[tableSize * JACOBIAN];
     copy(table, 0, p, po);
     long[] twoP = new long[JACOBIAN];
     dbl(twoP, 0, p, po, s);
     for (int i = 1; i < tableSize; i++) {
       add(table, i * JACOBIAN, table, (i - 1) * JACOBIAN, twoP, 0, s);
     }
+    for (int i = 0; i < tableSize; i++) {
+      Glv.endomorphism(tablePhi, i * JACOBIAN, table, i * JACOBIAN);
+    }
     long[] acc = new long[JACOBIAN];
-    long[] negQ = new long[JACOBIAN];
+    long[] q = new long[JACOBIAN];
     setInfinity(acc, 0);
     for (int i = top; i >= 0; i--) {
       dbl(acc, 0, acc, 0, s);
-      int d = naf[i];
-      if (d > 0) {
-        add(acc, 0, acc, 0, table, (d >> 1) * JACOBIAN, s);
-      } else if (d < 0) {
-        neg(negQ, 0, table, ((-d) >> 1) * JACOBIAN);
-        add(acc, 0, acc, 0, negQ, 0, s);
-      }
+      addDigit(acc, naf1[i], (signs & 1) != 0, table, q, s);
+      addDigit(acc, naf2[i], (signs & 2) != 0, tablePhi, q, s);
     }
     copy(r, ro, acc, 0);
+  }
+
+  /** acc += d * T (T the point whose odd multiples are in table), negated when flip is set. */
+  private static void addDigit(long[] acc, int d, boolean flip, long[] table, long[] q, long[] s) {
+    if (d == 0) {
+      return;
+    }
+    int idx = ((d < 0 ? -d : d) >> 1) * JACOBIAN;
+    if ((d < 0) != flip) {
+      neg(q, 0, table, idx);
+      add(acc, 0, acc, 0, q, 0, s);
+    } else {
+      add(acc, 0, acc, 0, table, idx, s);
+    }
+  }
+
+  private static final long[] R_LIMBS = Fr.limbsOf(Fr.MODULUS);
+
+  private static boolean lessThanR(long[] k) {
+    for (int i = 3; i >= 0; i--) {
+      if (k[i] != R_LIMBS[i]) {
+        return Long.compareUnsigned(k[i], R_LIMBS[i]) < 0;
+      }
+    }
+    return false;
+  }
+
+  private static void subR(long[] k) {
+    long borrow = 0;
+    for (int i = 0; i < 4; i++) {
+      long x = k[i], y = R_LIMBS[i];
+      k[i] = x - y - borrow;
+      borrow = (Long.compareUnsigned(x, y) < 0 || (x == y && borrow != 0)) ? 1 : 0;
+    }
   }
 
   /** Affine convenience: r = [k]a for an Fr element k in Montgomery form. */

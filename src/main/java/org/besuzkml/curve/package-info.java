@@ -6,6 +6,10 @@
  *   <li>{@link org.besuzkml.curve.G1}: {@code E(Fq): y^2 = x^3 + 3}, prime order {@code r} (the
  *       modulus of {@link org.besuzkml.field.Fr}), cofactor 1, generator {@code (1, 2)}. Because
  *       the cofactor is 1, a point on the curve is in the group: decoding checks the equation only.
+ *   <li>{@link org.besuzkml.curve.Glv}: the endomorphism {@code phi(x, y) = (beta x, y) =
+ *       [lambda](x, y)} of G1 (beta a cube root of unity in Fq, {@code lambda^2 + lambda + 1 = 0}
+ *       mod r) and the split {@code k = k1 + k2 lambda} with |k1|, |k2| < 2^127 that halves the
+ *       doublings of a scalar multiplication and the windows of an MSM.
  *   <li>G2: the sextic twist {@code E'(Fq2): y^2 = x^3 + 3/(9+u)}, the order-r subgroup of a group
  *       with a large cofactor, so G2 decoding must also check subgroup membership.
  * </ul>

@@ -1,0 +1,251 @@
+package org.besuzkml.msm;
+
+import org.besuzkml.curve.G1;
+import org.besuzkml.field.Fq;
+
+/**
+ * One thread's share of Pippenger: sums the points of one window (over a slice of the inputs) into
+ * buckets, then reduces the buckets to {@code sum_b b * S_b}.
+ *
+ * <p>Bucket accumulation is batch-affine: the window's points are counting-sorted by bucket into one
+ * buffer, then summed in rounds; each round pairs neighbouring points of every bucket (all pairs
+ * are independent), computes every pair's denominator, inverts them all with one field inversion
+ * (Montgomery's trick) and writes the affine sums back compactly. A round costs 6 field
+ * multiplications per addition plus one inversion; rounds stop when every bucket holds at most one
+ * point, after about {@code log2(max bucket load)} rounds. Equal points are doubled (denominator
+ * 2y), opposite points cancel (the pair is dropped), so no case needs a fallback. Buffers are
+ * allocated once per worker and reused across windows; one worker is never shared by two threads.
+ */
+final class BucketWorker {
+  private static final int L = Fq.LIMBS;
+  private static final int A = G1.AFFINE;
+  private static final int J = G1.JACOBIAN;
+
+  private final int buckets;
+  private final int[] start;
+  private final int[] len;
+  private long[] buf = new long[0];
+  private long[] den = new long[0];
+  private long[] pre = new long[0];
+  private final long[] s = new long[G1.SCRATCH];
+  private final long[] t = new long[4 * L];
+  private final long[] one = new long[L];
+  private final long[] running = new long[J];
+  private final long[] point = new long[A];
+  private long[] jacBuckets = new long[0];
+
+  BucketWorker(int windowBits) {
+    this.buckets = 1 << (windowBits - 1);
+    this.start = new int[buckets + 1];
+    this.len = new int[buckets];
+    Fq.setOne(one, 0);
+  }
+
+  private void ensureCapacity(int points) {
+    if (buf.length < points * A) {
+      buf = new long[points * A];
+      den = new long[(points / 2 + 1) * L];
+      pre = new long[(points / 2 + 1) * L];
+    }
+  }
+
+  /**
+   * Writes into out[oo..] (Jacobian) the window sum {@code sum_i d_i * P_i} over i in [lo, hi), with
+   * signed digits {@code d_i = digits[dOff + i]} in {@code [-buckets, buckets]} and affine bases P_i
+   * at bases[baseOff + 8i], whose negated y coordinates are at negY[4i..] (computed once per MSM
+   * rather than once per window). A base that is the point at infinity must have digit 0.
+   */
+  void windowSum(long[] bases, int baseOff, long[] negY, int[] digits, int dOff, int lo, int hi, long[] out,
+      int oo) {
+    java.util.Arrays.fill(len, 0);
+    int m = 0;
+    for (int i = lo; i < hi; i++) {
+      int d = digits[dOff + i];
+      if (d != 0) {
+        len[(d < 0 ? -d : d) - 1]++;
+        m++;
+      }
+    }
+    ensureCapacity(m);
+    int acc = 0;
+    for (int b = 0; b < buckets; b++) {
+      start[b] = acc;
+      acc += len[b];
+      len[b] = 0; // reused below as the fill cursor
+    }
+    long[] buf = this.buf;
+    for (int i = lo; i < hi; i++) {
+      int d = digits[dOff + i];
+      if (d == 0) {
+        continue;
+      }
+      int b = (d < 0 ? -d : d) - 1;
+      int dst = (start[b] + len[b]++) * A;
+      int src = baseOff + i * A;
+      Fq.copy(buf, dst, bases, src);
+      if (d > 0) {
+        Fq.copy(buf, dst + L, bases, src + L);
+      } else {
+        Fq.copy(buf, dst + L, negY, i * L);
+      }
+    }
+    while (pairRound()) {
+      // each round at least halves every bucket holding two or more points
+    }
+    reduce(out, oo);
+  }
+
+  /** One round of pairwise affine additions in every bucket; false when no bucket had a pair. */
+  private boolean pairRound() {
+    long[] buf = this.buf, den = this.den;
+    int k = 0;
+    for (int b = 0; b < buckets; b++) {
+      int n = len[b];
+      if (n < 2) {
+        continue;
+      }
+      int p = start[b] * A;
+      for (int j = 0; j + 1 < n; j += 2, p += 2 * A) {
+        int q = p + A, dk = k * L;
+        if (Fq.equal(buf, p, buf, q)) {
+          if (Fq.equal(buf, p + L, buf, q + L)) {
+            Fq.dbl(den, dk, buf, p + L); // doubling: lambda = 3x^2 / 2y (y != 0: r is odd)
+          } else {
+            Fq.setZero(den, dk); // P + (-P): the pair cancels
+          }
+        } else {
+          Fq.sub(den, dk, buf, q, buf, p);
+        }
+        k++;
+      }
+    }
+    if (k == 0) {
+      return false;
+    }
+    invertAll(k);
+    long[] t = this.t;
+    final int lam = 0, x3 = L, y3 = 2 * L;
+    k = 0;
+    for (int b = 0; b < buckets; b++) {
+      int n = len[b];
+      if (n < 2) {
+        continue;
+      }
+      int p = start[b] * A;
+      int w = p;
+      for (int j = 0; j + 1 < n; j += 2, p += 2 * A) {
+        int q = p + A, dk = k * L;
+        k++;
+        if (Fq.isZero(den, dk)) {
+          continue;
+        }
+        if (Fq.equal(buf, p, buf, q)) {
+          Fq.sqr(t, lam, buf, p);
+          Fq.mul(t, lam, t, lam, den, dk);
+          Fq.dbl(t, x3, t, lam);
+          Fq.add(t, lam, t, lam, t, x3); // 3x^2 / 2y
+        } else {
+          Fq.sub(t, lam, buf, q + L, buf, p + L);
+          Fq.mul(t, lam, t, lam, den, dk);
+        }
+        Fq.sqr(t, x3, t, lam);
+        Fq.sub(t, x3, t, x3, buf, p);
+        Fq.sub(t, x3, t, x3, buf, q);
+        Fq.sub(t, y3, buf, p, t, x3);
+        Fq.mul(t, y3, t, y3, t, lam);
+        Fq.sub(buf, w + L, t, y3, buf, p + L);
+        Fq.copy(buf, w, t, x3);
+        w += A;
+      }
+      if ((n & 1) != 0) {
+        System.arraycopy(buf, p, buf, w, A);
+        w += A;
+      }
+      len[b] = (w - start[b] * A) / A;
+    }
+    return true;
+  }
+
+  /**
+   * den[0..k) := 1/den[i] for the non-zero entries (Montgomery's trick: one inversion and three
+   * multiplications per entry; pre[i] holds the product of the non-zero den[0..i]).
+   */
+  private void invertAll(int k) {
+    long[] den = this.den, pre = this.pre, t = this.t;
+    long[] prev = one;
+    int po = 0;
+    for (int i = 0; i < k; i++) {
+      int di = i * L;
+      if (Fq.isZero(den, di)) {
+        Fq.copy(pre, di, prev, po);
+      } else {
+        Fq.mul(pre, di, prev, po, den, di);
+      }
+      prev = pre;
+      po = di;
+    }
+    Fq.inv(t, 0, pre, (k - 1) * L); // the inverse of the product of all non-zero entries
+    for (int i = k - 1; i > 0; i--) {
+      int di = i * L;
+      if (Fq.isZero(den, di)) {
+        continue;
+      }
+      Fq.mul(t, L, t, 0, pre, di - L); // 1/den[i] = (1/pre[i]) * pre[i-1]
+      Fq.mul(t, 0, t, 0, den, di); // 1/pre[i-1]
+      Fq.copy(den, di, t, L);
+    }
+    if (!Fq.isZero(den, 0)) {
+      Fq.copy(den, 0, t, 0);
+    }
+  }
+
+  /** out = sum_b (b+1) * bucket_b by running sums from the top bucket down. */
+  /**
+   * Same result as {@link #windowSum}, with Jacobian buckets and one mixed addition per point: no
+   * inversion at all, so it wins when a task has too few points to amortise the inversions of the
+   * batch-affine rounds (tiny MSMs, e.g. a verifier combining a handful of commitments).
+   */
+  void windowSumJacobian(long[] bases, int baseOff, long[] negY, int[] digits, int dOff, int lo, int hi,
+      long[] out, int oo) {
+    if (jacBuckets.length < buckets * J) {
+      jacBuckets = new long[buckets * J];
+    }
+    long[] jb = jacBuckets;
+    for (int b = 0; b < buckets; b++) {
+      G1.setInfinity(jb, b * J);
+    }
+    long[] pt = this.point;
+    for (int i = lo; i < hi; i++) {
+      int d = digits[dOff + i];
+      if (d == 0) {
+        continue;
+      }
+      int src = baseOff + i * A;
+      Fq.copy(pt, 0, bases, src);
+      if (d > 0) {
+        Fq.copy(pt, L, bases, src + L);
+      } else {
+        Fq.copy(pt, L, negY, i * L);
+      }
+      int b = ((d < 0 ? -d : d) - 1) * J;
+      G1.addMixed(jb, b, jb, b, pt, 0, s);
+    }
+    G1.setInfinity(running, 0);
+    G1.setInfinity(out, oo);
+    for (int b = buckets - 1; b >= 0; b--) {
+      G1.add(running, 0, running, 0, jb, b * J, s);
+      G1.add(out, oo, out, oo, running, 0, s);
+    }
+  }
+
+  private void reduce(long[] out, int oo) {
+    G1.setInfinity(running, 0);
+    G1.setInfinity(out, oo);
+    for (int b = buckets - 1; b >= 0; b--) {
+      if (len[b] != 0) {
+        G1.addMixed(running, 0, running, 0, buf, start[b] * A, s);
+      }
+      G1.add(out, oo, out, oo, running, 0, s);
+    }
+  }
+}
