@@ -6,7 +6,7 @@ import java.math.BigInteger;
  * Slow, independent model of Fq12 for tests: polynomials over Fq modulo w^12 - 18 w^6 + 82, with
  * BigInteger coefficients. It shares no code with the tower, only the definition u = w^6 - 9.
  */
-final class Fq12Reference {
+public final class Fq12Reference {
   private Fq12Reference() {}
 
   static final BigInteger Q = Fq.MODULUS;
@@ -18,7 +18,7 @@ final class Fq12Reference {
   }
 
   /** Tower element -> 12 coefficients over Fq: a_i = x + y u = x + y (w^6 - 9). */
-  static BigInteger[] fromTower(long[] a) {
+  public static BigInteger[] fromTower(long[] a) {
     BigInteger[] b = new BigInteger[12];
     java.util.Arrays.fill(b, BigInteger.ZERO);
     for (int i = 0; i < 6; i++) {
@@ -30,7 +30,7 @@ final class Fq12Reference {
     return b;
   }
 
-  static long[] toTower(BigInteger[] b) {
+  public static long[] toTower(BigInteger[] b) {
     long[] a = new long[48];
     for (int i = 0; i < 6; i++) {
       BigInteger y = b[i + 6].mod(Q);
