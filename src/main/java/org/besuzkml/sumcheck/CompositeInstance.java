@@ -78,12 +78,13 @@ public class CompositeInstance implements SumcheckInstance {
     run(pieces, p -> {
       long[] v = new long[a * L];
       long[] out = new long[L];
+      long[] scratch = new long[q.scratchElements() * L];
       int hi = start(p + 1, pieces, n);
       for (int x = start(p, pieces, n); x < hi; x++) {
         for (int j = 0; j < a; j++) {
           Fr.copy(v, j * L, tables[j], x * L);
         }
-        q.evaluate(out, 0, v, 0);
+        q.evaluate(out, 0, v, 0, scratch);
         Fr.add(partial, p * L, partial, p * L, out, 0);
       }
     });
@@ -106,6 +107,7 @@ public class CompositeInstance implements SumcheckInstance {
       long[] val = new long[a * L];
       long[] diff = new long[a * L];
       long[] out = new long[L];
+      long[] scratch = new long[q.scratchElements() * L];
       int base = p * points * L;
       int hi = start(p + 1, pieces, half);
       for (int x = start(p, pieces, half); x < hi; x++) {
@@ -120,7 +122,7 @@ public class CompositeInstance implements SumcheckInstance {
               Fr.add(val, j * L, val, j * L, diff, j * L);
             }
           }
-          q.evaluate(out, 0, val, 0);
+          q.evaluate(out, 0, val, 0, scratch);
           Fr.add(partial, base + s * L, partial, base + s * L, out, 0);
         }
       }

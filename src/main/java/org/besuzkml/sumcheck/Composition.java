@@ -15,8 +15,21 @@ public interface Composition {
   /** Total degree of Q (bounds the degree of g in each variable, for multilinear inputs). */
   int degree();
 
-  /** out = Q(v[vOff], v[vOff + 4], ...); out may not alias v. */
-  void evaluate(long[] out, int outOff, long[] v, int vOff);
+  /** Scratch elements {@link #evaluate} needs (callers allocate them once per thread). */
+  default int scratchElements() {
+    return 0;
+  }
+
+  /**
+   * out = Q(v[vOff], v[vOff + 4], ...); out may not alias v; scratch holds at least
+   * {@link #scratchElements()} elements (4 longs each) that Q may overwrite.
+   */
+  void evaluate(long[] out, int outOff, long[] v, int vOff, long[] scratch);
+
+  /** As above with fresh scratch: for one-off (verifier) evaluations. */
+  default void evaluate(long[] out, int outOff, long[] v, int vOff) {
+    evaluate(out, outOff, v, vOff, new long[scratchElements() * Fr.LIMBS]);
+  }
 
   /** {@code Q = v_1 v_2 ... v_a}. */
   static Composition product(int arity) {
@@ -35,7 +48,7 @@ public interface Composition {
       }
 
       @Override
-      public void evaluate(long[] out, int outOff, long[] v, int vOff) {
+      public void evaluate(long[] out, int outOff, long[] v, int vOff, long[] scratch) {
         Fr.copy(out, outOff, v, vOff);
         for (int j = 1; j < arity; j++) {
           Fr.mul(out, outOff, out, outOff, v, vOff + j * Fr.LIMBS);

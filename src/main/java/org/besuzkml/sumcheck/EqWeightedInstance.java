@@ -37,7 +37,7 @@ public final class EqWeightedInstance extends CompositeInstance {
     long[] e = new long[Fr.LIMBS];
     Multilinear.eqEvaluate(e, 0, z, 0, r, 0, numVars);
     long[] v = new long[Fr.LIMBS];
-    p.evaluate(v, 0, values, 0);
+    p.evaluate(v, 0, values, 0, new long[p.scratchElements() * Fr.LIMBS]);
     Fr.mul(v, 0, v, 0, e, 0);
     return v;
   }
@@ -63,8 +63,13 @@ public final class EqWeightedInstance extends CompositeInstance {
       }
 
       @Override
-      public void evaluate(long[] out, int outOff, long[] v, int vOff) {
-        p.evaluate(out, outOff, v, vOff + Fr.LIMBS);
+      public int scratchElements() {
+        return p.scratchElements();
+      }
+
+      @Override
+      public void evaluate(long[] out, int outOff, long[] v, int vOff, long[] scratch) {
+        p.evaluate(out, outOff, v, vOff + Fr.LIMBS, scratch);
         Fr.mul(out, outOff, out, outOff, v, vOff);
       }
     };

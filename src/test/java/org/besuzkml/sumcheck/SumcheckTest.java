@@ -81,8 +81,12 @@ class SumcheckTest {
           return 3;
         }
 
-        public void evaluate(long[] out, int o, long[] v, int vo) {
-          p.evaluate(out, o, v, vo + L);
+        public int scratchElements() {
+          return p.scratchElements();
+        }
+
+        public void evaluate(long[] out, int o, long[] v, int vo, long[] scratch) {
+          p.evaluate(out, o, v, vo + L, scratch);
           Fr.mul(out, o, out, o, v, vo);
         }
       };

@@ -35,11 +35,12 @@ final class SumcheckTestSupport {
     long[] acc = new long[L];
     long[] v = new long[tables.length * L];
     long[] out = new long[L];
+    long[] scratch = new long[q.scratchElements() * L];
     for (int x = 0; x < (1 << k); x++) {
       for (int j = 0; j < tables.length; j++) {
         Fr.copy(v, j * L, tables[j], x * L);
       }
-      q.evaluate(out, 0, v, 0);
+      q.evaluate(out, 0, v, 0, scratch);
       Fr.add(acc, 0, acc, 0, out, 0);
     }
     return acc;
@@ -60,8 +61,12 @@ final class SumcheckTestSupport {
       }
 
       @Override
-      public void evaluate(long[] out, int outOff, long[] v, int vOff) {
-        long[] t = new long[L];
+      public int scratchElements() {
+        return 1;
+      }
+
+      @Override
+      public void evaluate(long[] out, int outOff, long[] v, int vOff, long[] t) {
         Fr.mul(out, outOff, v, vOff, v, vOff + L);
         Fr.mul(t, 0, v, vOff + 2 * L, three, 0);
         Fr.add(out, outOff, out, outOff, t, 0);
