@@ -31,10 +31,6 @@ class HyperKzgTest {
     return f;
   }
 
-  static long[] randomPoint(SplittableRandom rnd, int l) {
-    return randomPoly(rnd, 0).length == 0 ? null : randomVector(rnd, l);
-  }
-
   static long[] randomVector(SplittableRandom rnd, int count) {
     long[] v = new long[count * L];
     for (int i = 0; i < count; i++) {
@@ -405,6 +401,25 @@ class HyperKzgTest {
     Transcript bound = Transcript.v1();
     bound.absorbG1("bzk/wbins", G1.encode(c, 0));
     assertFalse(HyperKzgVerifier.verify(VK, c, y, point, l, forged, bound).valid());
+  }
+
+  @Test
+  void zeroPolynomialCommitsToInfinityAndOpensOnlyToZero() {
+    int l = 4;
+    long[] f = new long[(1 << l) * L];
+    long[] point = randomVector(new SplittableRandom(13), l);
+    long[] c = HyperKzg.commit(SRS, f, 1 << l);
+    assertTrue(G1.isInfinityAffine(c, 0));
+    assertArrayEquals(c, HyperKzg.commitSmall(SRS, new long[1 << l], 1 << l));
+    HyperKzg.Opening o = HyperKzg.open(SRS, f, point, l, Transcript.v1());
+    assertTrue(Fr.isZero(o.value(), 0));
+    byte[] enc = o.proof().encode();
+    HyperKzgProof.Decoded d = HyperKzgProof.decode(enc, 0, enc.length, l);
+    assertTrue(d.ok(), d.error());
+    assertTrue(HyperKzgVerifier.verify(VK, c, o.value(), point, l, d.proof(), Transcript.v1()).valid());
+    long[] one = new long[L];
+    Fr.setOne(one, 0);
+    assertFalse(HyperKzgVerifier.verify(VK, c, one, point, l, d.proof(), Transcript.v1()).valid());
   }
 
   static long[] add(long[] a, long[] b) {
