@@ -4,7 +4,9 @@ import org.besuzkml.model.Node;
 import org.besuzkml.proof.gadget.Decomp;
 import org.besuzkml.proof.gadget.DivConst;
 import org.besuzkml.proof.gadget.DivTensor;
+import org.besuzkml.proof.gadget.Poly;
 import org.besuzkml.proof.gadget.TensorKind;
+import org.besuzkml.proof.gadget.ZeroBit;
 
 /**
  * Broadcasting binary ops (engine ElementwiseOps, VariadicOps, WhereOp): aligned ops are Lin for
@@ -124,15 +126,31 @@ final class ElementwiseLowering {
     long ex = e >= 0 ? 1L << e : 1;
     long ey = e >= 0 ? 1 : 1L << -e;
     Long low = b.lowerBounds.get(y.id());
-    if (y.constant() || low == null || low < 1) {
-      throw new CompileException(n.name(), n.opType(),
-          "division by an activation not statically >= 1 (signed DivTensor not implemented)");
-    }
     int num = b.lin(n.name() + "/num", shape, new int[] {x.id()}, new long[] {ex}, 0);
     int den = b.lin(n.name() + "/den", shape, new int[] {y.id()}, new long[] {ey}, 0);
     int dBits = 64 - Long.numberOfLeadingZeros(2 * ((1L << 31) * ey));
-    int q = divTensor(b, num, den, dBits, out);
-    c.define(out, q);
+    if (!y.constant() && low != null && low >= 1) {
+      c.define(out, divTensor(b, num, den, dBits, out));
+      return;
+    }
+    // signed variant (6.10): t = 2s - sel, zeta = [d = 0], divide t a by t d + zeta
+    int s = b.sign(den, Decomp.DIFF_BITS);
+    int zeta = b.tensor(n.name() + "/zeta", TensorKind.COMMITTED, shape);
+    b.add(new ZeroBit(den, zeta));
+    b.booleans.add(zeta);
+    int zd = b.tensor(n.name() + "/zeta_d", TensorKind.VIRTUAL, shape);
+    b.add(new Poly(zd, new int[] {zeta, den}, new long[] {1}, new int[][] {{0, 1}}, true));
+    // t d - sel + zeta = 2 s d - d - sel + zeta >= 0
+    int pos = b.poly(n.name() + "/absd", shape, new int[] {s, den, zeta},
+        new long[] {2, -1, -1, 1}, new int[][] {{0, 1}, {1}, {}, {2}});
+    b.checkPos(pos, dBits);
+    int ta = b.poly(n.name() + "/ta", shape, new int[] {s, num}, new long[] {2, -1},
+        new int[][] {{0, 1}, {1}});
+    int td = b.poly(n.name() + "/td", shape, new int[] {s, den, zeta}, new long[] {2, -1, 1},
+        new int[][] {{0, 1}, {1}, {2}});
+    int q = divTensor(b, ta, td, dBits, n.name() + "/q");
+    c.define(out, b.poly(out, shape, new int[] {zeta, q}, new long[] {1, -1},
+        new int[][] {{1}, {0, 1}}));
   }
 
   /** 6.10 with d >= 1 known from its producer; returns q (Decomp define Act). */

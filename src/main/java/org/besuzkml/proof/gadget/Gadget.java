@@ -8,7 +8,7 @@ package org.besuzkml.proof.gadget;
  */
 public sealed interface Gadget
     permits Alias, Wire, Lin, Poly, ReduceSum, Contract, Conv, Requant, Decomp, DivConst, DivTensor,
-        MaxSelect, Lookup {
+        MaxSelect, Lookup, ZeroBit {
   /** Short kind name (the key of the prover/verifier maps). */
   String kind();
 

@@ -15,6 +15,7 @@ import org.besuzkml.proof.gadget.Poly;
 import org.besuzkml.proof.gadget.ReduceSum;
 import org.besuzkml.proof.gadget.Requant;
 import org.besuzkml.proof.gadget.Wire;
+import org.besuzkml.proof.gadget.ZeroBit;
 
 /**
  * The honest prover's computation of each gadget's outputs from its inputs: deterministic outputs
@@ -37,6 +38,13 @@ public final class GadgetEvaluator {
       divTensor(d, w);
     } else if (g instanceof MaxSelect m) {
       maxSelect(m, w, c);
+    } else if (g instanceof ZeroBit z) {
+      long[] d = w.get(z.d());
+      long[] zeta = new long[d.length];
+      for (int i = 0; i < d.length; i++) {
+        zeta[i] = d[i] == 0 ? 1 : 0;
+      }
+      w.set(z.zeta(), zeta);
     } else if (g instanceof Lookup l) {
       long[] idx = w.get(l.idx());
       long[] t = tableValues[l.table()];

@@ -14,6 +14,7 @@ import org.besuzkml.proof.gadget.Lookup;
 import org.besuzkml.proof.gadget.MaxSelect;
 import org.besuzkml.proof.gadget.Requant;
 import org.besuzkml.proof.gadget.TensorKind;
+import org.besuzkml.proof.gadget.ZeroBit;
 
 /**
  * Evaluates every relation of the circuit exactly over the integers on a witness: deterministic
@@ -118,12 +119,23 @@ public final class WitnessChecker {
       }
       return null;
     }
+    if (g instanceof ZeroBit z) {
+      for (long v : w.get(z.zeta())) {
+        if (v != 0 && v != 1) {
+          return "zero bit " + v + " not in R_1";
+        }
+      }
+      return null;
+    }
     long[] expect = GadgetEvaluator.deterministic(g, w, c);
     long[] got = w.get(g.outputs()[0]);
     for (int i = 0; i < expect.length; i++) {
       if (expect[i] != got[i]) {
         return "output " + c.tensor(g.outputs()[0]).name() + "[" + i + "] = " + got[i]
             + ", relation gives " + expect[i];
+      }
+      if (g instanceof org.besuzkml.proof.gadget.Poly p && p.zeroCheck() && got[i] != 0) {
+        return "zero-check output nonzero at " + i;
       }
     }
     return null;
