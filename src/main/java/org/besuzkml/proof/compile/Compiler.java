@@ -65,10 +65,10 @@ public final class Compiler {
       case "MatMul", "Gemm" -> LinearLowering.matmul(this, n);
       case "Conv" -> LinearLowering.conv(this, n);
       case "BatchNormalization" -> LinearLowering.batchNorm(this, n);
-      case "Add", "Sub", "Max", "Min", "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual"
+      case "Add", "Sub", "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual"
           -> ElementwiseLowering.aligned(this, n);
       case "Mul", "Div", "Pow" -> ElementwiseLowering.arithmetic(this, n);
-      case "Sum", "Mean" -> ElementwiseLowering.variadic(this, n);
+      case "Sum", "Mean", "Max", "Min" -> ElementwiseLowering.variadic(this, n);
       case "Where" -> ElementwiseLowering.where(this, n);
       case "Not", "And", "Or", "Xor" -> ElementwiseLowering.logic(this, n);
       case "Relu", "Abs", "Neg", "LeakyRelu", "PRelu", "Clip" -> ActivationLowering.exact(this, n);

@@ -233,8 +233,24 @@ final class ElementwiseLowering {
       xs[i] = o.id();
       cs[i] = 1L << (s - o.scale());
     }
+    String op = n.opType();
+    if (op.equals("Max") || op.equals("Min")) {
+      int cur = b.lin(n.name() + "/m0", shape, new int[] {xs[0]}, new long[] {cs[0]}, 0);
+      for (int j = 1; j < k; j++) {
+        int d = b.lin(n.name() + "/diff" + j, shape, new int[] {cur, xs[j]},
+            new long[] {1, -cs[j]}, 0);
+        int sg = b.sign(d, Decomp.DIFF_BITS);
+        cur = op.equals("Max")
+            ? b.poly(n.name() + "/m" + j, shape, new int[] {xs[j], sg, d}, new long[] {cs[j], 1},
+                new int[][] {{0}, {1, 2}})
+            : b.poly(n.name() + "/m" + j, shape, new int[] {cur, sg, d}, new long[] {1, -1},
+                new int[][] {{0}, {1, 2}});
+      }
+      c.define(out, cur);
+      return;
+    }
     int sum = b.lin(n.name() + "/sum", shape, xs, cs, 0);
-    if (n.opType().equals("Sum")) {
+    if (op.equals("Sum")) {
       c.define(out, sum);
       return;
     }

@@ -63,8 +63,8 @@ final class MovementLowering {
     if (live.size() > 31) {
       throw new CompileException(n.name(), n.opType(), "too many inputs");
     }
-    QTensor[] p1 = probe(c, n, live, outScale, BASE1);
-    QTensor[] p2 = probe(c, n, live, outScale, BASE2);
+    QTensor[] p1 = probe(c, n, live, outScale, BASE1, false);
+    QTensor[] p2 = probe(c, n, live, outScale, BASE2, true);
     for (int o = 0; o < n.outputs().size(); o++) {
       String out = n.outputs().get(o);
       if (out.isEmpty()) {
@@ -80,7 +80,9 @@ final class MovementLowering {
       for (int i = 0; i < a.length; i++) {
         long m1 = a[i] - BASE1;
         long m2 = d[i] - BASE2;
-        if (m1 == m2 && m1 >= 0 && m1 / INPUT_STRIDE < live.size()) {
+        boolean copy = m1 >= 0 && m1 / INPUT_STRIDE < live.size()
+            && m2 == shuffled(m1, b.info(ids[live.get((int) (m1 / INPUT_STRIDE))]).size());
+        if (copy) {
           int which = (int) (m1 / INPUT_STRIDE);
           int idx = (int) (m1 % INPUT_STRIDE);
           if (idx >= b.info(ids[live.get(which)]).size()) {
@@ -114,7 +116,26 @@ final class MovementLowering {
     }
   }
 
-  private static QTensor[] probe(Compiler c, Node n, List<Integer> live, int scale, long base) {
+  /**
+   * The second probe's marker for first-probe marker m: the element index e goes through the
+   * bijection e -> (e * 40503 + 17) mod size, so a weighted combination of inputs (an
+   * interpolation) cannot pass for a copy in both probes.
+   */
+  private static long shuffled(long m, long size) {
+    long e = m % INPUT_STRIDE;
+    long a = 40503;
+    while (gcd(a, size) != 1) {
+      a++;
+    }
+    return m - e + Math.floorMod(e * a + 17, size);
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  private static QTensor[] probe(Compiler c, Node n, List<Integer> live, int scale, long base,
+      boolean shuffle) {
     QTensor[] in = new QTensor[n.inputs().size()];
     for (int j = 0; j < live.size(); j++) {
       int i = live.get(j);
@@ -124,7 +145,8 @@ final class MovementLowering {
         throw new CompileException(n.name(), n.opType(), "input too large to probe");
       }
       for (int e = 0; e < v.length; e++) {
-        v[e] = base + (long) j * INPUT_STRIDE + e;
+        long m = (long) j * INPUT_STRIDE + e;
+        v[e] = base + (shuffle ? shuffled(m, v.length) : m);
       }
       in[i] = new QTensor(shape, v, scale);
     }
@@ -134,7 +156,13 @@ final class MovementLowering {
         step = s;
       }
     }
-    return step.op().eval(in, new Trace());
+    Trace t = new Trace();
+    QTensor[] out = step.op().eval(in, t);
+    if (!t.tensors().isEmpty()) {
+      throw new CompileException(n.name(), n.opType(), "not pure data movement (it computes "
+          + t.tensors().keySet() + ")");
+    }
+    return out;
   }
 
   /** True when the two shapes may alias (6.8 free reshape). */
