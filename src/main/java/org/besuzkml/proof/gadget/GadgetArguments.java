@@ -24,7 +24,8 @@ public final class GadgetArguments {
       "Alias", new Pair<>(new LinearArguments.AliasProver(), new LinearArguments.AliasVerifier()),
       "Poly", new Pair<>(new PolyArgument.Prover(), new PolyArgument.Verifier()),
       "Requant", new Pair<>(new RequantArgument.Prover(), new RequantArgument.Verifier()),
-      "Decomp", new Pair<>(new DecompArgument.Prover(), new DecompArgument.Verifier()));
+      "Decomp", new Pair<>(new DecompArgument.Prover(), new DecompArgument.Verifier()),
+      "Wire", new Pair<>(new WireArgument.Prover(), new WireArgument.Verifier()));
 
   public static boolean supported(String kind) {
     return BY_KIND.containsKey(kind);

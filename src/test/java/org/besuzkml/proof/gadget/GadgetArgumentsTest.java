@@ -108,7 +108,7 @@ class GadgetArgumentsTest {
   void honestClaimsVerifyOnEverySupportedGadget() throws Exception {
     int checked = 0;
     for (String model : List.of("1l_mlp", "2l_relu_fc", "1l_conv", "3l_relu_conv_fc",
-        "1l_average", "large_op_graph", "lenet_5")) {
+        "1l_average", "1l_pad", "1l_max_pool", "large_op_graph", "lenet_5", "self_attention")) {
       CorpusModels.Loaded l = CorpusModels.load(model);
       Circuit c = l.compiled().circuit();
       Witness w = l.honest();
@@ -155,12 +155,18 @@ class GadgetArgumentsTest {
 
   @Test
   void tamperedMessageRejected() throws Exception {
-    CorpusModels.Loaded l = CorpusModels.load("1l_mlp");
+    for (String model : List.of("1l_mlp", "1l_pad", "1l_average")) {
+      tamperedMessageRejected(model);
+    }
+  }
+
+  private void tamperedMessageRejected(String model) throws Exception {
+    CorpusModels.Loaded l = CorpusModels.load(model);
     Circuit c = l.compiled().circuit();
     Witness w = l.honest();
     SplittableRandom rnd = new SplittableRandom(9);
     for (Gadget g : c.gadgets()) {
-      if (!(g instanceof Contract || g instanceof Poly || g instanceof Lin)) {
+      if (!(g instanceof Contract || g instanceof Poly || g instanceof Lin || g instanceof Wire)) {
         continue;
       }
       List<Claim> claims = outputClaims(g, c, w, rnd);
