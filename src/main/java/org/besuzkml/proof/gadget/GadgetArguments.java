@@ -25,7 +25,8 @@ public final class GadgetArguments {
       "Poly", new Pair<>(new PolyArgument.Prover(), new PolyArgument.Verifier()),
       "Requant", new Pair<>(new RequantArgument.Prover(), new RequantArgument.Verifier()),
       "Decomp", new Pair<>(new DecompArgument.Prover(), new DecompArgument.Verifier()),
-      "Wire", new Pair<>(new WireArgument.Prover(), new WireArgument.Verifier()));
+      "Wire", new Pair<>(new WireArgument.Prover(), new WireArgument.Verifier()),
+      "DivConst", new Pair<>(new DivConstArgument.Prover(), new DivConstArgument.Verifier()));
 
   public static boolean supported(String kind) {
     return BY_KIND.containsKey(kind);

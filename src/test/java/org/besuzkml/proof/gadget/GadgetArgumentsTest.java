@@ -73,7 +73,7 @@ class GadgetArgumentsTest {
   }
 
   static boolean fresh(Gadget g) {
-    return g instanceof Requant || (g instanceof Decomp d && !d.define())
+    return g instanceof Requant || g instanceof DivConst || (g instanceof Decomp d && !d.define())
         || (g instanceof Poly p && p.zeroCheck());
   }
 
@@ -84,6 +84,14 @@ class GadgetArgumentsTest {
     }
     int target = g instanceof Decomp d ? d.x() : g.outputs()[0];
     return List.of(honestClaim(c, w, target, rnd));
+  }
+
+  /** Fresh-point gadgets also receive the pending claims of their virtual outputs (DivConst r'). */
+  static List<Claim> pendingOutputClaims(Gadget g, Circuit c, Witness w, SplittableRandom rnd) {
+    if (g instanceof DivConst d) {
+      return List.of(honestClaim(c, w, d.rPrime(), rnd));
+    }
+    return outputClaims(g, c, w, rnd);
   }
 
   static void assertTrueClaims(Circuit c, Witness w, List<Claim> claims, String what) {
@@ -107,9 +115,19 @@ class GadgetArgumentsTest {
   @Test
   void honestClaimsVerifyOnEverySupportedGadget() throws Exception {
     int checked = 0;
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    boolean concat = false;
+    boolean perPosition = false;
     for (String model : List.of("1l_mlp", "2l_relu_fc", "1l_conv", "3l_relu_conv_fc",
-        "1l_average", "1l_pad", "1l_max_pool", "large_op_graph", "lenet_5", "self_attention")) {
-      CorpusModels.Loaded l = CorpusModels.load(model);
+        "1l_average", "1l_pad", "1l_max_pool", "1l_mean", "large_op_graph", "lenet_5", "self_attention", "concat", "avgpool_pads")) {
+      CorpusModels.Loaded l = switch (model) {
+        case "concat" -> CorpusModels.fromBytes(model, org.besuzkml.onnx.OpModels.node("Concat")
+            .input(2, 3).input(2, 5).attr("axis", 1L).build());
+        case "avgpool_pads" -> CorpusModels.fromBytes(model,
+            org.besuzkml.onnx.OpModels.node("AveragePool").input(1, 2, 5, 5)
+                .attr("kernel_shape", 3L, 3L).attr("pads", 1L, 1L, 1L, 1L).build());
+        default -> CorpusModels.load(model);
+      };
       Circuit c = l.compiled().circuit();
       Witness w = l.honest();
       SplittableRandom rnd = new SplittableRandom(model.hashCode());
@@ -118,15 +136,21 @@ class GadgetArgumentsTest {
             || (g instanceof Contract k && ContractArgument.of(k, c) == null)) {
           continue;
         }
-        List<Claim> claims = outputClaims(g, c, w, rnd);
+        List<Claim> claims = pendingOutputClaims(g, c, w, rnd);
         Run r = run(g, c, w, claims, claims, b -> b);
         assertTrue(r.verified().isOk(), model + " " + g.kind() + ": " + r.verified().reason());
         assertSameClaims(r.proverClaims(), r.verified().value());
         assertTrueClaims(c, w, r.verified().value(), model + " " + g.kind());
         checked++;
+        kinds.add(g.kind());
+        concat |= g instanceof Wire wi && wi.xs().length > 1;
+        perPosition |= g instanceof DivConst d && d.c().length > 1;
       }
     }
     assertTrue(checked > 50, "checked " + checked);
+    assertEquals(java.util.Set.of("Alias", "Contract", "Decomp", "DivConst", "Lin", "Poly",
+        "ReduceSum", "Requant", "Wire"), kinds);
+    assertTrue(concat && perPosition, "Concat wire and per-position divisor exercised");
   }
 
   @Test
