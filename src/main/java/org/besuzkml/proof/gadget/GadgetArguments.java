@@ -26,7 +26,8 @@ public final class GadgetArguments {
       "Requant", new Pair<>(new RequantArgument.Prover(), new RequantArgument.Verifier()),
       "Decomp", new Pair<>(new DecompArgument.Prover(), new DecompArgument.Verifier()),
       "Wire", new Pair<>(new WireArgument.Prover(), new WireArgument.Verifier()),
-      "DivConst", new Pair<>(new DivConstArgument.Prover(), new DivConstArgument.Verifier()));
+      "DivConst", new Pair<>(new DivConstArgument.Prover(), new DivConstArgument.Verifier()),
+      "Conv", new Pair<>(new ConvArgument.Prover(), new ConvArgument.Verifier()));
 
   public static boolean supported(String kind) {
     return BY_KIND.containsKey(kind);

@@ -119,8 +119,14 @@ class GadgetArgumentsTest {
     boolean concat = false;
     boolean perPosition = false;
     for (String model : List.of("1l_mlp", "2l_relu_fc", "1l_conv", "3l_relu_conv_fc",
-        "1l_average", "1l_pad", "1l_max_pool", "1l_mean", "large_op_graph", "lenet_5", "self_attention", "concat", "avgpool_pads")) {
+        "1l_average", "1l_pad", "1l_max_pool", "1l_mean", "large_op_graph", "lenet_5", "self_attention", "concat", "avgpool_pads", "conv_geometry", "conv_1d")) {
       CorpusModels.Loaded l = switch (model) {
+        case "conv_geometry" -> CorpusModels.fromBytes(model,
+            org.besuzkml.onnx.OpModels.node("Conv").input(1, 2, 7, 6).randomConst(8, 3, 2, 3, 2)
+                .attr("strides", 2L, 1L).attr("pads", 1L, 0L, 2L, 1L)
+                .attr("dilations", 1L, 2L).build());
+        case "conv_1d" -> CorpusModels.fromBytes(model, org.besuzkml.onnx.OpModels.node("Conv")
+            .input(1, 3, 9).randomConst(12, 2, 3, 3).attr("pads", 1L, 1L).build());
         case "concat" -> CorpusModels.fromBytes(model, org.besuzkml.onnx.OpModels.node("Concat")
             .input(2, 3).input(2, 5).attr("axis", 1L).build());
         case "avgpool_pads" -> CorpusModels.fromBytes(model,
@@ -133,7 +139,8 @@ class GadgetArgumentsTest {
       SplittableRandom rnd = new SplittableRandom(model.hashCode());
       for (Gadget g : c.gadgets()) {
         if (!GadgetArguments.supported(g.kind())
-            || (g instanceof Contract k && ContractArgument.of(k, c) == null)) {
+            || (g instanceof Contract k && ContractArgument.of(k, c) == null)
+            || (g instanceof Conv v && v.groups() != 1)) {
           continue;
         }
         List<Claim> claims = pendingOutputClaims(g, c, w, rnd);
@@ -148,7 +155,7 @@ class GadgetArgumentsTest {
       }
     }
     assertTrue(checked > 50, "checked " + checked);
-    assertEquals(java.util.Set.of("Alias", "Contract", "Decomp", "DivConst", "Lin", "Poly",
+    assertEquals(java.util.Set.of("Alias", "Contract", "Conv", "Decomp", "DivConst", "Lin", "Poly",
         "ReduceSum", "Requant", "Wire"), kinds);
     assertTrue(concat && perPosition, "Concat wire and per-position divisor exercised");
   }
@@ -179,7 +186,7 @@ class GadgetArgumentsTest {
 
   @Test
   void tamperedMessageRejected() throws Exception {
-    for (String model : List.of("1l_mlp", "1l_pad", "1l_average")) {
+    for (String model : List.of("1l_mlp", "1l_pad", "1l_average", "1l_conv")) {
       tamperedMessageRejected(model);
     }
   }
@@ -190,7 +197,8 @@ class GadgetArgumentsTest {
     Witness w = l.honest();
     SplittableRandom rnd = new SplittableRandom(9);
     for (Gadget g : c.gadgets()) {
-      if (!(g instanceof Contract || g instanceof Poly || g instanceof Lin || g instanceof Wire)) {
+      if (!(g instanceof Contract || g instanceof Poly || g instanceof Lin || g instanceof Wire
+          || g instanceof Conv)) {
         continue;
       }
       List<Claim> claims = outputClaims(g, c, w, rnd);
