@@ -16,18 +16,34 @@ public final class GadgetArguments {
   /** A prover and a verifier for one gadget kind. */
   public record Pair<G extends Gadget>(GadgetProver<G> prover, GadgetVerifier<G> verifier) {}
 
-  private static final Map<String, Pair<?>> BY_KIND = Map.of(
-      "Contract", new Pair<>(new ContractArgument.Prover(), new ContractArgument.Verifier()),
-      "Lin", new Pair<>(new LinearArguments.LinProver(), new LinearArguments.LinVerifier()),
-      "ReduceSum", new Pair<>(new LinearArguments.ReduceSumProver(),
-          new LinearArguments.ReduceSumVerifier()),
-      "Alias", new Pair<>(new LinearArguments.AliasProver(), new LinearArguments.AliasVerifier()),
-      "Poly", new Pair<>(new PolyArgument.Prover(), new PolyArgument.Verifier()),
-      "Requant", new Pair<>(new RequantArgument.Prover(), new RequantArgument.Verifier()),
-      "Decomp", new Pair<>(new DecompArgument.Prover(), new DecompArgument.Verifier()),
-      "Wire", new Pair<>(new WireArgument.Prover(), new WireArgument.Verifier()),
-      "DivConst", new Pair<>(new DivConstArgument.Prover(), new DivConstArgument.Verifier()),
-      "Conv", new Pair<>(new ConvArgument.Prover(), new ConvArgument.Verifier()));
+  private static final Map<String, Pair<?>> BY_KIND = Map.ofEntries(
+      Map.entry("MaxSelect", new Pair<>(new SelectionArguments.MaxSelectProver(),
+          new SelectionArguments.MaxSelectVerifier())),
+      Map.entry("DivTensor", new Pair<>(new SelectionArguments.DivTensorProver(),
+          new SelectionArguments.DivTensorVerifier())),
+      Map.entry("Lookup", lookupPair()),
+      Map.entry("ZeroBit", zeroBitPair()),
+      Map.entry("Contract", new Pair<>(new ContractArgument.Prover(), new ContractArgument.Verifier())),
+      Map.entry("Lin", new Pair<>(new LinearArguments.LinProver(), new LinearArguments.LinVerifier())),
+      Map.entry("ReduceSum", new Pair<>(new LinearArguments.ReduceSumProver(),
+          new LinearArguments.ReduceSumVerifier())),
+      Map.entry("Alias", new Pair<>(new LinearArguments.AliasProver(), new LinearArguments.AliasVerifier())),
+      Map.entry("Poly", new Pair<>(new PolyArgument.Prover(), new PolyArgument.Verifier())),
+      Map.entry("Requant", new Pair<>(new RequantArgument.Prover(), new RequantArgument.Verifier())),
+      Map.entry("Decomp", new Pair<>(new DecompArgument.Prover(), new DecompArgument.Verifier())),
+      Map.entry("Wire", new Pair<>(new WireArgument.Prover(), new WireArgument.Verifier())),
+      Map.entry("DivConst", new Pair<>(new DivConstArgument.Prover(), new DivConstArgument.Verifier())),
+      Map.entry("Conv", new Pair<>(new ConvArgument.Prover(), new ConvArgument.Verifier())));
+
+  private static Pair<Lookup> lookupPair() {
+    SelectionArguments.NoMessages<Lookup> n = new SelectionArguments.NoMessages<>();
+    return new Pair<>(n, n);
+  }
+
+  private static Pair<ZeroBit> zeroBitPair() {
+    SelectionArguments.NoMessages<ZeroBit> n = new SelectionArguments.NoMessages<>();
+    return new Pair<>(n, n);
+  }
 
   public static boolean supported(String kind) {
     return BY_KIND.containsKey(kind);

@@ -96,6 +96,31 @@ class BackwardWalkTest {
     }
   }
 
+  static java.util.stream.Stream<String> models() throws Exception {
+    return CorpusModels.names();
+  }
+
+  /** Every corpus model whose gadgets all have arguments walks to true claims. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("models")
+  void corpusWalk(String name) throws Exception {
+    CorpusModels.Loaded l = CorpusModels.load(name);
+    Circuit c = l.compiled().circuit();
+    for (Gadget g : c.gadgets()) {
+      Assumptions.assumeTrue(GadgetArguments.supported(g.kind()), g.kind());
+      Assumptions.assumeFalse(g instanceof Contract k && ContractArgument.of(k, c) == null,
+          "batch-broadcast Contract");
+      Assumptions.assumeFalse(g instanceof Conv v && v.groups() != 1, "grouped Conv");
+    }
+    Witness w = l.honest();
+    long t0 = System.nanoTime();
+    Checked<List<Claim>> v = run(l.compiled(), w);
+    assertTrue(v.isOk(), name + ": " + v.reason());
+    assertEquals(0, falseClaims(l.compiled(), w, v.value()), name);
+    System.out.printf("walk %s: %d final claims, prove+verify %.1f ms%n", name, v.value().size(),
+        (System.nanoTime() - t0) / 1e6);
+  }
+
   @Test
   void activationOffByOneRejected() throws Exception {
     for (String name : List.of("1l_mlp", "lenet_5")) {
