@@ -70,5 +70,41 @@ class LogUpIntegrationTest {
       checked++;
     }
     assertTrue(checked >= plan.instances().size());
+
+    // phase 3 continues both transcripts: output claims plus the leaf claims on columns
+    Transcript vt = Transcript.v1();
+    LogUpVerifier.verify(vl.value(), r.proof(), vt);
+    List<Claim> pStart = startClaims(c, w, plan, r.claims(), pt);
+    List<Claim> vStart = startClaims(c, w, plan, v.value(), vt);
+    ProofSink sink = new ProofSink();
+    BackwardWalk.prove(c, tab, pStart, sink, pt);
+    byte[] bytes = sink.toBytes();
+    Checked<List<Claim>> walk = BackwardWalk.verify(c, vStart,
+        new org.besuzkml.sumcheck.FieldReader(bytes, 0, bytes.length), vt);
+    assertTrue(walk.isOk(), name + ": " + walk.reason());
+    for (Claim cl : walk.value()) {
+      long[] truth = WalkMath.evaluate(tab.mle(cl.tensor()), c.tensor(cl.tensor()).vars(),
+          cl.point());
+      assertTrue(Fr.equal(truth, 0, cl.value(), 0), name + ": final claim on "
+          + c.tensor(cl.tensor()).name());
+    }
+  }
+
+  /** Output claims at "walk/out" points, then the lookup phase's instance-column claims. */
+  static List<Claim> startClaims(Circuit c, Witness w, LookupPlan plan, LogUpClaims lu,
+      Transcript t) {
+    List<Claim> r = new ArrayList<>();
+    WitnessTables tab = new WitnessTables(w);
+    for (int o : c.outputs()) {
+      long[] z = t.challengeFrs("walk/out", c.tensor(o).vars());
+      r.add(new Claim(o, z, WalkMath.evaluate(tab.mle(o), c.tensor(o).vars(), z)));
+    }
+    for (LeafClaim cl : lu.claims()) {
+      if (cl.kind() == LeafClaim.Kind.INSTANCE_COLUMN) {
+        LookupPlan.Instance in = plan.instances().get(cl.index());
+        r.add(new Claim(cl.column() == 0 ? in.column1() : in.column2(), cl.point(), cl.value()));
+      }
+    }
+    return r;
   }
 }
