@@ -107,4 +107,38 @@ class LogUpIntegrationTest {
     }
     return r;
   }
+
+  /** A function-table output off by one: the cheater's multiplicities cannot balance the sum. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1l_sigmoid", "1l_softmax"})
+  void lookupOutputNotInTableRejected(String name) throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(CorpusModels.CORPUS));
+    CorpusModels.Loaded l = CorpusModels.load(name);
+    Circuit c = l.compiled().circuit();
+    Witness w = org.besuzkml.proof.witness.WitnessAttacks.lookupOutputNotInTable(l.compiled())
+        .apply(l);
+    LookupPlan plan = LookupPlan.of(c);
+    long[][] fv = new long[c.tables().size()][];
+    for (int i = 0; i < fv.length; i++) {
+      fv[i] = l.compiled().constants().get(c.tables().get(i).values());
+    }
+    LeafLayout layout = LogUpLayouts.of(c, plan, fv).value();
+    List<LookupColumn[]> cols = new ArrayList<>();
+    for (LookupPlan.Instance in : plan.instances()) {
+      cols.add(in.column2() >= 0
+          ? new LookupColumn[] {LookupColumn.ofLongs(w.padded(in.column1())),
+              LookupColumn.ofLongs(w.padded(in.column2()))}
+          : new LookupColumn[] {LookupColumn.ofLongs(w.padded(in.column1()))});
+    }
+    long[][] m = LookupCounts.of(plan, w); // counted by index, as the cheater would
+    LogUpProver.Result r;
+    try {
+      r = LogUpProver.prove(layout, cols, m, Transcript.v1());
+    } catch (IllegalArgumentException e) {
+      return; // the honest prover code refuses outright
+    }
+    Checked<LogUpClaims> v = LogUpVerifier.verify(LogUpLayouts.of(c, plan, null).value(),
+        r.proof(), Transcript.v1());
+    org.junit.jupiter.api.Assertions.assertFalse(v.isOk(), "output not in table accepted");
+  }
 }
