@@ -206,10 +206,35 @@ public final class Msm {
     int buckets = 1 << (c - 1);
     double perSlice = (double) n / slices;
     double rounds = 2 + Math.log(Math.max(1.0, perSlice / buckets)) / Math.log(2);
-    double taskCost = Math.min(perSlice * COST_ADD + buckets * COST_BUCKET + rounds * COST_INV,
-        jacobianTaskCost(perSlice, buckets));
+    double taskCost = Math.min(batchAffineTaskCost(perSlice, c, rounds), jacobianTaskCost(perSlice, buckets));
     int waves = (tasks + threads - 1) / threads;
     return waves * taskCost;
+  }
+
+  /**
+   * Modelled cost of reducing the 2^(c-1) buckets of one batch-affine task: Jacobian running sums,
+   * or, from {@link BucketWorker#GRID_MIN_BUCKETS} buckets, about two batch-affine additions per
+   * bucket (row and column sums), their rounds' inversions, and running sums over rows + columns.
+   */
+  static double reductionCost(int c, double filled) {
+    int buckets = 1 << (c - 1);
+    if (buckets < BucketWorker.GRID_MIN_BUCKETS) {
+      return buckets * COST_BUCKET;
+    }
+    int colBits = c / 2;
+    int lines = (1 << colBits) + (buckets >> colBits);
+    return filled * 2 * COST_ADD + lines * COST_BUCKET + colBits * COST_INV;
+  }
+
+  /**
+   * Modelled cost of one batch-affine task over the given number of points: a point costs an
+   * addition unless it is the first of its bucket, and about {@code B (1 - e^(-points/B))} of the B
+   * buckets are filled (uniform digits), which is what makes wide windows pay.
+   */
+  static double batchAffineTaskCost(double points, int c, double rounds) {
+    int buckets = 1 << (c - 1);
+    double filled = buckets * (1 - StrictMath.exp(-points / buckets));
+    return (points - filled) * COST_ADD + reductionCost(c, filled) + rounds * COST_INV;
   }
 
   /** Modelled cost of one task on the Jacobian bucket path. */
@@ -221,7 +246,7 @@ public final class Msm {
   static boolean batchAffinePays(double points, int c) {
     int buckets = 1 << (c - 1);
     double rounds = 2 + Math.log(Math.max(1.0, points / buckets)) / Math.log(2);
-    return points * COST_ADD + buckets * COST_BUCKET + rounds * COST_INV < jacobianTaskCost(points, buckets);
+    return batchAffineTaskCost(points, c, rounds) < jacobianTaskCost(points, buckets);
   }
 
   /** Signed-digit windows for magnitudes below 2^bits: the top digit absorbs the last carry. */
