@@ -25,7 +25,7 @@ public final class Msm {
   private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
   /** Below this many points the work runs on the calling thread only. */
   private static final int PARALLEL_THRESHOLD = 256;
-  private static final int MAX_WINDOW = 16;
+  private static final int MAX_WINDOW = 17;
   /** At most this many points per bucket task, which bounds a worker's buffer (64 bytes a point). */
   private static final int MAX_SLICE = 1 << 20;
   /** Bit width the GLV halves are modelled with (|k1|, |k2| < 2^127 for BN254's basis). */

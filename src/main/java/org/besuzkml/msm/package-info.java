@@ -55,11 +55,12 @@
  * 380 c/2} replaces {@code 31 B}); the wall time is the number of waves {@code ceil(tasks /
  * threads)} times that; a Jacobian-bucket task costs {@code 12 m + 36 2^(c-1)}, a scalar
  * multiplication about {@code 150 + 9.7 min(b, 127)}. {@link org.besuzkml.msm.Msm} picks c
- * (2..16), the slices, GLV and the path by minimising the model, which counts only the points that
+ * (2..17), the slices, GLV and the path by minimising the model, which counts only the points that
  * meet a filled bucket as additions ({@code B (1 - e^(-m/B))} of the B buckets are filled) and the
  * grid reduction above. For n = 2^16 full scalars it picks GLV with c = 16 (8 windows over 2^17
  * points: about 10.1 M-equivalents x 10^6 single-threaded, measured, against 11.0-11.5 with c = 13
- * and running sums); for 16-bit scalars c = 9 with 2 windows (about 1 x 10^6).
+ * and running sums); for 16-bit scalars c = 17, one window whose 2^16 buckets go through the
+ * grid (about 0.75 x 10^6, against 0.94 x 10^6 with c = 9 and two windows).
  *
  * <p>Data layout follows {@link org.besuzkml.curve}: affine bases are 8 longs (Fq Montgomery),
  * infinity (0, 0); results are Jacobian (12 longs). Depends on {@link org.besuzkml.field}, {@link

@@ -233,7 +233,7 @@ class MsmTest {
    * (sum_i k_i c_i) P with the small multipliers c_i summed exactly in Fr.
    */
   @ParameterizedTest
-  @ValueSource(ints = {10, 11, 12, 13, 15, 16})
+  @ValueSource(ints = {10, 11, 12, 13, 15, 16, 17})
   void wideWindowGridReductionHandlesEqualAndOppositeBucketSums(int window) {
     int n = 2500;
     long[] p = new long[G1.JACOBIAN];
