@@ -60,7 +60,8 @@
  * grid reduction above. For n = 2^16 full scalars it picks GLV with c = 16 (8 windows over 2^17
  * points: about 10.1 M-equivalents x 10^6 single-threaded, measured, against 11.0-11.5 with c = 13
  * and running sums); for 16-bit scalars c = 17, one window whose 2^16 buckets go through the
- * grid (about 0.75 x 10^6, against 0.94 x 10^6 with c = 9 and two windows).
+ * grid on one thread (about 0.75 x 10^6, against 0.94 x 10^6 with c = 9 and two windows); on two
+ * threads, and for fewer points, c = 9 (the grid also costs about 1 M per bucket, filled or not).
  *
  * <p>Data layout follows {@link org.besuzkml.curve}: affine bases are 8 longs (Fq Montgomery),
  * infinity (0, 0); results are Jacobian (12 longs). Depends on {@link org.besuzkml.field}, {@link
