@@ -13,7 +13,9 @@ import org.besuzkml.field.Fq;
  * (Montgomery's trick) and writes the affine sums back compactly. A round costs 6 field
  * multiplications per addition plus one inversion; rounds stop when every bucket holds at most one
  * point, after about {@code log2(max bucket load)} rounds. Equal points are doubled (denominator
- * 2y), opposite points cancel (the pair is dropped), so no case needs a fallback. Buffers are
+ * 2y), opposite points cancel (the pair is dropped), so no case needs a fallback. From
+ * {@link #GRID_MIN_BUCKETS} buckets the reduction {@code sum_b (b+1) S_b} also runs on these rounds
+ * (row and column sums of a bucket grid, see {@link #reduceGrid}). Buffers are
  * allocated once per worker and reused across windows; one worker is never shared by two threads.
  */
 final class BucketWorker {

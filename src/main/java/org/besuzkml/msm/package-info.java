@@ -52,7 +52,7 @@
  * (6 M plus additions, comparisons and copies), one bucket of the reduction about 31 M, one
  * inversion about 380 M. A task over m points with B = 2^(c-1) buckets, F of them filled, costs {@code
  * 7.5 (m - F) + 31 B + 380 (2 + log2(m / B))} (with the grid, {@code 15 F + 31 (rows + cols) +
- * 380 c/2} replaces {@code 31 B}); the wall time is the number of waves {@code ceil(tasks /
+ * 380 c/2 + B} replaces {@code 31 B}); the wall time is the number of waves {@code ceil(tasks /
  * threads)} times that; a Jacobian-bucket task costs {@code 12 m + 36 2^(c-1)}, a scalar
  * multiplication about {@code 150 + 9.7 min(b, 127)}. {@link org.besuzkml.msm.Msm} picks c
  * (2..17), the slices, GLV and the path by minimising the model, which counts only the points that
