@@ -44,14 +44,14 @@ final class SignedDigits {
     }
   }
 
-  /** Bits [bit, bit + c) of the magnitude at mag[o..o+stride), as an int (c <= 16). */
+  /** Bits [bit, bit + c) of the magnitude at mag[o..o+stride), as an int (c <= 20). */
   private static int chunk(long[] mag, int o, int stride, int bit, int mask) {
     int limb = bit >>> 6, sh = bit & 63;
     if (limb >= stride) {
       return 0;
     }
     long v = mag[o + limb] >>> sh;
-    if (sh > 64 - 16 && limb + 1 < stride) {
+    if (sh > 64 - 20 && limb + 1 < stride) {
       v |= mag[o + limb + 1] << (64 - sh);
     }
     return (int) v & mask;

@@ -31,7 +31,12 @@
  *       points) uses Jacobian buckets instead: one mixed addition (about 12 M) per point and no
  *       inversion. Below about 10 points one GLV scalar multiplication per point is cheaper still.
  *   <li><b>Bucket reduction</b> by running sums from the top bucket down: {@code sum_b b S_b}
- *       with one mixed and one Jacobian addition per bucket.
+ *       with one mixed and one Jacobian addition per bucket (about 31 M). From 512 buckets it goes
+ *       through a grid instead: with {@code b = row * cols + col}, {@code sum_b b S_b = cols sum_row
+ *       row R_row + sum_col col C_col}, where the row sums R and column sums C are plain sums of
+ *       the buckets, computed together by the same batch-affine rounds (two affine additions per
+ *       bucket, about 15 M); only the rows + columns (about 2 sqrt(B)) go through running sums.
+ *       This makes wide windows cheap: n = 2^16 full scalars now take GLV with c = 16 (8 windows).
  *   <li><b>Window combination</b> by Horner: c doublings and one addition per window.
  * </ol>
  *
@@ -45,14 +50,18 @@
  *
  * In field multiplications (M), measured on this code: one batch-affine bucket addition about 7.5 M
  * (6 M plus additions, comparisons and copies), one bucket of the reduction about 31 M, one
- * inversion about 380 M. A task over m points with 2^(c-1) buckets costs {@code 7.5 m + 31
- * 2^(c-1) + 380 (2 + log2(m / 2^(c-1)))}; the wall time is the number of waves {@code ceil(tasks /
+ * inversion about 380 M. A task over m points with B = 2^(c-1) buckets, F of them filled, costs {@code
+ * 7.5 (m - F) + 31 B + 380 (2 + log2(m / B))} (with the grid, {@code 15 F + 31 (rows + cols) +
+ * 380 c/2 + B} replaces {@code 31 B}); the wall time is the number of waves {@code ceil(tasks /
  * threads)} times that; a Jacobian-bucket task costs {@code 12 m + 36 2^(c-1)}, a scalar
  * multiplication about {@code 150 + 9.7 min(b, 127)}. {@link org.besuzkml.msm.Msm} picks c
- * (2..16), the slices, GLV and the path by minimising the model. For n = 2^16 full scalars it picks GLV with c = 13 (10 windows over 2^17 points:
- * about 11.4 M-equivalents x 10^6 single-threaded, measured); for 16-bit scalars c = 9 with 2
- * windows (about 1 x 10^6). The total is dominated by {@code W n} bucket additions, which only a
- * wider window reduces.
+ * (2..17), the slices, GLV and the path by minimising the model, which counts only the points that
+ * meet a filled bucket as additions ({@code B (1 - e^(-m/B))} of the B buckets are filled) and the
+ * grid reduction above. For n = 2^16 full scalars it picks GLV with c = 16 (8 windows over 2^17
+ * points: about 10.1 M-equivalents x 10^6 single-threaded, measured, against 11.0-11.5 with c = 13
+ * and running sums); for 16-bit scalars c = 17, one window whose 2^16 buckets go through the
+ * grid on one thread (about 0.75 x 10^6, against 0.94 x 10^6 with c = 9 and two windows); on two
+ * threads, and for fewer points, c = 9 (the grid also costs about 1 M per bucket, filled or not).
  *
  * <p>Data layout follows {@link org.besuzkml.curve}: affine bases are 8 longs (Fq Montgomery),
  * infinity (0, 0); results are Jacobian (12 longs). Depends on {@link org.besuzkml.field}, {@link

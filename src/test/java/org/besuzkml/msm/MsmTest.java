@@ -225,4 +225,51 @@ class MsmTest {
     assertEquals(1, Msm.windows(16, 17));
     assertTrue(Msm.windows(16, Msm.chooseWindow(1 << 16, 16, 2)) <= 3);
   }
+
+  /**
+   * Wide windows (from 512 buckets) reduce the buckets through row and column sums computed by
+   * batch-affine rounds. Bases drawn from {P, -P, 2P, -2P, 3P, infinity} make many buckets hold
+   * equal or opposite sums, so those rounds meet doublings and cancellations; the expected value is
+   * (sum_i k_i c_i) P with the small multipliers c_i summed exactly in Fr.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {10, 11, 12, 13, 15, 16, 17})
+  void wideWindowGridReductionHandlesEqualAndOppositeBucketSums(int window) {
+    int n = 2500;
+    long[] p = new long[G1.JACOBIAN];
+    long[] k0 = new long[4];
+    SplittableRandom rnd = new SplittableRandom(window);
+    Fr.random(k0, 0, rnd);
+    G1.mulFr(p, 0, G1.generatorJacobian(), 0, k0, 0);
+    int[] multipliers = {1, -1, 2, -2, 3, 0, 1};
+    long[] table = new long[multipliers.length * A];
+    for (int j = 0; j < multipliers.length; j++) {
+      long[] m = new long[4], q = new long[G1.JACOBIAN];
+      Fr.fromLong(m, 0, multipliers[j]);
+      G1.mulFr(q, 0, p, 0, m, 0);
+      G1.toAffine(table, j * A, q, 0);
+    }
+    long[] b = new long[n * A];
+    long[] k = new long[n * 4];
+    long[] total = new long[4], c = new long[4], term = new long[4];
+    for (int i = 0; i < n; i++) {
+      int j = rnd.nextInt(multipliers.length);
+      System.arraycopy(table, j * A, b, i * A, A);
+      if (i % 5 == 0) {
+        Fr.fromLong(k, i * 4, rnd.nextLong(-40, 40)); // few distinct digits: crowded buckets
+      } else {
+        Fr.random(k, i * 4, rnd);
+      }
+      Fr.fromLong(c, 0, multipliers[j]);
+      Fr.mul(term, 0, k, i * 4, c, 0);
+      Fr.add(total, 0, total, 0, term, 0);
+    }
+    long[] expected = new long[G1.JACOBIAN];
+    G1.mulFr(expected, 0, p, 0, total, 0);
+    for (int glv : new int[] {Msm.GLV_OFF, Msm.GLV_ON}) {
+      assertSame(expected, Msm.msm(b, 0, k, n, 1, glv, window));
+      assertSame(expected, Msm.msm(b, 0, k, n, 2, glv, window));
+    }
+    assertTrue(Msm.batchAffinePays(n, window), "the test must reach the batch-affine path");
+  }
 }
