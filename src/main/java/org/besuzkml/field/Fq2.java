@@ -221,6 +221,87 @@ public final class Fq2 {
   }
 
   /**
+   * r = a * xi + b, fused so that each part is reduced once: (9a0 - a1 + b0) + (a0 + 9a1 + b1)u,
+   * formed as integers below 11m. r may alias a or b.
+   */
+  public static void mulByNonResidueAdd(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
+    long y0 = a[ao + 4], y1 = a[ao + 5], y2 = a[ao + 6], y3 = a[ao + 7];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    // (m - y) + b0, below 2m
+    long n0 = Fq.P0 - y0;
+    long br = Fq.borrow(Fq.P0, y0, n0);
+    long n1 = Fq.P1 - y1 - br;
+    br = Fq.borrow(Fq.P1, y1, n1);
+    long n2 = Fq.P2 - y2 - br;
+    br = Fq.borrow(Fq.P2, y2, n2);
+    long n3 = Fq.P3 - y3 - br;
+    long s0 = n0 + b0;
+    long c = Fq.carry(n0, b0, s0);
+    long s1 = n1 + b1 + c;
+    c = Fq.carry(n1, b1, s1);
+    long s2 = n2 + b2 + c;
+    c = Fq.carry(n2, b2, s2);
+    long s3 = n3 + b3 + c;
+    // x + b1, below 2m
+    long e0 = b[bo + 4], e1 = b[bo + 5], e2 = b[bo + 6], e3 = b[bo + 7];
+    long t0 = x0 + e0;
+    c = Fq.carry(x0, e0, t0);
+    long t1 = x1 + e1 + c;
+    c = Fq.carry(x1, e1, t1);
+    long t2 = x2 + e2 + c;
+    c = Fq.carry(x2, e2, t2);
+    long t3 = x3 + e3 + c;
+    nineTimesPlus(r, ro + L, y0, y1, y2, y3, t0, t1, t2, t3);
+    nineTimesPlus(r, ro, x0, x1, x2, x3, s0, s1, s2, s3);
+  }
+
+  /**
+   * r = 3x + 2z (plus) or 3x - 2z, the coefficient update of the Granger-Scott cyclotomic squaring,
+   * with one reduction per part: 3x + 2z, resp. 3x + 2(m - z), is an integer below 5m.
+   */
+  static void threeXTwoZ(long[] r, int ro, long[] x, int xo, long[] z, int zo, boolean plus) {
+    threeXTwoZFq(r, ro, x, xo, z, zo, plus);
+    threeXTwoZFq(r, ro + L, x, xo + L, z, zo + L, plus);
+  }
+
+  private static void threeXTwoZFq(long[] r, int ro, long[] x, int xo, long[] z, int zo, boolean plus) {
+    long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+    long z0 = z[zo], z1 = z[zo + 1], z2 = z[zo + 2], z3 = z[zo + 3];
+    if (!plus) {
+      long n0 = Fq.P0 - z0;
+      long br = Fq.borrow(Fq.P0, z0, n0);
+      long n1 = Fq.P1 - z1 - br;
+      br = Fq.borrow(Fq.P1, z1, n1);
+      long n2 = Fq.P2 - z2 - br;
+      br = Fq.borrow(Fq.P2, z2, n2);
+      z3 = Fq.P3 - z3 - br;
+      z0 = n0;
+      z1 = n1;
+      z2 = n2;
+    }
+    // s = x + z (below 2m, four limbs), then w = 2s + x
+    long s0 = x0 + z0;
+    long c = Fq.carry(x0, z0, s0);
+    long s1 = x1 + z1 + c;
+    c = Fq.carry(x1, z1, s1);
+    long s2 = x2 + z2 + c;
+    c = Fq.carry(x2, z2, s2);
+    long s3 = x3 + z3 + c;
+    long d0 = s0 << 1, d1 = (s1 << 1) | (s0 >>> 63), d2 = (s2 << 1) | (s1 >>> 63);
+    long d3 = (s3 << 1) | (s2 >>> 63);
+    long w0 = d0 + x0;
+    c = Fq.carry(d0, x0, w0);
+    long w1 = d1 + x1 + c;
+    c = Fq.carry(d1, x1, w1);
+    long w2 = d2 + x2 + c;
+    c = Fq.carry(d2, x2, w2);
+    long w3 = d3 + x3 + c;
+    c = Fq.carry(d3, x3, w3);
+    reduceSmall(r, ro, w0, w1, w2, w3, (s3 >>> 63) + c);
+  }
+
+  /**
    * K_EST[i] = floor(i * 2^252 / m): for a five-limb v with v >> 252 = i, v - K_EST[i]*m lies in
    * [0, 2m), since 2^252 / m < 1/3.
    */
@@ -240,7 +321,7 @@ public final class Fq2 {
     }
   }
 
-  /** r = (9x + y) mod m for x < m and y <= m given as limbs (the sum is below 10m < 2^258). */
+  /** r = (9x + y) mod m for x < m and y < 2m given as limbs (the sum is below 11m). */
   private static void nineTimesPlus(long[] r, int ro, long x0, long x1, long x2, long x3, long y0,
       long y1, long y2, long y3) {
     // 8x + x
@@ -265,7 +346,14 @@ public final class Fq2 {
     long w3 = v3 + y3 + c;
     c = Fq.carry(v3, y3, w3);
     long w4 = v4 + c;
-    // w - k*m, k from the top six bits; the result is below 2m, so four limbs hold it
+    reduceSmall(r, ro, w0, w1, w2, w3, w4);
+  }
+
+  /**
+   * r = w mod m for a five-limb w below 21m (so w >> 252 < 64): subtract k*m with k from the top six
+   * bits, which leaves a value below 2m (four limbs), then subtract m once more if needed.
+   */
+  static void reduceSmall(long[] r, int ro, long w0, long w1, long w2, long w3, long w4) {
     int k = 5 * K_EST[(int) ((w4 << 4) | (w3 >>> 60))];
     long m0 = KM[k], m1 = KM[k + 1], m2 = KM[k + 2], m3 = KM[k + 3];
     long d0 = w0 - m0;

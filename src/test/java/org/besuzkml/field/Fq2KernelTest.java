@@ -101,4 +101,30 @@ class Fq2KernelTest {
       assertArrayEquals(r, a, "r aliases a");
     }
   }
+
+  @Test
+  void fusedNonResidueAddAndGrangerScottCombineMatchBigInteger() {
+    long[] r = new long[8];
+    BigInteger nine = BigInteger.valueOf(9);
+    for (int i = 0; i < 4000; i++) {
+      BigInteger a0 = edge(i, Q), a1 = edge(3 * i + 1, Q), b0 = edge(5 * i + 2, Q), b1 = edge(i / 7, Q);
+      long[] a = raw(a0, a1);
+      long[] b = raw(b0, b1);
+      Fq2.mulByNonResidueAdd(r, 0, a, 0, b, 0);
+      assertEquals(a0.multiply(nine).subtract(a1).add(b0).mod(Q), limbs(r, 0));
+      assertEquals(a1.multiply(nine).add(a0).add(b1).mod(Q), limbs(r, 4));
+      long[] c = b.clone();
+      Fq2.mulByNonResidueAdd(c, 0, a, 0, c, 0);
+      assertArrayEquals(r, c, "r aliases b");
+      c = a.clone();
+      Fq2.mulByNonResidueAdd(c, 0, c, 0, b, 0);
+      assertArrayEquals(r, c, "r aliases a");
+      for (boolean plus : new boolean[] {true, false}) {
+        BigInteger sign = plus ? BigInteger.TWO : BigInteger.TWO.negate();
+        Fq2.threeXTwoZ(r, 0, a, 0, b, 0, plus);
+        assertEquals(a0.multiply(BigInteger.valueOf(3)).add(sign.multiply(b0)).mod(Q), limbs(r, 0));
+        assertEquals(a1.multiply(BigInteger.valueOf(3)).add(sign.multiply(b1)).mod(Q), limbs(r, 4));
+      }
+    }
+  }
 }
