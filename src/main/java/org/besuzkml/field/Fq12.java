@@ -131,8 +131,7 @@ public final class Fq12 {
     Fq6.mul(t, sa, t, sa, t, sb, t, s);
     Fq6.sub(t, sa, t, sa, t, v0);
     Fq6.sub(r, ro + H, t, sa, t, v1);
-    Fq6.mulByNonResidue(t, v1, t, v1, t, s);
-    Fq6.add(r, ro, t, v0, t, v1);
+    Fq6.mulByNonResidueAdd(r, ro, t, v1, t, v0, t, s);
   }
 
   /** r = a^2 (complex squaring over Fq6: two Fq6 multiplications). */
@@ -140,8 +139,7 @@ public final class Fq12 {
     int ab = to, sa = to + H, sb = to + 2 * H, s = to + 4 * H;
     Fq6.mul(t, ab, a, ao, a, ao + H, t, s);
     Fq6.add(t, sa, a, ao, a, ao + H);
-    Fq6.mulByNonResidue(t, sb, a, ao + H, t, s);
-    Fq6.add(t, sb, t, sb, a, ao);
+    Fq6.mulByNonResidueAdd(t, sb, a, ao + H, a, ao, t, s);
     // c0 = (a0 + a1)(a0 + v*a1) - ab - v*ab; c1 = 2ab
     Fq6.mul(t, sa, t, sa, t, sb, t, s);
     Fq6.sub(t, sa, t, sa, t, ab);
@@ -166,8 +164,7 @@ public final class Fq12 {
     // c1 = (a0 + a1)(d0 + d1 + d3 v) - x - y; c0 = x + v*y
     Fq6.sub(t, sa, t, sa, t, x);
     Fq6.sub(r, ro + H, t, sa, t, y);
-    Fq6.mulByNonResidue(t, y, t, y, t, s);
-    Fq6.add(r, ro, t, x, t, y);
+    Fq6.mulByNonResidueAdd(r, ro, t, y, t, x, t, s);
   }
 
   /** r = a^-1 = conj(a) / (c0^2 - v*c1^2); r = 0 when a = 0. */
@@ -215,19 +212,12 @@ public final class Fq12 {
     Fq2.sqr(t, r1, t, r1, t, s);
     Fq2.sub(t, r1, t, r1, t, a2);
     Fq2.sub(t, r1, t, r1, t, b2);
-    Fq2.mulByNonResidue(t, b2, t, b2, t, s);
-    Fq2.add(t, r0, t, a2, t, b2);
+    Fq2.mulByNonResidueAdd(t, r0, t, b2, t, a2);
   }
 
-  /** r = 3x - 2z or 3x + 2z (sign = -1 / +1), the Granger-Scott coefficient update. */
+  /** r = 3x - 2z or 3x + 2z (plus), the Granger-Scott coefficient update. */
   private static void gsUpdate(long[] r, int ro, long[] t, int x, long[] a, int z, boolean plus) {
-    if (plus) {
-      Fq2.add(r, ro, t, x, a, z);
-    } else {
-      Fq2.sub(r, ro, t, x, a, z);
-    }
-    Fq2.dbl(r, ro, r, ro);
-    Fq2.add(r, ro, r, ro, t, x);
+    Fq2.threeXTwoZ(r, ro, t, x, a, z, plus);
   }
 
   /**

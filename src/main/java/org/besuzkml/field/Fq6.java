@@ -77,6 +77,18 @@ public final class Fq6 {
     Fq2.copy(r, ro, t, x);
   }
 
+  /**
+   * r = a * v + b = (xi*a2 + b0) + (a0 + b1)v + (a1 + b2)v^2; r may alias a or b, the scratch must
+   * not overlap any of them.
+   */
+  public static void mulByNonResidueAdd(long[] r, int ro, long[] a, int ao, long[] b, int bo, long[] t,
+      int to) {
+    Fq2.mulByNonResidueAdd(t, to, a, ao + 2 * E, b, bo);
+    Fq2.add(r, ro + 2 * E, a, ao + E, b, bo + 2 * E);
+    Fq2.add(r, ro + E, a, ao, b, bo + E);
+    Fq2.copy(r, ro, t, to);
+  }
+
   /** r = a * s for s in Fq2; s must not overlap r. */
   public static void mulByFq2(long[] r, int ro, long[] a, int ao, long[] s, int so, long[] t, int to) {
     Fq2.mul(r, ro, a, ao, s, so, t, to);
@@ -97,16 +109,14 @@ public final class Fq6 {
     Fq2.mul(t, c0, t, sa, t, sb, t, s);
     Fq2.sub(t, c0, t, c0, t, v1);
     Fq2.sub(t, c0, t, c0, t, v2);
-    Fq2.mulByNonResidue(t, c0, t, c0, t, s);
-    Fq2.add(t, c0, t, c0, t, v0);
+    Fq2.mulByNonResidueAdd(t, c0, t, c0, t, v0);
     // c1 = (a0 + a1)(b0 + b1) - v0 - v1 + xi*v2
     Fq2.add(t, sa, a, ao, a, ao + E);
     Fq2.add(t, sb, b, bo, b, bo + E);
     Fq2.mul(t, c1, t, sa, t, sb, t, s);
     Fq2.sub(t, c1, t, c1, t, v0);
     Fq2.sub(t, c1, t, c1, t, v1);
-    Fq2.mulByNonResidue(t, sa, t, v2, t, s);
-    Fq2.add(t, c1, t, c1, t, sa);
+    Fq2.mulByNonResidueAdd(t, c1, t, v2, t, c1);
     // c2 = (a0 + a2)(b0 + b2) - v0 - v2 + v1
     Fq2.add(t, sa, a, ao, a, ao + 2 * E);
     Fq2.add(t, sb, b, bo, b, bo + 2 * E);
@@ -137,8 +147,7 @@ public final class Fq6 {
     Fq2.sub(t, sa, t, sa, t, v0);
     Fq2.sub(r, ro + E, t, sa, t, v1);
     Fq2.add(r, ro + 2 * E, t, y, t, v1);
-    Fq2.mulByNonResidue(t, x, t, x, t, s);
-    Fq2.add(r, ro, t, v0, t, x);
+    Fq2.mulByNonResidueAdd(r, ro, t, x, t, v0);
   }
 
   /** r = a^2 (Chung-Hasan SQR2: two Fq2 multiplications and three squarings). */
@@ -159,10 +168,8 @@ public final class Fq6 {
     Fq2.sub(t, s2, t, s2, t, s0);
     Fq2.sub(r, ro + 2 * E, t, s2, t, s4);
     // c0 = s0 + xi*s3; c1 = s1 + xi*s4
-    Fq2.mulByNonResidue(t, s3, t, s3, t, s);
-    Fq2.add(r, ro, t, s0, t, s3);
-    Fq2.mulByNonResidue(t, s4, t, s4, t, s);
-    Fq2.add(r, ro + E, t, s1, t, s4);
+    Fq2.mulByNonResidueAdd(r, ro, t, s3, t, s0);
+    Fq2.mulByNonResidueAdd(r, ro + E, t, s4, t, s1);
   }
 
   /** r = a^-1 through the norm to Fq2; r = 0 when a = 0. */
