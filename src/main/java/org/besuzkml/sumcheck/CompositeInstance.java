@@ -171,29 +171,14 @@ public class CompositeInstance implements SumcheckInstance {
       current = null; // bound without a round message: recompute s(1) next round
     }
     lastEvals = null;
-    for (int j = 0; j < tables.length; j++) {
-      if (!copied) {
-        long[] dst = new long[L << (vars - 1)];
-        Multilinear.fixFirstVariable(dst, 0, tables[j], 0, vars, r, rOff);
-        tables[j] = dst;
-      } else {
-        Multilinear.fixFirstVariable(tables[j], 0, vars, r, rOff);
-      }
-    }
+    BoundTables.bindFirst(tables, copied, vars, r, rOff);
     copied = true;
     vars--;
   }
 
   @Override
   public long[] finalValues() {
-    if (vars != 0) {
-      throw new IllegalStateException(vars + " variables still unbound");
-    }
-    long[] out = new long[tables.length * L];
-    for (int j = 0; j < tables.length; j++) {
-      Fr.copy(out, j * L, tables[j], 0);
-    }
-    return out;
+    return BoundTables.finalValues(tables, vars);
   }
 
   /** The composition of this instance. */

@@ -241,29 +241,14 @@ public final class EqWeightedInstance implements SumcheckInstance {
     long[] e = new long[L];
     Multilinear.eqEvaluate(e, 0, z, round * L, r, rOff, 1);
     Fr.mul(prefix, 0, prefix, 0, e, 0);
-    for (int j = 0; j < tables.length; j++) {
-      if (!copied) {
-        long[] dst = new long[L << (vars - 1)];
-        Multilinear.fixFirstVariable(dst, 0, tables[j], 0, vars, r, rOff);
-        tables[j] = dst;
-      } else {
-        Multilinear.fixFirstVariable(tables[j], 0, vars, r, rOff);
-      }
-    }
+    BoundTables.bindFirst(tables, copied, vars, r, rOff);
     copied = true;
     vars--;
   }
 
   @Override
   public long[] finalValues() {
-    if (vars != 0) {
-      throw new IllegalStateException(vars + " variables still unbound");
-    }
-    long[] out = new long[tables.length * L];
-    for (int j = 0; j < tables.length; j++) {
-      Fr.copy(out, j * L, tables[j], 0);
-    }
-    return out;
+    return BoundTables.finalValues(tables, vars);
   }
 
   /** The verifier's g(r): {@code eq(z, r) * P(values)}, O(k + cost(P)). */
