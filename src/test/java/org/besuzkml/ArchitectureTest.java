@@ -22,7 +22,7 @@ class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/org/besuzkml");
 
   /** Packages that run inside every validating node (directly or through the verifier). */
-  static final Set<String> CONSENSUS = Set.of("field", "curve", "pairing", "poly", "transcript", "precompile");
+  static final Set<String> CONSENSUS = Set.of("field", "curve", "pairing", "poly", "transcript", "precompile", "msm", "pcs");
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final Pattern FLOATING = Pattern.compile("\\b(double|float|Double|Float)\\b");
@@ -47,7 +47,7 @@ class ArchitectureTest {
   @Test
   void consensusCryptoUsesNoFloatingPoint() throws IOException {
     List<String> violations = new ArrayList<>();
-    for (String pkg : List.of("field", "curve", "pairing", "transcript", "precompile")) {
+    for (String pkg : List.of("field", "curve", "pairing", "transcript", "precompile", "pcs")) {
       for (Path file : sources(pkg)) {
         String code = stripComments(Files.readString(file));
         if (FLOATING.matcher(code).find()) {

@@ -1,0 +1,101 @@
+package org.besuzkml.pcs.srs;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
+import org.besuzkml.curve.G1;
+import org.besuzkml.curve.G2;
+import org.besuzkml.field.Fr;
+import org.bouncycastle.crypto.digests.KeccakDigest;
+
+/**
+ * A development SRS with a publicly derivable tau (protocol.md 3.5): {@code tau =
+ * int_be(keccak256("besu-zkml/dev-srs/v1" || u64be(seed))) mod r}. INSECURE: whoever knows tau can
+ * open a commitment to anything; the resulting {@link Srs} says {@link Srs#insecure()} so that the
+ * vk records it and a production verifier refuses it.
+ *
+ * <p>The powers {@code [tau^i]G} are computed with a fixed-base table of G (32 windows of 8 bits,
+ * {@code d 2^(8w) G} for every byte d), i.e. 32 mixed additions per power, on all cores.
+ */
+public final class DevSrs {
+  private DevSrs() {}
+
+  private static final String DOMAIN = "besu-zkml/dev-srs/v1";
+  private static final int WINDOW_BITS = 8;
+  private static final int WINDOWS = 32;
+  private static final int DIGITS = (1 << WINDOW_BITS) - 1;
+
+  /** tau for a seed (canonical, as a BigInteger below r). */
+  public static BigInteger tau(long seed) {
+    KeccakDigest k = new KeccakDigest(256);
+    byte[] d = DOMAIN.getBytes(StandardCharsets.US_ASCII);
+    k.update(d, 0, d.length);
+    for (int i = 7; i >= 0; i--) {
+      k.update((byte) (seed >>> (8 * i)));
+    }
+    byte[] h = new byte[32];
+    k.doFinal(h, 0);
+    return new BigInteger(1, h).mod(Fr.MODULUS);
+  }
+
+  /** The insecure SRS of {@code 2^logSize} powers for a seed; deterministic. */
+  public static Srs create(int logSize, long seed) {
+    if (logSize < 1 || logSize > Srs.MAX_LOG_SIZE) {
+      throw new IllegalArgumentException("dev SRS size 2^" + logSize + " outside 2^1 .. 2^" + Srs.MAX_LOG_SIZE);
+    }
+    BigInteger t = tau(seed);
+    int n = 1 << logSize;
+    // canonical limbs of tau^i
+    long[] powers = new long[n * Fr.LIMBS];
+    long[] tauM = new long[Fr.LIMBS];
+    Fr.fromBigInteger(tauM, 0, t);
+    long[] acc = new long[Fr.LIMBS];
+    Fr.setOne(acc, 0);
+    for (int i = 0; i < n; i++) {
+      Fr.fromMontgomery(powers, i * Fr.LIMBS, acc, 0);
+      Fr.mul(acc, 0, acc, 0, tauM, 0);
+    }
+    long[] table = fixedBaseTable();
+    long[] jac = new long[n * G1.JACOBIAN];
+    int chunks = Math.max(1, Math.min(n / 64, 4 * Runtime.getRuntime().availableProcessors()));
+    IntStream.range(0, chunks).parallel().forEach(c -> {
+      long[] s = new long[G1.SCRATCH];
+      int lo = (int) ((long) n * c / chunks), hi = (int) ((long) n * (c + 1) / chunks);
+      for (int i = lo; i < hi; i++) {
+        int o = i * G1.JACOBIAN;
+        G1.setInfinity(jac, o);
+        for (int w = 0; w < WINDOWS; w++) {
+          int digit = (int) (powers[i * Fr.LIMBS + w / 8] >>> (8 * (w % 8))) & 0xff;
+          if (digit != 0) {
+            G1.addMixed(jac, o, jac, o, table, (w * DIGITS + digit - 1) * G1.AFFINE, s);
+          }
+        }
+      }
+    });
+    long[] g1 = new long[n * G1.AFFINE];
+    G1.batchToAffine(jac, 0, g1, 0, n);
+    long[] g2Tau = new long[G2.AFFINE_LONGS];
+    long[] j2 = new long[G2.JACOBIAN_LONGS];
+    G2.mul(j2, 0, G2.generator(), 0, t);
+    G2.toAffine(g2Tau, 0, j2, 0);
+    return new Srs(logSize, g1, G2.generator(), g2Tau, true, seed);
+  }
+
+  /** Affine {@code d 2^(8w) G} for w < 32, d in 1..255, at index {@code w 255 + d - 1}. */
+  private static long[] fixedBaseTable() {
+    long[] jac = new long[WINDOWS * DIGITS * G1.JACOBIAN];
+    long[] s = new long[G1.SCRATCH];
+    long[] base = G1.generatorJacobian();
+    for (int w = 0; w < WINDOWS; w++) {
+      int o = w * DIGITS * G1.JACOBIAN;
+      G1.copy(jac, o, base, 0);
+      for (int d = 1; d < DIGITS; d++) {
+        G1.add(jac, o + d * G1.JACOBIAN, jac, o + (d - 1) * G1.JACOBIAN, base, 0, s);
+      }
+      G1.add(base, 0, jac, o + (DIGITS - 1) * G1.JACOBIAN, base, 0, s); // 256 * base
+    }
+    long[] aff = new long[WINDOWS * DIGITS * G1.AFFINE];
+    G1.batchToAffine(jac, 0, aff, 0, WINDOWS * DIGITS);
+    return aff;
+  }
+}
