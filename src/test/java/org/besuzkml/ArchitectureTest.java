@@ -22,7 +22,8 @@ class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/org/besuzkml");
 
   /** Packages that run inside every validating node (directly or through the verifier). */
-  static final Set<String> CONSENSUS = Set.of("field", "curve", "pairing", "poly", "transcript", "precompile", "msm", "pcs");
+  static final Set<String> CONSENSUS =
+      Set.of("field", "curve", "pairing", "poly", "transcript", "precompile", "msm", "pcs", "sumcheck", "lookup");
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final Pattern FLOATING = Pattern.compile("\\b(double|float|Double|Float)\\b");

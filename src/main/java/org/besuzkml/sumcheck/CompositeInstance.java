@@ -1,0 +1,202 @@
+package org.besuzkml.sumcheck;
+
+import java.util.stream.IntStream;
+import org.besuzkml.field.Fr;
+import org.besuzkml.poly.Multilinear;
+
+/**
+ * The general prover instance {@code g(x) = Q(A_1(x), ..., A_a(x))} for multilinear tables A_j of
+ * 2^k entries and a {@link Composition} Q of degree d: round polynomials by stepping every table
+ * along the bound variable ({@code A(t, x') = A(0, x') + t (A(1, x') - A(0, x'))}, one addition per
+ * point) and evaluating Q, O(2^k (a + cost(Q)) d) per round in total over the shrinking tables.
+ * The caller's tables are never modified: the first bind writes half-size copies.
+ * {@link #finalValues()} are {@code A_1(r), ..., A_a(r)}.
+ */
+public class CompositeInstance implements SumcheckInstance {
+  private static final int L = Fr.LIMBS;
+  /** Entries per parallel piece below which one thread does the whole round. */
+  private static final int PARALLEL_MIN = 1 << 13;
+
+  private final Composition q;
+  private final int numVars;
+  private final int degree;
+  private long[][] tables;
+  private int vars;
+  private boolean copied;
+  private long[] claim;
+
+  /**
+   * @param q the composition (arity = tables.length)
+   * @param numVars k; every table has 2^k elements (at offset 0, at least that long)
+   * @param tables the multilinear tables A_1..A_a (Montgomery form, read only)
+   */
+  public CompositeInstance(Composition q, int numVars, long[]... tables) {
+    if (q == null || tables == null || tables.length != q.arity()) {
+      throw new IllegalArgumentException("need one table per composition input");
+    }
+    if (numVars < 0 || numVars > Multilinear.MAX_VARS) {
+      throw new IllegalArgumentException("numVars out of range: " + numVars);
+    }
+    for (long[] t : tables) {
+      if (t == null || t.length < (L << numVars)) {
+        throw new IllegalArgumentException("table shorter than 2^" + numVars + " elements");
+      }
+    }
+    this.q = q;
+    this.numVars = numVars;
+    this.degree = Math.max(1, q.degree());
+    this.tables = tables.clone();
+    this.vars = numVars;
+  }
+
+  @Override
+  public int numVars() {
+    return numVars;
+  }
+
+  @Override
+  public int degree() {
+    return degree;
+  }
+
+  @Override
+  public long[] claim() {
+    if (claim == null) {
+      if (vars != numVars) {
+        throw new IllegalStateException("claim() must be called before binding");
+      }
+      claim = sumOverHypercube();
+    }
+    return claim.clone();
+  }
+
+  private long[] sumOverHypercube() {
+    int n = 1 << vars;
+    int a = tables.length;
+    int pieces = pieces(n);
+    long[] partial = new long[pieces * L];
+    run(pieces, p -> {
+      long[] v = new long[a * L];
+      long[] out = new long[L];
+      long[] scratch = new long[q.scratchElements() * L];
+      int hi = start(p + 1, pieces, n);
+      for (int x = start(p, pieces, n); x < hi; x++) {
+        for (int j = 0; j < a; j++) {
+          Fr.copy(v, j * L, tables[j], x * L);
+        }
+        q.evaluate(out, 0, v, 0, scratch);
+        Fr.add(partial, p * L, partial, p * L, out, 0);
+      }
+    });
+    long[] s = new long[L];
+    Multilinear.sum(s, 0, partial, 0, pieces);
+    return s;
+  }
+
+  @Override
+  public long[] roundEvaluations() {
+    if (vars < 1) {
+      throw new IllegalStateException("no variable left to bind");
+    }
+    int half = 1 << (vars - 1);
+    int a = tables.length;
+    int points = degree + 1;
+    int pieces = pieces(half);
+    long[] partial = new long[pieces * points * L];
+    run(pieces, p -> {
+      long[] val = new long[a * L];
+      long[] diff = new long[a * L];
+      long[] out = new long[L];
+      long[] scratch = new long[q.scratchElements() * L];
+      int base = p * points * L;
+      int hi = start(p + 1, pieces, half);
+      for (int x = start(p, pieces, half); x < hi; x++) {
+        for (int j = 0; j < a; j++) {
+          long[] t = tables[j];
+          Fr.copy(val, j * L, t, x * L);
+          Fr.sub(diff, j * L, t, (x + half) * L, t, x * L);
+        }
+        for (int s = 0; s < points; s++) {
+          if (s > 0) {
+            for (int j = 0; j < a; j++) {
+              Fr.add(val, j * L, val, j * L, diff, j * L);
+            }
+          }
+          q.evaluate(out, 0, val, 0, scratch);
+          Fr.add(partial, base + s * L, partial, base + s * L, out, 0);
+        }
+      }
+    });
+    long[] evals = new long[points * L];
+    for (int p = 0; p < pieces; p++) {
+      for (int s = 0; s < points; s++) {
+        Fr.add(evals, s * L, evals, s * L, partial, (p * points + s) * L);
+      }
+    }
+    if (claim == null && vars == numVars) {
+      claim = new long[L];
+      Fr.add(claim, 0, evals, 0, evals, L);
+    }
+    return evals;
+  }
+
+  @Override
+  public void bind(long[] r, int rOff) {
+    if (vars < 1) {
+      throw new IllegalStateException("no variable left to bind");
+    }
+    if (claim == null && vars == numVars) {
+      claim = sumOverHypercube();
+    }
+    for (int j = 0; j < tables.length; j++) {
+      if (!copied) {
+        long[] dst = new long[L << (vars - 1)];
+        Multilinear.fixFirstVariable(dst, 0, tables[j], 0, vars, r, rOff);
+        tables[j] = dst;
+      } else {
+        Multilinear.fixFirstVariable(tables[j], 0, vars, r, rOff);
+      }
+    }
+    copied = true;
+    vars--;
+  }
+
+  @Override
+  public long[] finalValues() {
+    if (vars != 0) {
+      throw new IllegalStateException(vars + " variables still unbound");
+    }
+    long[] out = new long[tables.length * L];
+    for (int j = 0; j < tables.length; j++) {
+      Fr.copy(out, j * L, tables[j], 0);
+    }
+    return out;
+  }
+
+  /** The composition of this instance. */
+  public Composition composition() {
+    return q;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static int pieces(int work) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    if (threads <= 1 || work < 2 * PARALLEL_MIN) {
+      return 1;
+    }
+    return Math.max(1, Math.min(4 * threads, work / PARALLEL_MIN));
+  }
+
+  private static void run(int pieces, java.util.function.IntConsumer body) {
+    if (pieces <= 1) {
+      body.accept(0);
+    } else {
+      IntStream.range(0, pieces).parallel().forEach(body);
+    }
+  }
+
+  private static int start(int p, int pieces, int total) {
+    return (int) ((long) total * p / pieces);
+  }
+}
