@@ -1,0 +1,65 @@
+package org.besuzkml.proof.witness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.besuzkml.model.Graph;
+import org.besuzkml.model.quant.Calibrator;
+import org.besuzkml.model.quant.QuantizedModel;
+import org.besuzkml.model.quant.Trace;
+import org.besuzkml.onnx.InputFile;
+import org.besuzkml.onnx.OnnxImporter;
+import org.besuzkml.proof.compile.CompiledModel;
+import org.besuzkml.proof.compile.Compiler;
+
+/** Loads, calibrates, compiles and traces corpus models (cached per JVM: tests share them). */
+public final class CorpusModels {
+  public static final Path CORPUS = Path.of("../shared/models/ezkl");
+
+  /** A compiled model with its honest trace. */
+  public record Loaded(String name, CompiledModel compiled, Trace trace) {
+    public Witness honest() {
+      return WitnessBuilder.build(compiled, trace);
+    }
+  }
+
+  private static final Map<String, Loaded> CACHE = new ConcurrentHashMap<>();
+
+  private CorpusModels() {}
+
+  public static Stream<String> names() throws IOException {
+    if (!Files.isDirectory(CORPUS)) {
+      return Stream.of();
+    }
+    try (Stream<Path> s = Files.list(CORPUS)) {
+      return s.filter(p -> Files.exists(p.resolve("network.onnx")))
+          .map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  public static QuantizedModel quantized(String name) throws Exception {
+    Path dir = CORPUS.resolve(name);
+    Graph g = OnnxImporter.read(Files.readAllBytes(dir.resolve("network.onnx")));
+    List<double[]> in = InputFile.read(dir.resolve("input.json"), g);
+    return Calibrator.calibrate(g, List.of(in), null).model();
+  }
+
+  public static Loaded load(String name) throws Exception {
+    Loaded l = CACHE.get(name);
+    if (l != null) {
+      return l;
+    }
+    Path dir = CORPUS.resolve(name);
+    Graph g = OnnxImporter.read(Files.readAllBytes(dir.resolve("network.onnx")));
+    List<double[]> in = InputFile.read(dir.resolve("input.json"), g);
+    QuantizedModel q = Calibrator.calibrate(g, List.of(in), null).model();
+    CompiledModel cm = Compiler.compile(q);
+    l = new Loaded(name, cm, q.run(in));
+    CACHE.put(name, l);
+    return l;
+  }
+}
