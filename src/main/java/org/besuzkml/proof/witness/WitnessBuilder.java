@@ -26,6 +26,7 @@ public final class WitnessBuilder {
    */
   @FunctionalInterface
   public interface Tamper {
+    /** Called with gadgetIndex -1 and g null once the inputs and constants are set. */
     void after(int gadgetIndex, Gadget g, Witness w);
   }
 
@@ -44,6 +45,9 @@ public final class WitnessBuilder {
       w.set(e.getKey(), e.getValue().clone());
     }
     long[][] tables = tableValues(m);
+    if (tamper != null) {
+      tamper.after(-1, null, w);
+    }
     for (int i = 0; i < c.gadgets().size(); i++) {
       Gadget g = c.gadgets().get(i);
       try {
