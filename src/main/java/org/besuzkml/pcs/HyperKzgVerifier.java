@@ -28,10 +28,12 @@ public final class HyperKzgVerifier {
 
   /**
    * Verifies {@code sum_k eta^k f_k~(point) = sum_k eta^k evals_k} for {@code count} commitments
-   * (affine, 8 longs each, at commitments[8k..]) and their claimed evaluations (Fr Montgomery at
-   * evals[4k..]), with {@code eta} drawn by the caller ({@code "open/eta"}, protocol.md 3.4). The
-   * combined commitment is never formed: the eta powers go into the one MSM. Absorbs the proof
-   * into the transcript exactly as the prover did.
+   * (affine, 8 longs each, at commitments[8k..]; each must be a G1 point, e.g. from {@code
+   * G1.decode}) and their claimed evaluations (Fr Montgomery at evals[4k..]); arrays may be longer
+   * than needed, the rest is ignored. The point has numVars Fr elements; {@code eta} was drawn by
+   * the caller ({@code "open/eta"}, protocol.md 3.4). The combined commitment is never formed: the
+   * eta powers go into the one MSM. Absorbs the proof into the transcript exactly as the prover
+   * did.
    */
   public static PcsResult verify(HyperKzgVerifierKey vk, long[] commitments, int count, long[] evals, long[] eta,
       long[] point, int numVars, HyperKzgProof proof, Transcript t) {
@@ -43,8 +45,8 @@ public final class HyperKzgVerifier {
       if (numVars < 1 || numVars > HyperKzgProof.MAX_VARS || proof.numVars() != numVars) {
         return PcsResult.reject("proof is for " + proof.numVars() + " variables, expected " + numVars);
       }
-      if (count < 1 || count > MAX_COMMITMENTS || commitments.length != count * G1.AFFINE
-          || evals.length != count * L || eta.length != L || point.length != numVars * L) {
+      if (count < 1 || count > MAX_COMMITMENTS || commitments.length < count * G1.AFFINE
+          || evals.length < count * L || eta.length < L || point.length < numVars * L) {
         return PcsResult.reject("argument sizes inconsistent with " + count + " commitments, " + numVars + " variables");
       }
       for (int k = 0; k < count; k++) {

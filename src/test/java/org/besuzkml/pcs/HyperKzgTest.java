@@ -303,6 +303,8 @@ class HyperKzgTest {
     assertEquals(0, accepted);
     // hostile arguments give a reason, not an exception
     assertFalse(HyperKzgVerifier.verify(VK, new long[3], k.y, k.point, 4, k.proof, Transcript.v1()).valid());
+    assertFalse(HyperKzgVerifier.verify(VK, k.c, new long[2], k.point, 4, k.proof, Transcript.v1()).valid());
+    assertFalse(HyperKzgVerifier.verify(VK, k.c, k.y, new long[8], 4, k.proof, Transcript.v1()).valid());
     assertFalse(HyperKzgVerifier.verify(VK, k.c, k.y, k.point, 5, k.proof, Transcript.v1()).valid());
     assertFalse(HyperKzgVerifier.verify(null, k.c, k.y, k.point, 4, k.proof, Transcript.v1()).valid());
     long[] offCurve = k.c.clone();
