@@ -101,6 +101,21 @@ public final class LogUpProof {
     return out;
   }
 
+  /** True when this proof has exactly the shape the layout fixes (a proof read for another layout does not). */
+  boolean matches(LeafLayout layout) {
+    int lv = layout.leafVars();
+    if (top.length != 4 * L || layers.length != lv - 1 || children.length != lv - 1
+        || leaves.length != layout.leavesMessageSize() * L) {
+      return false;
+    }
+    for (int k = 1; k < lv; k++) {
+      if (layers[k - 1].rounds() != k || layers[k - 1].degree() != 3 || children[k - 1].length != 4 * L) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   long[] top() {
     return top;
   }

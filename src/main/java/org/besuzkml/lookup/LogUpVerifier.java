@@ -42,7 +42,7 @@ public final class LogUpVerifier {
       return Checked.rejected("lookup: missing input");
     }
     int lv = layout.leafVars();
-    if (proof.leaves().length != layout.leavesMessageSize() * L) {
+    if (!proof.matches(layout)) {
       return Checked.rejected("lookup: proof does not match the layout");
     }
     long[] alpha = transcript.challengeFr(ALPHA);

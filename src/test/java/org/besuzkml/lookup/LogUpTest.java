@@ -259,6 +259,17 @@ class LogUpTest {
     assertTrue(LogUpProof.decode(enc, f.layout()).isOk());
   }
 
+  @Test
+  void proofForAnotherLayoutRejected() {
+    LogUpFixture small = new LogUpFixture();
+    small.table(Table.range(4));
+    small.lookup(0, new long[] {1, 2, 3}, null);
+    LogUpFixture big = mixed(11);
+    Checked<LogUpClaims> r = LogUpVerifier.verify(big.layout(), small.proveHonest().proof(), LogUpFixture.transcript());
+    assertFalse(r.isOk());
+    assertTrue(r.reason().contains("layout"), r.reason());
+  }
+
   private static byte[] bytes(long[] e) {
     byte[] out = new byte[e.length / L * Fr.BYTES];
     for (int i = 0; i < e.length / L; i++) {

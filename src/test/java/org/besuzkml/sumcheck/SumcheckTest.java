@@ -105,6 +105,44 @@ class SumcheckTest {
   }
 
   @Test
+  void eqWeightedAtBooleanAndHalfCoordinates() {
+    // consumers make claims at points with fixed 0, 1 or 1/2 coordinates (4.4); z_i = 0 disables
+    // the prover's shortcut for q(1), which must then be computed directly
+    SplittableRandom rnd = new SplittableRandom(30);
+    Composition p = SumcheckTestSupport.sampleP();
+    int k = 6;
+    long[] z = random(rnd, k);
+    Fr.setZero(z, 0);
+    Fr.setOne(z, L);
+    long[] two = element(2);
+    Fr.inv(z, 2 * L, two, 0);
+    Fr.setZero(z, 4 * L);
+    long[][] f = {random(rnd, 1 << k), random(rnd, 1 << k), random(rnd, 1 << k)};
+    long[] brute = new long[L];
+    long[] eq = Multilinear.eqTable(z, 0, k);
+    long[] v = new long[3 * L];
+    long[] out = new long[L];
+    for (int x = 0; x < 1 << k; x++) {
+      for (int j = 0; j < 3; j++) {
+        Fr.copy(v, j * L, f[j], x * L);
+      }
+      p.evaluate(out, 0, v, 0);
+      Fr.mul(out, 0, out, 0, eq, x * L);
+      Fr.add(brute, 0, brute, 0, out, 0);
+    }
+    for (boolean claimFirst : new boolean[] {true, false}) {
+      EqWeightedInstance inst = new EqWeightedInstance(z, k, p, f);
+      if (claimFirst) {
+        assertArrayEquals(brute, inst.claim());
+      }
+      SumcheckProver.Proved run = SumcheckProver.prove(inst, transcript());
+      assertArrayEquals(brute, inst.claim());
+      Checked<SubClaim> sc = SumcheckVerifier.verify(brute, k, 3, run.proof(), transcript());
+      assertTrue(sc.value().holds(EqWeightedInstance.expectedFinal(z, run.point(), k, p, inst.finalValues())));
+    }
+  }
+
+  @Test
   void roundPolynomialTamperedRejected() {
     SplittableRandom rnd = new SplittableRandom(4);
     int k = 6;
