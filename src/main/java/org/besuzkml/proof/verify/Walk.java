@@ -1,0 +1,327 @@
+package org.besuzkml.proof.verify;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.field.Fr;
+import org.besuzkml.lookup.LeafClaim;
+import org.besuzkml.poly.Multilinear;
+import org.besuzkml.proof.gadget.Circuit;
+import org.besuzkml.proof.gadget.ColumnLayout;
+import org.besuzkml.proof.gadget.Decomp;
+import org.besuzkml.proof.gadget.Gadget;
+import org.besuzkml.proof.gadget.LookupPlan;
+import org.besuzkml.proof.gadget.TensorInfo;
+import org.besuzkml.proof.gadget.TensorKind;
+import org.besuzkml.transcript.Transcript;
+
+/**
+ * The claim flow of phase 3 (sections 4.3, 4.4, 7.2, 8), run identically by the prover and the
+ * verifier over a {@link Side}: stating tensor values (limb-backed tensors by their limbs, chunked
+ * columns by their chunks), opening claims on bins, pending claims on virtual tensors, the
+ * verifier's own evaluation of public tensors, and the backward walk over the gadgets
+ * ({@link GadgetScripts}). The result is the list of opening claims for phase 4.
+ */
+public final class Walk {
+  static final int L = Fr.LIMBS;
+
+  /** A claim {@code T~(point) = value} on a tensor. */
+  record Claim(int tensor, long[] point, long[] value) {}
+
+  /** An opening claim on bin {@code bin} (witness bins first, then model bins) at a bin point. */
+  public record Opening(int bin, long[] point, long[] value) {}
+
+  final VerifyingKey vk;
+  final Circuit c;
+  final Side side;
+  final Transcript t;
+  final long[][] publicValues;
+  final Decomp[] limbBacking;
+  final ColumnLayout.Column[] modelColumn;
+  final ColumnLayout.Column[] witnessColumn;
+  final ColumnLayout.Column[] multiplicityColumn;
+  final List<List<Claim>> pending;
+  final List<Opening> openings = new ArrayList<>();
+  /** Gadget index being walked (for reasons). */
+  int current = -1;
+
+  /**
+   * @param publicValues per tensor id its public values (logical row-major) for the public inputs
+   *     and outputs, else null
+   */
+  public Walk(VerifyingKey vk, Side side, Transcript t, long[][] publicValues) {
+    this.vk = vk;
+    this.c = vk.circuit();
+    this.side = side;
+    this.t = t;
+    this.publicValues = publicValues;
+    int n = c.tensors().size();
+    limbBacking = new Decomp[n];
+    for (Gadget g : c.gadgets()) {
+      if (g instanceof Decomp d && d.define()) {
+        limbBacking[d.x()] = d;
+      }
+    }
+    modelColumn = new ColumnLayout.Column[n];
+    witnessColumn = new ColumnLayout.Column[n];
+    multiplicityColumn = new ColumnLayout.Column[vk.plan().tables().size()];
+    for (ColumnLayout.Column col : vk.layout().model()) {
+      modelColumn[col.tensor()] = col;
+    }
+    for (ColumnLayout.Column col : vk.layout().witness()) {
+      if (col.tensor() >= 0) {
+        witnessColumn[col.tensor()] = col;
+      } else {
+        multiplicityColumn[col.table()] = col;
+      }
+    }
+    pending = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      pending.add(new ArrayList<>());
+    }
+  }
+
+  public List<Opening> openings() {
+    return openings;
+  }
+
+  void check(boolean ok, String reason) {
+    if (!ok && !side.proving()) {
+      throw new Rejection((current >= 0 ? "gadget " + current + " (" + c.gadgets().get(current).kind()
+          + "): " : "") + reason);
+    }
+  }
+
+  // ---------------------------------------------------------------- phase 3 entry points
+
+  /** Discharges the lookup phase's leaf claims (5.5): openings, pending claims, public checks. */
+  public void leafClaims(List<LeafClaim> claims) {
+    LookupPlan plan = vk.plan();
+    for (LeafClaim lc : claims) {
+      switch (lc.kind()) {
+        case INSTANCE_COLUMN -> {
+          LookupPlan.Instance in = plan.instances().get(lc.index());
+          int tensor = lc.column() == 0 ? in.column1() : in.column2();
+          known(tensor, lc.point(), lc.value(), "lookup column");
+        }
+        case MULTIPLICITY -> knownColumn(multiplicityColumn[lc.index()], false, -1 - lc.index(),
+            lc.point(), lc.value(), "multiplicity");
+        case FUNCTION_OUTPUT -> {
+          int f = plan.tables().get(lc.index()).function();
+          known(c.tables().get(f).values(), lc.point(), lc.value(), "function table");
+        }
+      }
+    }
+  }
+
+  /** The walk: output claims, then every gadget in reverse order; no pending claim may remain. */
+  public void run() {
+    for (int o : c.outputs()) {
+      TensorInfo ti = c.tensor(o);
+      long[] z = challenges("walk/out", ti.vars());
+      long[] v = publicMle(o, z);
+      if (ti.kind() == TensorKind.VIRTUAL) {
+        pending.get(o).add(new Claim(o, z, v));
+      } else {
+        known(o, z, v, "public output");
+      }
+    }
+    GadgetScripts scripts = new GadgetScripts(this);
+    for (int i = c.gadgets().size() - 1; i >= 0; i--) {
+      current = i;
+      scripts.run(c.gadgets().get(i));
+    }
+    current = -1;
+    for (int i = 0; i < pending.size(); i++) {
+      check(pending.get(i).isEmpty(), "pending claim left on tensor " + i);
+    }
+  }
+
+  long[] challenges(String label, int m) {
+    return m == 0 ? new long[0] : t.challengeFrs(label, m);
+  }
+
+  // ---------------------------------------------------------------- stating values
+
+  /** States {@code T~(z)} (creating the claims that back it) and returns the value. */
+  long[] state(int tensor, long[] z) {
+    TensorInfo ti = c.tensor(tensor);
+    switch (ti.kind()) {
+      case PUBLIC_INPUT:
+        return publicMle(tensor, z);
+      case VIRTUAL: {
+        long[] v = side.state(1, () -> mle(side.table(tensor), ti.vars(), z));
+        pending.get(tensor).add(new Claim(tensor, z, v));
+        return v;
+      }
+      case CONSTANT:
+        return stateColumn(modelColumn[tensor], true, tensor, z);
+      default: {
+        Decomp d = limbBacking[tensor];
+        if (d == null) {
+          return stateColumn(witnessColumn[tensor], false, tensor, z);
+        }
+        long[][] limbs = new long[d.limbs().length][];
+        for (int j = 0; j < limbs.length; j++) {
+          limbs[j] = stateColumn(witnessColumn[d.limbs()[j]], false, d.limbs()[j], z);
+        }
+        return recompose(d, ti, z, limbs);
+      }
+    }
+  }
+
+  /** A claim with a value already in the transcript: checked, opened or made pending. */
+  void known(int tensor, long[] z, long[] v, String what) {
+    TensorInfo ti = c.tensor(tensor);
+    switch (ti.kind()) {
+      case PUBLIC_INPUT -> check(Fr.equal(publicMle(tensor, z), 0, v, 0), what + ": public tensor "
+          + tensor + " evaluates differently");
+      case VIRTUAL -> pending.get(tensor).add(new Claim(tensor, z, v));
+      case CONSTANT -> knownColumn(modelColumn[tensor], true, tensor, z, v, what);
+      default -> {
+        if (limbBacking[tensor] == null) {
+          knownColumn(witnessColumn[tensor], false, tensor, z, v, what);
+        } else {
+          check(Fr.equal(state(tensor, z), 0, v, 0), what + ": limbs of tensor " + tensor
+              + " do not recompose to the claimed value");
+        }
+      }
+    }
+  }
+
+  /** Tensor id, or -1 - j for the multiplicities of table j. */
+  private long[] columnTable(int tensorOrTable) {
+    return tensorOrTable >= 0 ? side.table(tensorOrTable) : side.multiplicities(-1 - tensorOrTable);
+  }
+
+  private void knownColumn(ColumnLayout.Column col, boolean model, int id, long[] z, long[] v,
+      String what) {
+    if (col.chunks() == 1) {
+      openings.add(new Opening(binIndex(col, model, 0), binPoint(col, z), v.clone()));
+    } else {
+      check(Fr.equal(stateColumn(col, model, id, z), 0, v, 0), what + ": chunks of column do not add up");
+    }
+  }
+
+  private long[] stateColumn(ColumnLayout.Column col, boolean model, int id, long[] z) {
+    int nBin = vk.nBin();
+    if (col.chunks() == 1) {
+      long[] v = side.state(1, () -> mle(columnTable(id), col.vars(), z));
+      openings.add(new Opening(binIndex(col, model, 0), binPoint(col, z), v));
+      return v;
+    }
+    int hi = col.vars() - nBin;
+    int chunks = col.chunks();
+    long[] vals = side.state(chunks, () -> {
+      long[] table = columnTable(id);
+      long[] out = new long[chunks * L];
+      long[] part = new long[(1 << nBin) * L];
+      for (int k = 0; k < chunks; k++) {
+        System.arraycopy(table, k * part.length, part, 0, part.length);
+        Multilinear.evaluate(out, k * L, part, 0, nBin, z, hi * L);
+      }
+      return out;
+    });
+    long[] lo = java.util.Arrays.copyOfRange(z, hi * L, z.length);
+    long[] sum = new long[L];
+    long[] e = new long[L];
+    long[] idx = new long[hi * L];
+    for (int k = 0; k < chunks; k++) {
+      openings.add(new Opening(binIndex(col, model, k), lo, java.util.Arrays.copyOfRange(vals, k * L, k * L + L)));
+      bits(idx, 0, k, hi);
+      Multilinear.eqEvaluate(e, 0, z, 0, idx, 0, hi);
+      Fr.mul(e, 0, e, 0, vals, k * L);
+      Fr.add(sum, 0, sum, 0, e, 0);
+    }
+    return sum;
+  }
+
+  private int binIndex(ColumnLayout.Column col, boolean model, int chunk) {
+    return (model ? vk.witnessBinCount() : 0) + col.bin() + chunk;
+  }
+
+  /** (bits(offset >> m, nBin - m), z). */
+  private long[] binPoint(ColumnLayout.Column col, long[] z) {
+    int nBin = vk.nBin();
+    int m = col.vars();
+    long[] p = new long[nBin * L];
+    bits(p, 0, col.offset() >> m, nBin - m);
+    System.arraycopy(z, 0, p, (nBin - m) * L, m * L);
+    return p;
+  }
+
+  /** The n bits of v (MSB first) as 0/1 field elements. */
+  static void bits(long[] out, int off, long v, int n) {
+    for (int i = 0; i < n; i++) {
+      if (((v >>> (n - 1 - i)) & 1) != 0) {
+        Fr.setOne(out, off + i * L);
+      } else {
+        Fr.setZero(out, off + i * L);
+      }
+    }
+  }
+
+  /** x~(z) = (o - off) sel(z) + sum_j 2^(w j) l_j~(z). */
+  long[] recompose(Decomp d, TensorInfo ti, long[] z, long[][] limbs) {
+    long[] acc = new long[L];
+    long[] tmp = new long[L];
+    for (int j = 0; j < limbs.length; j++) {
+      Fr.fromBigInteger(tmp, 0, BigInteger.ONE.shiftLeft(d.width() * j));
+      Fr.mul(tmp, 0, tmp, 0, limbs[j], 0);
+      Fr.add(acc, 0, acc, 0, tmp, 0);
+    }
+    BigInteger off = d.signed() ? BigInteger.ONE.shiftLeft(d.bits() - 1) : BigInteger.ZERO;
+    Fr.fromBigInteger(tmp, 0, BigInteger.valueOf(d.offset()).subtract(off).mod(Fr.MODULUS));
+    long[] s = sel(ti, z, 0);
+    Fr.mul(tmp, 0, tmp, 0, s, 0);
+    Fr.add(acc, 0, acc, 0, tmp, 0);
+    return acc;
+  }
+
+  // ---------------------------------------------------------------- evaluations
+
+  /** sel_T(z) = prod_d LT_{n_d}(z^(d)). */
+  static long[] sel(TensorInfo ti, long[] z, int zOff) {
+    long[] out = new long[L];
+    Fr.setOne(out, 0);
+    long[] lt = new long[L];
+    int o = zOff;
+    for (int d = 0; d < ti.rank(); d++) {
+      int m = TensorInfo.log2Ceil(ti.dim(d));
+      Multilinear.lessThanEvaluate(lt, 0, z, o, m, ti.dim(d));
+      Fr.mul(out, 0, out, 0, lt, 0);
+      o += m * L;
+    }
+    return out;
+  }
+
+  /** The MLE of a public tensor from its stated values (zero padding). */
+  long[] publicMle(int tensor, long[] z) {
+    TensorInfo ti = c.tensor(tensor);
+    long[] vals = publicValues[tensor];
+    if (vals == null) {
+      throw new Rejection("tensor " + tensor + " has no public values");
+    }
+    return mle(padded(ti, vals), ti.vars(), z);
+  }
+
+  /** Padded Fr table of a tensor's logical values. */
+  public static long[] padded(TensorInfo ti, long[] vals) {
+    long[] p = new long[(1 << ti.vars()) * L];
+    for (int i = 0; i < vals.length; i++) {
+      Fr.fromLong(p, ti.paddedIndex(i) * L, vals[i]);
+    }
+    return p;
+  }
+
+  static long[] mle(long[] table, int m, long[] z) {
+    long[] out = new long[L];
+    if (m == 0) {
+      Fr.copy(out, 0, table, 0);
+    } else {
+      Multilinear.evaluate(out, 0, table, 0, m, z, 0);
+    }
+    return out;
+  }
+}
