@@ -49,7 +49,8 @@ final class CircuitCheck {
         if (t < 0 || t >= n) {
           return where + " defines tensor " + t + " out of range";
         }
-        if (defined[t]) {
+        boolean backs = g instanceof Decomp d && d.define() && d.x() == t;
+        if (defined[t] && !backs) {
           return where + " redefines tensor " + t;
         }
         defined[t] = true;

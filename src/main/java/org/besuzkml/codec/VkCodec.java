@@ -33,6 +33,19 @@ public final class VkCodec {
       HyperKzgVerifierKey pcsKey, Circuit c, byte[][] tableHashes, long[] modelBins, int modelBinCount) {
     ByteWriter params = new ByteWriter().u16(PROTOCOL_VERSION).u8(c.limbWidth()).u8(nBin)
         .u8(dev ? 1 : 0).i64(devSeed).bytes(srsDigest);
+    byte[][] circuit = circuitSections(c, tableHashes);
+    ColumnLayout layout = ColumnLayout.of(c, LookupPlan.of(c));
+    ByteWriter cols = new ByteWriter().i32(layout.model().size());
+    for (ColumnLayout.Column col : layout.model()) {
+      cols.i32(col.tensor()).u8(col.vars());
+    }
+    ByteWriter bins = new ByteWriter().i32(modelBinCount).g1s(modelBins, 0, modelBinCount);
+    return Container.encode(Container.VK, params.toByteArray(), pcsKey.encodeG2(), circuit[0],
+        circuit[1], circuit[2], circuit[3], cols.toByteArray(), bins.toByteArray());
+  }
+
+  /** The TENSORS, TABLES, GADGETS and PUBLIC section bodies of a circuit. */
+  public static byte[][] circuitSections(Circuit c, byte[][] tableHashes) {
     ByteWriter tensors = new ByteWriter().i32(c.tensors().size());
     for (TensorInfo t : c.tensors()) {
       tensors.u8(kindCode(t.kind())).u8(t.rank());
@@ -60,15 +73,8 @@ public final class VkCodec {
     for (int o : c.outputs()) {
       pub.i32(o);
     }
-    ColumnLayout layout = ColumnLayout.of(c, LookupPlan.of(c));
-    ByteWriter cols = new ByteWriter().i32(layout.model().size());
-    for (ColumnLayout.Column col : layout.model()) {
-      cols.i32(col.tensor()).u8(col.vars());
-    }
-    ByteWriter bins = new ByteWriter().i32(modelBinCount).g1s(modelBins, 0, modelBinCount);
-    return Container.encode(Container.VK, params.toByteArray(), pcsKey.encodeG2(),
-        tensors.toByteArray(), tables.toByteArray(), gadgets.toByteArray(), pub.toByteArray(),
-        cols.toByteArray(), bins.toByteArray());
+    return new byte[][] {tensors.toByteArray(), tables.toByteArray(), gadgets.toByteArray(),
+        pub.toByteArray()};
   }
 
   static int kindCode(TensorKind k) {

@@ -82,6 +82,11 @@ public final class Walk {
     }
   }
 
+  /** Null if the walk supports gadget g of circuit c, else the reason (prover pre-check). */
+  public static String unsupported(Gadget g, Circuit c) {
+    return GadgetScripts.unsupported(g, c);
+  }
+
   public List<Opening> openings() {
     return openings;
   }

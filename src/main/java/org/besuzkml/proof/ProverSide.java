@@ -1,0 +1,77 @@
+package org.besuzkml.proof;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.besuzkml.codec.ByteWriter;
+import org.besuzkml.field.Fr;
+import org.besuzkml.proof.verify.Side;
+import org.besuzkml.proof.verify.Walk;
+import org.besuzkml.proof.witness.Witness;
+import org.besuzkml.sumcheck.ClaimMerge;
+import org.besuzkml.sumcheck.SubClaim;
+import org.besuzkml.sumcheck.SumcheckInstance;
+import org.besuzkml.sumcheck.SumcheckProver;
+import org.besuzkml.transcript.Transcript;
+
+/** The prover's {@link Side}: computes each walk message from the witness and writes it. */
+final class ProverSide implements Side {
+  private final Witness w;
+  private final long[][] multiplicities;
+  private final Transcript t;
+  final ByteWriter out = new ByteWriter();
+  private final Map<Integer, long[]> tables = new HashMap<>();
+
+  ProverSide(Witness w, long[][] multiplicities, Transcript t) {
+    this.w = w;
+    this.multiplicities = multiplicities;
+    this.t = t;
+  }
+
+  @Override
+  public boolean proving() {
+    return true;
+  }
+
+  @Override
+  public long[] state(int count, Supplier<long[]> values) {
+    long[] v = values.get();
+    out.frs(v, 0, count);
+    t.absorbFrs("walk/vals", v, 0, count);
+    return v;
+  }
+
+  @Override
+  public SubClaim sumcheck(long[] claim, int numVars, int degree, Supplier<SumcheckInstance> instance) {
+    if (numVars == 0) {
+      return new SubClaim(new long[0], claim.clone(), 0);
+    }
+    SumcheckInstance inst = instance.get();
+    SumcheckProver.Proved p = SumcheckProver.prove(inst, t);
+    out.bytes(p.proof().encode());
+    return new SubClaim(p.point(), new long[Fr.LIMBS], numVars);
+  }
+
+  @Override
+  public SubClaim merge(int tensor, int m, long[][] points, long[] values) {
+    ClaimMerge.Merged mg = ClaimMerge.prove(table(tensor), m, points, t);
+    out.bytes(mg.proof().encode());
+    out.frs(mg.value(), 0, 1);
+    return new SubClaim(mg.point(), mg.value(), m);
+  }
+
+  @Override
+  public long[] table(int tensor) {
+    return tables.computeIfAbsent(tensor, id -> Walk.padded(w.circuit().tensor(id), w.get(id)));
+  }
+
+  @Override
+  public long[] multiplicities(int table) {
+    long[] m = multiplicities[table];
+    long[] f = new long[m.length * Fr.LIMBS];
+    for (int i = 0; i < m.length; i++) {
+      Fr.fromLong(f, i * Fr.LIMBS, m[i]);
+    }
+    return f;
+  }
+}
