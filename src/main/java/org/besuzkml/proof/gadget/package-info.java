@@ -10,8 +10,19 @@
  * zero and every relation is written so that it also holds on padding (section 1.3). Shapes are
  * row-major; a size-1 dimension of an input broadcasts along the output (numpy rules, equal ranks).
  *
- * <p>Consensus code: depends only on the JDK (and later the crypto packages for the per-gadget
- * verifiers); never on {@code model}, {@code onnx} or the prover side ({@code proof.compile},
- * {@code proof.witness}). No floating point.
+ * <p>Arguments (4.4): one prover and one verifier per gadget kind ({@code ContractArgument},
+ * {@code ConvArgument}, {@code PolyArgument}, {@code WireArgument}, {@code RequantArgument},
+ * {@code DecompArgument}, {@code DivConstArgument}, {@code LinearArguments} for Lin, ReduceSum and
+ * Alias, {@code SelectionArguments} for MaxSelect, DivTensor, Lookup, ZeroBit), registered by kind
+ * in {@link org.besuzkml.proof.gadget.GadgetArguments}: claims on outputs in, claims on inputs out.
+ * {@link org.besuzkml.proof.gadget.BackwardWalk} is phase 3 of section 8 over the whole list.
+ * {@link org.besuzkml.proof.gadget.LookupPlan} and {@link org.besuzkml.proof.gadget.ColumnLayout}
+ * derive the lookup instances and the bin layout of 7.2 from the circuit alone.
+ *
+ * <p>Consensus code: depends only on the JDK and the crypto packages ({@code field}, {@code poly},
+ * {@code transcript}, {@code sumcheck}); never on {@code model}, {@code onnx} or the prover side
+ * ({@code proof.compile}, {@code proof.witness}); the provers here read the witness only through
+ * {@link org.besuzkml.proof.gadget.ProverTables}. No floating point. Verifiers never throw on proof
+ * content ({@code GadgetArguments.verify} also turns any runtime error into a rejection).
  */
 package org.besuzkml.proof.gadget;

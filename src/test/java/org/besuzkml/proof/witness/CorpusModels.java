@@ -48,6 +48,22 @@ public final class CorpusModels {
     return Calibrator.calibrate(g, List.of(in), null).model();
   }
 
+  /** A model given as ONNX bytes, calibrated on one random normal input (seeded by its name). */
+  public static Loaded fromBytes(String name, byte[] bytes) throws Exception {
+    Graph g = OnnxImporter.read(bytes);
+    java.util.Random r = new java.util.Random(name.hashCode());
+    List<double[]> in = new java.util.ArrayList<>();
+    for (Graph.Value v : g.inputs()) {
+      double[] x = new double[org.besuzkml.model.Shapes.size(v.shape())];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = r.nextGaussian();
+      }
+      in.add(x);
+    }
+    QuantizedModel q = Calibrator.calibrate(g, List.of(in), null).model();
+    return new Loaded(name, Compiler.compile(q), q.run(in));
+  }
+
   public static Loaded load(String name) throws Exception {
     Loaded l = CACHE.get(name);
     if (l != null) {
