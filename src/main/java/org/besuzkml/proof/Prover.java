@@ -103,20 +103,23 @@ public final class Prover {
     for (int i = 0; i < fvals.length; i++) {
       fvals[i] = cm.constants().get(cm.circuit().tables().get(i).values());
     }
-    var layoutC = LookupSetup.layout(vk, fvals);
-    if (!layoutC.isOk()) {
+    boolean lookups = LookupSetup.hasLookups(vk);
+    var layoutC = lookups ? LookupSetup.layout(vk, fvals) : null;
+    if (lookups && !layoutC.isOk()) {
       throw new ProveException("lookup layout: " + layoutC.reason());
     }
-    LeafLayout layout = layoutC.value();
+    LeafLayout layout = lookups ? layoutC.value() : null;
     List<LookupColumn[]> cols = new ArrayList<>();
     for (LookupPlan.Instance in : plan.instances()) {
       LookupColumn a = LookupColumn.ofLongs(w.padded(in.column1()));
       cols.add(in.column2() >= 0 ? new LookupColumn[] {a, LookupColumn.ofLongs(w.padded(in.column2()))}
           : new LookupColumn[] {a});
     }
-    long[][] mult;
+    long[][] mult = new long[0][];
     try {
-      mult = Multiplicities.compute(layout, cols, strict);
+      if (lookups) {
+        mult = Multiplicities.compute(layout, cols, strict);
+      }
     } catch (IllegalArgumentException e) {
       throw new ProveException("witness has a lookup entry outside its table: " + e.getMessage());
     }
@@ -129,12 +132,26 @@ public final class Prover {
       t.absorbG1("bzk/wbins", enc);
     }
     // phase 2
-    LogUpProver.Result lu = LogUpProver.prove(layout, cols, mult, t);
+    LogUpProver.Result lu = lookups ? LogUpProver.prove(layout, cols, mult, t) : null;
+    List<org.besuzkml.lookup.LeafClaim> leaf = lookups ? lu.claims().claims() : List.of();
     // phase 3
-    ProverSide side = new ProverSide(w, mult, t);
+    ProverSide side = new ProverSide(w, mult, t, functionColumns(c, pk.compiled()));
     Walk walk = new Walk(vk, side, t, Statement.byTensor(c, inputs, outputs));
-    walk.leafClaims(lu.claims().claims());
-    walk.run();
+    byte[] walkBytes;
+    if (org.besuzkml.proof.verify.Verifier.USE_GADGET_WALK) {
+      org.besuzkml.proof.gadget.ProofSink sink = new org.besuzkml.proof.gadget.ProofSink();
+      List<org.besuzkml.proof.gadget.Claim> done = org.besuzkml.proof.gadget.BackwardWalk.prove(
+          c, side::table, walk.start(leaf), sink, t);
+      walk.finish(done);
+      byte[] a = sink.toBytes();
+      byte[] b = side.out.toByteArray();
+      walkBytes = java.util.Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, walkBytes, a.length, b.length);
+    } else {
+      walk.leafClaims(leaf);
+      walk.run();
+      walkBytes = side.out.toByteArray();
+    }
     // phase 4
     List<Walk.Opening> claims = walk.openings();
     int nb = wbins.length + pk.modelBins().length;
@@ -167,8 +184,17 @@ public final class Prover {
     // phase 5
     HyperKzg.Opening op = HyperKzg.open(pk.srs(), bins, eta, red.point(), nBin, t);
     byte[] proof = Container.encode(Container.PROOF, vk.modelId(), wbOut.toByteArray(),
-        lu.proof().encode(), side.out.toByteArray(), openOut.toByteArray(), op.proof().encode());
+        lookups ? lu.proof().encode() : new byte[0], walkBytes, openOut.toByteArray(), op.proof().encode());
     return new Proof(proof, inputs, outputs);
+  }
+
+  /** Per tensor id, the F_out column of a function table whose values it holds (else null). */
+  static long[][] functionColumns(Circuit c, CompiledModel cm) {
+    long[][] f = new long[c.tensors().size()][];
+    for (var ti : c.tables()) {
+      f[ti.values()] = LookupSetup.functionColumn(ti.bits(), cm.constants().get(ti.values()));
+    }
+    return f;
   }
 
   static long[] toFr(long[] v) {

@@ -22,8 +22,11 @@ final class ProverSide implements Side {
   final ByteWriter out = new ByteWriter();
   private final Map<Integer, long[]> tables = new HashMap<>();
 
-  ProverSide(Witness w, long[][] multiplicities, Transcript t) {
+  private final long[][] functionColumns;
+
+  ProverSide(Witness w, long[][] multiplicities, Transcript t, long[][] functionColumns) {
     this.w = w;
+    this.functionColumns = functionColumns;
     this.multiplicities = multiplicities;
     this.t = t;
   }
@@ -62,6 +65,9 @@ final class ProverSide implements Side {
 
   @Override
   public long[] table(int tensor) {
+    if (functionColumns[tensor] != null) {
+      return tables.computeIfAbsent(tensor, id -> Prover.toFr(functionColumns[id]));
+    }
     return tables.computeIfAbsent(tensor, id -> Walk.padded(w.circuit().tensor(id), w.get(id)));
   }
 

@@ -63,6 +63,18 @@ public final class Setup {
     for (var e : cm.constants().entrySet()) {
       w.set(e.getKey(), e.getValue());
     }
-    return WitnessBins.modelBins(layout, w);
+    long[][] bins = WitnessBins.modelBins(layout, w);
+    // function-table output columns repeat their last value over the padding (5.1)
+    long[][] f = Prover.functionColumns(cm.circuit(), cm);
+    int size = 1 << layout.nBin();
+    for (ColumnLayout.Column col : layout.model()) {
+      long[] vals = f[col.tensor()];
+      if (vals != null) {
+        for (int i = 0; i < vals.length; i++) {
+          bins[col.bin() + i / size][col.offset() + i % size] = vals[i];
+        }
+      }
+    }
+    return bins;
   }
 }

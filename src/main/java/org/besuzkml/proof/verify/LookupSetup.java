@@ -15,6 +15,23 @@ import org.besuzkml.sumcheck.Checked;
 public final class LookupSetup {
   private LookupSetup() {}
 
+  /** True when the model has lookups at all (else phase 2 is empty). */
+  public static boolean hasLookups(VerifyingKey vk) {
+    return !vk.plan().tables().isEmpty();
+  }
+
+  /**
+   * A function table's committed output column {@code F_out} (5.1): {@code 2^b} entries, the
+   * values then the last value repeated ({@code val_F[min(j, size - 1)]}).
+   */
+  public static long[] functionColumn(int bits, long[] values) {
+    long[] out = java.util.Arrays.copyOf(values, 1 << bits);
+    for (int j = values.length; j < out.length; j++) {
+      out[j] = values[values.length - 1];
+    }
+    return out;
+  }
+
   /**
    * The layout; {@code functionValues} (prover side) gives each function table's values, null on
    * the verifier. Rejected if the plan does not fit the lookup package's limits.
@@ -38,9 +55,10 @@ public final class LookupSetup {
     List<LookupInstance> instances = new ArrayList<>();
     for (LookupPlan.Instance in : plan.instances()) {
       TensorInfo col = vk.circuit().tensor(in.column1());
+      int[] dims = col.rank() == 0 ? new int[] {1} : col.shape();
       LookupInstance li = in.column2() >= 0
-          ? LookupInstance.of(in.table(), col.shape(), ColumnEncoding.PLAIN, ColumnEncoding.PLAIN)
-          : LookupInstance.of(in.table(), col.shape(), ColumnEncoding.PLAIN);
+          ? LookupInstance.of(in.table(), dims, ColumnEncoding.PLAIN, ColumnEncoding.PLAIN)
+          : LookupInstance.of(in.table(), dims, ColumnEncoding.PLAIN);
       if (li == null) {
         return Checked.rejected("lookup instance on tensor " + in.column1() + " malformed");
       }

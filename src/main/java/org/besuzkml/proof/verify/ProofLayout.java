@@ -30,7 +30,7 @@ public final class ProofLayout {
     long[] expected = {
         32,
         (long) vk.witnessBinCount() * G1.ENCODED,
-        layout.proofSize() * Fr.BYTES,
+        layout == null ? 0 : layout.proofSize() * Fr.BYTES,
         -1,
         (2L * vk.nBin() + vk.witnessBinCount() + vk.modelBinCount()) * Fr.BYTES,
         HyperKzgProof.encodedLength(vk.nBin())};

@@ -7,6 +7,7 @@ import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.codec.VkCodec;
 import org.besuzkml.curve.G1;
 import org.besuzkml.field.Fr;
+import org.besuzkml.lookup.LeafClaim;
 import org.besuzkml.lookup.LeafLayout;
 import org.besuzkml.lookup.LogUpClaims;
 import org.besuzkml.lookup.LogUpVerifier;
@@ -26,6 +27,8 @@ import org.besuzkml.transcript.Transcript;
  */
 public final class Verifier {
   static final int L = Fr.LIMBS;
+  /** Phase 3 by proof.gadget's BackwardWalk and per-gadget arguments (else this package's scripts). */
+  public static final boolean USE_GADGET_WALK = true;
 
   private Verifier() {}
 
@@ -56,17 +59,18 @@ public final class Verifier {
     if (bad != null) {
       return VerifyResult.invalid("public values: " + bad);
     }
-    Checked<LeafLayout> layout = LookupSetup.layout(vk, null);
-    if (!layout.isOk()) {
+    boolean lookups = LookupSetup.hasLookups(vk);
+    Checked<LeafLayout> layout = lookups ? LookupSetup.layout(vk, null) : null;
+    if (lookups && !layout.isOk()) {
       return VerifyResult.invalid("lookup layout: " + layout.reason());
     }
     for (int i = 0; i < vk.circuit().gadgets().size(); i++) {
-      String why = GadgetScripts.unsupported(vk.circuit().gadgets().get(i), vk.circuit());
+      String why = Walk.unsupported(vk.circuit().gadgets().get(i), vk.circuit());
       if (why != null) {
         return VerifyResult.invalid("gadget " + i + ": " + why);
       }
     }
-    Decoded<int[]> sec = ProofLayout.sections(proof, vk, layout.value());
+    Decoded<int[]> sec = ProofLayout.sections(proof, vk, lookups ? layout.value() : null);
     if (!sec.isOk()) {
       return VerifyResult.invalid("proof format: " + sec.reason());
     }
@@ -96,16 +100,29 @@ public final class Verifier {
       t.absorbG1("bzk/wbins", Arrays.copyOfRange(proof, b[2] + k * G1.ENCODED, b[2] + (k + 1) * G1.ENCODED));
     }
     // phase 2
-    Checked<LogUpClaims> lu = LogUpVerifier.verify(layout.value(), new FieldReader(proof, b[4], b[5] - b[4]), t);
-    if (!lu.isOk()) {
-      return VerifyResult.invalid("lookup: " + lu.reason());
+    List<LeafClaim> leaf = List.of();
+    if (lookups) {
+      Checked<LogUpClaims> lu = LogUpVerifier.verify(layout.value(), new FieldReader(proof, b[4], b[5] - b[4]), t);
+      if (!lu.isOk()) {
+        return VerifyResult.invalid("lookup: " + lu.reason());
+      }
+      leaf = leaf;
     }
     // phase 3
     FieldReader walkIn = new FieldReader(proof, b[6], b[7] - b[6]);
     Walk walk = new Walk(vk, new VerifierSide(walkIn, t), t,
         Statement.byTensor(vk.circuit(), inputs, outputs));
-    walk.leafClaims(lu.value().claims());
-    walk.run();
+    if (USE_GADGET_WALK) {
+      Checked<List<org.besuzkml.proof.gadget.Claim>> done = org.besuzkml.proof.gadget.BackwardWalk.verify(
+          vk.circuit(), walk.start(leaf), walkIn, t);
+      if (!done.isOk()) {
+        return VerifyResult.invalid(done.reason());
+      }
+      walk.finish(done.value());
+    } else {
+      walk.leafClaims(leaf);
+      walk.run();
+    }
     if (!walkIn.atEnd()) {
       return VerifyResult.invalid("walk: section longer than the walk");
     }

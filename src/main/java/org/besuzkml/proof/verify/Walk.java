@@ -84,6 +84,10 @@ public final class Walk {
 
   /** Null if the walk supports gadget g of circuit c, else the reason (prover pre-check). */
   public static String unsupported(Gadget g, Circuit c) {
+    if (Verifier.USE_GADGET_WALK) {
+      return org.besuzkml.proof.gadget.GadgetArguments.supported(g.kind()) ? null
+          : g.kind() + " has no prover/verifier yet";
+    }
     return GadgetScripts.unsupported(g, c);
   }
 
@@ -145,6 +149,54 @@ public final class Walk {
 
   long[] challenges(String label, int m) {
     return m == 0 ? new long[0] : t.challengeFrs(label, m);
+  }
+
+  // ---------------------------------------------------------------- with proof.gadget's walk
+
+  private final List<LeafClaim> multiplicityClaims = new ArrayList<>();
+
+  /**
+   * The initial claims of the backward walk ({@code proof.gadget.BackwardWalk}): the lookup
+   * phase's claims on tensors (instance columns, function-table outputs) and, for each public
+   * output O, {@code (O, z_O, O~(z_O))} with {@code z_O = CHS("walk/out", m_O)} and the value
+   * computed from the public values. Multiplicity claims are kept for {@link #finish}.
+   */
+  public List<org.besuzkml.proof.gadget.Claim> start(List<LeafClaim> leaf) {
+    List<org.besuzkml.proof.gadget.Claim> out = new ArrayList<>();
+    LookupPlan plan = vk.plan();
+    for (LeafClaim lc : leaf) {
+      switch (lc.kind()) {
+        case INSTANCE_COLUMN -> {
+          LookupPlan.Instance in = plan.instances().get(lc.index());
+          out.add(new org.besuzkml.proof.gadget.Claim(lc.column() == 0 ? in.column1() : in.column2(),
+              lc.point(), lc.value()));
+        }
+        case FUNCTION_OUTPUT -> out.add(new org.besuzkml.proof.gadget.Claim(
+            c.tables().get(plan.tables().get(lc.index()).function()).values(), lc.point(), lc.value()));
+        case MULTIPLICITY -> multiplicityClaims.add(lc);
+      }
+    }
+    for (int o : c.outputs()) {
+      long[] z = challenges("walk/out", c.tensor(o).vars());
+      out.add(new org.besuzkml.proof.gadget.Claim(o, z, publicMle(o, z)));
+    }
+    return out;
+  }
+
+  /**
+   * Discharges the walk's final claims (on public, constant and committed tensors) and the
+   * multiplicity claims: public ones are checked, the others become opening claims on bins
+   * (chunked columns state their chunk values first).
+   */
+  public void finish(List<org.besuzkml.proof.gadget.Claim> done) {
+    for (LeafClaim lc : multiplicityClaims) {
+      knownColumn(multiplicityColumn[lc.index()], false, -1 - lc.index(), lc.point(), lc.value(),
+          "multiplicity");
+    }
+    for (org.besuzkml.proof.gadget.Claim cl : done) {
+      check(c.tensor(cl.tensor()).kind() != TensorKind.VIRTUAL, "walk left a claim on a virtual tensor");
+      known(cl.tensor(), cl.point(), cl.value(), "walk");
+    }
   }
 
   // ---------------------------------------------------------------- stating values
