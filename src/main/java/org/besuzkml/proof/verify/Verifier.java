@@ -106,7 +106,7 @@ public final class Verifier {
       if (!lu.isOk()) {
         return VerifyResult.invalid("lookup: " + lu.reason());
       }
-      leaf = leaf;
+      leaf = lu.value().claims();
     }
     // phase 3
     FieldReader walkIn = new FieldReader(proof, b[6], b[7] - b[6]);
