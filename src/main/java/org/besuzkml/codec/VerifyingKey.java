@@ -16,6 +16,7 @@ import org.besuzkml.proof.gadget.LookupPlan;
  * @param srsDigest keccak256 over the SRS powers used (3.5)
  * @param pcsKey [1]_2, [tau]_2 with prepared lines
  * @param circuit the gadget list, tensors, function tables, public tensors
+ * @param scales per tensor its scale exponent (informative; public values are v / 2^scale)
  * @param modelBins the model bin commitments, affine, 8 longs each
  * @param plan lookup tables and instances (derived)
  * @param layout model and witness columns in bins (derived)
@@ -23,7 +24,7 @@ import org.besuzkml.proof.gadget.LookupPlan;
  * @param modelId keccak256(bytes)
  */
 public record VerifyingKey(int w, int nBin, boolean dev, long devSeed, byte[] srsDigest,
-    HyperKzgVerifierKey pcsKey, Circuit circuit, long[] modelBins, LookupPlan plan,
+    HyperKzgVerifierKey pcsKey, Circuit circuit, int[] scales, long[] modelBins, LookupPlan plan,
     ColumnLayout layout, byte[] bytes, byte[] modelId) {
   public int modelBinCount() {
     return layout.modelBins();

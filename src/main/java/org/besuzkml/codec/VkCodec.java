@@ -30,10 +30,11 @@ public final class VkCodec {
 
   /** Encodes a key; tableHashes[i] = keccak256 of function table i's values (i64 big-endian). */
   public static byte[] encode(int nBin, boolean dev, long devSeed, byte[] srsDigest,
-      HyperKzgVerifierKey pcsKey, Circuit c, byte[][] tableHashes, long[] modelBins, int modelBinCount) {
+      HyperKzgVerifierKey pcsKey, Circuit c, int[] scales, byte[][] tableHashes, long[] modelBins,
+      int modelBinCount) {
     ByteWriter params = new ByteWriter().u16(PROTOCOL_VERSION).u8(c.limbWidth()).u8(nBin)
         .u8(dev ? 1 : 0).i64(devSeed).bytes(srsDigest);
-    byte[][] circuit = circuitSections(c, tableHashes);
+    byte[][] circuit = circuitSections(c, scales, tableHashes);
     ColumnLayout layout = ColumnLayout.of(c, LookupPlan.of(c));
     ByteWriter cols = new ByteWriter().i32(layout.model().size());
     for (ColumnLayout.Column col : layout.model()) {
@@ -45,14 +46,14 @@ public final class VkCodec {
   }
 
   /** The TENSORS, TABLES, GADGETS and PUBLIC section bodies of a circuit. */
-  public static byte[][] circuitSections(Circuit c, byte[][] tableHashes) {
+  public static byte[][] circuitSections(Circuit c, int[] scales, byte[][] tableHashes) {
     ByteWriter tensors = new ByteWriter().i32(c.tensors().size());
     for (TensorInfo t : c.tensors()) {
       tensors.u8(kindCode(t.kind())).u8(t.rank());
       for (int d : t.shape()) {
         tensors.i32(d);
       }
-      tensors.u8(0);
+      tensors.u8(scales == null ? 0 : scales[t.id()]);
     }
     ByteWriter tables = new ByteWriter().i32(c.tables().size());
     for (int i = 0; i < c.tables().size(); i++) {
@@ -130,6 +131,7 @@ public final class VkCodec {
     r = new ByteReader(data, b[4], b[5]);
     int nt = r.count("tensors", MAX_COUNT, 3);
     List<TensorInfo> tensors = new ArrayList<>(nt);
+    int[] scales = new int[nt];
     long total = 0;
     for (int i = 0; i < nt && r.ok(); i++) {
       int kind = r.u8("tensor kind");
@@ -148,7 +150,7 @@ public final class VkCodec {
         size *= Math.max(1, shape[d]);
         size = Math.min(size, MAX_TOTAL_ENTRIES + 1);
       }
-      r.i8("scale");
+      scales[i] = r.i8("scale");
       TensorKind k = switch (kind) {
         case 0 -> TensorKind.PUBLIC_INPUT;
         case 2 -> TensorKind.CONSTANT;
@@ -285,7 +287,7 @@ public final class VkCodec {
     if (!end(r, "MODEL_BINS")) {
       return err(r);
     }
-    return Decoded.ok(new VerifyingKey(w, nBin, dev == 1, seed, digest, key.key(), c, bins, plan,
+    return Decoded.ok(new VerifyingKey(w, nBin, dev == 1, seed, digest, key.key(), c, scales, bins, plan,
         layout, data.clone(), Keccak.hash(data)));
   }
 

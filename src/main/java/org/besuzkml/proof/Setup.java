@@ -49,12 +49,26 @@ public final class Setup {
       hashes[i] = VkCodec.tableHash(cm.constants().get(ti.values()));
     }
     byte[] vkBytes = VkCodec.encode(nBin, s.insecure(), s.devSeed(), s.digest(), HyperKzgVerifierKey.of(s),
-        c, hashes, commitments, bins.length);
+        c, scales(cm), hashes, commitments, bins.length);
     Decoded<VerifyingKey> vk = VkCodec.decode(vkBytes);
     if (!vk.isOk()) {
       throw new IllegalStateException("setup produced a vk its own decoder rejects: " + vk.reason());
     }
     return new ProvingKey(vk.value(), cm, s, bins);
+  }
+
+  /** Scale exponents of the public tensors (engine scales by graph input/output name). */
+  public static int[] scales(CompiledModel cm) {
+    Circuit c = cm.circuit();
+    int[] s = new int[c.tensors().size()];
+    var g = cm.model().graph();
+    for (int i = 0; i < c.inputs().length; i++) {
+      s[c.inputs()[i]] = cm.model().scales().getOrDefault(g.inputs().get(i).name(), 0);
+    }
+    for (int i = 0; i < c.outputs().length; i++) {
+      s[c.outputs()[i]] = cm.model().scales().getOrDefault(g.outputs().get(i).name(), 0);
+    }
+    return s;
   }
 
   /** The model bins (integers) from the constants. */
