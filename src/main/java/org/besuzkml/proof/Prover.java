@@ -155,6 +155,11 @@ public final class Prover {
     // phase 4
     List<Walk.Opening> claims = walk.openings();
     int nb = wbins.length + pk.modelBins().length;
+    if (nb == 0) {
+      byte[] proof = Container.encode(Container.PROOF, vk.modelId(), wbOut.toByteArray(),
+          lookups ? lu.proof().encode() : new byte[0], walkBytes, new byte[0], new byte[0]);
+      return new Proof(proof, inputs, outputs);
+    }
     long[][] bins = new long[nb][];
     for (int k = 0; k < nb; k++) {
       bins[k] = toFr(k < wbins.length ? wbins[k] : pk.modelBins()[k - wbins.length]);

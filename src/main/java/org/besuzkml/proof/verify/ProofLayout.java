@@ -20,6 +20,11 @@ public final class ProofLayout {
 
   private ProofLayout() {}
 
+  /** A model with nothing committed (pure data movement) has no opening phases (4, 5). */
+  public static boolean noBins(VerifyingKey vk) {
+    return vk.witnessBinCount() + vk.modelBinCount() == 0;
+  }
+
   /** Section bounds, or why the proof's shape does not match the vk. */
   public static Decoded<int[]> sections(byte[] proof, VerifyingKey vk, LeafLayout layout) {
     Decoded<int[]> d = Container.decode(proof, Container.PROOF, SECTIONS);
@@ -32,8 +37,8 @@ public final class ProofLayout {
         (long) vk.witnessBinCount() * G1.ENCODED,
         layout == null ? 0 : layout.proofSize() * Fr.BYTES,
         -1,
-        (2L * vk.nBin() + vk.witnessBinCount() + vk.modelBinCount()) * Fr.BYTES,
-        HyperKzgProof.encodedLength(vk.nBin())};
+        noBins(vk) ? 0 : (2L * vk.nBin() + vk.witnessBinCount() + vk.modelBinCount()) * Fr.BYTES,
+        noBins(vk) ? 0 : HyperKzgProof.encodedLength(vk.nBin())};
     String[] names = {"MODEL", "WITNESS_BINS", "LOOKUP", "WALK", "OPENING", "PCS"};
     for (int s = 0; s < SECTIONS; s++) {
       int len = b[2 * s + 1] - b[2 * s];

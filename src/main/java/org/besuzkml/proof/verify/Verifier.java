@@ -88,8 +88,9 @@ public final class Verifier {
       }
     }
     System.arraycopy(vk.modelBins(), 0, bins, wb * G1.AFFINE, mb * G1.AFFINE);
-    Decoded<HyperKzgProof> pcs = decodePcs(proof, b[10], b[11], nBin);
-    if (!pcs.isOk()) {
+    boolean noBins = ProofLayout.noBins(vk);
+    Decoded<HyperKzgProof> pcs = noBins ? null : decodePcs(proof, b[10], b[11], nBin);
+    if (!noBins && !pcs.isOk()) {
       return VerifyResult.invalid("PCS section: " + pcs.reason());
     }
 
@@ -128,6 +129,10 @@ public final class Verifier {
     }
     // phase 4
     List<Walk.Opening> claims = walk.openings();
+    if (noBins) {
+      return claims.isEmpty() && !t.isMalformed() ? VerifyResult.ok()
+          : VerifyResult.invalid("opening claims on a model without bins");
+    }
     FieldReader openIn = new FieldReader(proof, b[8], b[9] - b[8]);
     long[] gamma = t.challengeFr("open/gamma");
     long[] pw = OpeningReduction.powers(gamma, claims.size());
