@@ -14,6 +14,9 @@ import org.besuzkml.transcript.Transcript;
  * <p>Polynomials are flat arrays of {@code 2^l} Fr elements in Montgomery form (index order of
  * protocol.md 1.3: the first variable is the most significant index bit). The univariate form
  * {@code U_f(X) = sum_i f[i] X^i} is committed against the monomial powers {@code [tau^i]_1}.
+ *
+ * <p>The opening absorbs only its own messages; the commitments, the point and the claimed values
+ * must already be in the transcript (see {@link HyperKzgVerifier}).
  */
 public final class HyperKzg {
   private HyperKzg() {}

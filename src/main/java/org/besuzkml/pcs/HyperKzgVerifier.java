@@ -10,6 +10,10 @@ import org.besuzkml.transcript.Transcript;
  * HyperKZG + Shplonk verifier (protocol.md 3.3, 3.4 step 4, section 8 phase 5). Work: {@code O(l +
  * K)} field operations, one MSM of {@code K + l + 2} points and one two-pair pairing check. Never
  * throws; every rejection names its check.
+ *
+ * <p>Contract: it absorbs only the proof. The caller must have bound the statement (the
+ * commitments, the point, the claimed evaluations) into the transcript before (protocol.md 3.3,
+ * section 8 phases 0-4); otherwise a commitment chosen after the challenges opens to any value.
  */
 public final class HyperKzgVerifier {
   private HyperKzgVerifier() {}

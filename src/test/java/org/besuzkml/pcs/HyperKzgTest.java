@@ -31,10 +31,6 @@ class HyperKzgTest {
     return f;
   }
 
-  static long[] randomPoint(SplittableRandom rnd, int l) {
-    return randomPoly(rnd, 0).length == 0 ? null : randomVector(rnd, l);
-  }
-
   static long[] randomVector(SplittableRandom rnd, int count) {
     long[] v = new long[count * L];
     for (int i = 0; i < count; i++) {
@@ -323,6 +319,107 @@ class HyperKzgTest {
     assertNull(HyperKzgVerifierKey.decode(new byte[256], 0, VK.srsDigest(), true).key(), "infinity refused");
     Case k = honest(10, 3);
     assertTrue(HyperKzgVerifier.verify(d.key(), k.c, k.y, k.point, 3, k.proof, Transcript.v1()).valid());
+  }
+
+  /**
+   * The verifier absorbs only the proof: the statement (commitments, point, claimed values) must
+   * already be in the transcript (protocol.md 8, phases 0-4). This test pins that contract: when the
+   * caller forgets it, a commitment chosen after the challenges opens to any value ("weak
+   * Fiat-Shamir"); when the commitment is absorbed first, the same forgery is rejected.
+   */
+  @Test
+  void commitmentNotBoundInTranscriptIsForgeableSoCallersMustAbsorbIt() {
+    int l = 3;
+    SplittableRandom rnd = new SplittableRandom(12);
+    long[] point = randomVector(rnd, l);
+    long[] y = randomVector(rnd, 1); // any value
+    long[] g = G1.generator();
+    long[] folds = new long[(l - 1) * 8];
+    for (int i = 0; i < l - 1; i++) {
+      System.arraycopy(g, 0, folds, i * 8, 8);
+    }
+    Transcript t = Transcript.v1();
+    for (int i = 0; i < l - 1; i++) {
+      t.absorbG1("hkzg/folds", G1.encode(folds, i * 8));
+    }
+    long[] r = t.challengeFr("hkzg/r");
+    // evaluations: zero except a_(l-1), solved from the last fold check 2 r y = (r (1 - u) + u) a
+    long[] ev = new long[3 * l * L];
+    long[] u = java.util.Arrays.copyOfRange(point, 0, L), den = new long[L], tmp = new long[L];
+    Fr.setOne(den, 0);
+    Fr.sub(den, 0, den, 0, u, 0);
+    Fr.mul(den, 0, den, 0, r, 0);
+    Fr.add(den, 0, den, 0, u, 0);
+    Fr.inv(den, 0, den, 0);
+    Fr.mul(tmp, 0, r, 0, y, 0);
+    Fr.dbl(tmp, 0, tmp, 0);
+    Fr.mul(ev, 3 * (l - 1) * L, tmp, 0, den, 0);
+    t.absorbFrs("hkzg/evals", ev, 0, 3 * l);
+    long[] q = t.challengeFr("hkzg/q"), d = t.challengeFr("hkzg/d");
+    t.absorbG1("hkzg/w1", G1.encode(g, 0));
+    long[] z = t.challengeFr("hkzg/z");
+    // the verifier's scalars, then C = gSum^-1 ([tau]_1 + gb G + Z(z) W_1 - z W_2 - gSum sum q^i F_i), W_1 = W_2 = G
+    long[] w = new long[3 * L];
+    Fr.copy(w, 0, r, 0);
+    Fr.neg(w, L, r, 0);
+    Fr.sqr(w, 2 * L, r, 0);
+    long[] gk = new long[3 * L], zz = new long[L];
+    assertTrue(HyperKzgVerifier.shplonkScalars(w, d, z, gk, zz));
+    long[] bk = new long[3 * L];
+    for (int i = l - 1; i >= 0; i--) {
+      for (int k = 0; k < 3; k++) {
+        Fr.mul(bk, k * L, bk, k * L, q, 0);
+        Fr.add(bk, k * L, bk, k * L, ev, (3 * i + k) * L);
+      }
+    }
+    long[] gSum = new long[L], gb = new long[L], sumQ = new long[L], qi = new long[L];
+    for (int k = 0; k < 3; k++) {
+      Fr.add(gSum, 0, gSum, 0, gk, k * L);
+      Fr.mul(tmp, 0, gk, k * L, bk, k * L);
+      Fr.add(gb, 0, gb, 0, tmp, 0);
+    }
+    Fr.setOne(qi, 0);
+    for (int i = 1; i < l; i++) {
+      Fr.mul(qi, 0, qi, 0, q, 0);
+      Fr.add(sumQ, 0, sumQ, 0, qi, 0); // every F_i = G
+    }
+    long[] scalarOfG = new long[L];
+    Fr.add(scalarOfG, 0, gb, 0, zz, 0);
+    Fr.sub(scalarOfG, 0, scalarOfG, 0, z, 0);
+    Fr.mul(tmp, 0, gSum, 0, sumQ, 0);
+    Fr.sub(scalarOfG, 0, scalarOfG, 0, tmp, 0);
+    long[] inv = new long[L];
+    Fr.inv(inv, 0, gSum, 0);
+    long[] j = new long[12], c = new long[8];
+    G1.mulFr(j, 0, G1.generatorJacobian(), 0, scalarOfG, 0);
+    G1.addMixed(j, 0, j, 0, SRS.g1Power(1), 0);
+    G1.mulFr(j, 0, j, 0, inv, 0);
+    G1.toAffine(c, 0, j, 0);
+    HyperKzgProof forged = new HyperKzgProof(l, folds, ev, g, g);
+    assertTrue(HyperKzgVerifier.verify(VK, c, y, point, l, forged, Transcript.v1()).valid(),
+        "forgery succeeds when the commitment is not bound");
+    Transcript bound = Transcript.v1();
+    bound.absorbG1("bzk/wbins", G1.encode(c, 0));
+    assertFalse(HyperKzgVerifier.verify(VK, c, y, point, l, forged, bound).valid());
+  }
+
+  @Test
+  void zeroPolynomialCommitsToInfinityAndOpensOnlyToZero() {
+    int l = 4;
+    long[] f = new long[(1 << l) * L];
+    long[] point = randomVector(new SplittableRandom(13), l);
+    long[] c = HyperKzg.commit(SRS, f, 1 << l);
+    assertTrue(G1.isInfinityAffine(c, 0));
+    assertArrayEquals(c, HyperKzg.commitSmall(SRS, new long[1 << l], 1 << l));
+    HyperKzg.Opening o = HyperKzg.open(SRS, f, point, l, Transcript.v1());
+    assertTrue(Fr.isZero(o.value(), 0));
+    byte[] enc = o.proof().encode();
+    HyperKzgProof.Decoded d = HyperKzgProof.decode(enc, 0, enc.length, l);
+    assertTrue(d.ok(), d.error());
+    assertTrue(HyperKzgVerifier.verify(VK, c, o.value(), point, l, d.proof(), Transcript.v1()).valid());
+    long[] one = new long[L];
+    Fr.setOne(one, 0);
+    assertFalse(HyperKzgVerifier.verify(VK, c, one, point, l, d.proof(), Transcript.v1()).valid());
   }
 
   static long[] add(long[] a, long[] b) {

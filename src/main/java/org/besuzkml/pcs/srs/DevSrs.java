@@ -38,11 +38,27 @@ public final class DevSrs {
     return new BigInteger(1, h).mod(Fr.MODULUS);
   }
 
-  /** The insecure SRS of {@code 2^logSize} powers for a seed; deterministic. */
+  /** Largest SRS computed so far per seed (tests ask for the same ones again and again). */
+  private static final java.util.Map<Long, Srs> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The insecure SRS of {@code 2^logSize} powers for a seed; deterministic. The largest SRS made
+   * per seed is kept, and smaller requests are prefixes of it.
+   */
   public static Srs create(int logSize, long seed) {
     if (logSize < 1 || logSize > Srs.MAX_LOG_SIZE) {
       throw new IllegalArgumentException("dev SRS size 2^" + logSize + " outside 2^1 .. 2^" + Srs.MAX_LOG_SIZE);
     }
+    Srs cached = CACHE.get(seed);
+    if (cached != null && cached.logSize() >= logSize) {
+      return cached.truncate(logSize);
+    }
+    Srs made = compute(logSize, seed);
+    CACHE.merge(seed, made, (old, now) -> old.logSize() >= now.logSize() ? old : now);
+    return made;
+  }
+
+  private static Srs compute(int logSize, long seed) {
     BigInteger t = tau(seed);
     int n = 1 << logSize;
     // canonical limbs of tau^i

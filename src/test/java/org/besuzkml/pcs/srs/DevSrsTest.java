@@ -17,6 +17,11 @@ class DevSrsTest {
   void devSrsIsDeterministicInsecureAndConsistent() throws SrsException {
     Srs a = DevSrs.create(6, 7), b = DevSrs.create(6, 7), c = DevSrs.create(6, 8);
     assertArrayEquals(a.g1Powers(), b.g1Powers());
+    // a prefix of a larger one (cached or not) is the same SRS
+    Srs big = DevSrs.create(8, 7);
+    assertArrayEquals(a.g1Powers(), DevSrs.create(6, 7).g1Powers());
+    assertArrayEquals(java.util.Arrays.copyOf(big.g1Powers(), 64 * 8), a.g1Powers());
+    assertArrayEquals(a.digest(), big.truncate(6).digest());
     assertArrayEquals(a.digest(), b.digest());
     assertFalse(Arrays.equals(a.digest(), c.digest()));
     assertTrue(a.insecure());
