@@ -3,6 +3,7 @@ package org.besuzkml.sumcheck;
 import java.util.stream.IntStream;
 import org.besuzkml.field.Fr;
 import org.besuzkml.poly.Multilinear;
+import org.besuzkml.poly.Univariate;
 
 /**
  * The general prover instance {@code g(x) = Q(A_1(x), ..., A_a(x))} for multilinear tables A_j of
@@ -24,6 +25,9 @@ public class CompositeInstance implements SumcheckInstance {
   private int vars;
   private boolean copied;
   private long[] claim;
+  /** The running claim s_(i-1)(r_(i-1)); null until known. Lets a round skip evaluating t = 1. */
+  private long[] current;
+  private long[] lastEvals;
 
   /**
    * @param q the composition (arity = tables.length)
@@ -66,6 +70,7 @@ public class CompositeInstance implements SumcheckInstance {
         throw new IllegalStateException("claim() must be called before binding");
       }
       claim = sumOverHypercube();
+      current = claim.clone();
     }
     return claim.clone();
   }
@@ -102,6 +107,7 @@ public class CompositeInstance implements SumcheckInstance {
     int a = tables.length;
     int points = degree + 1;
     int pieces = pieces(half);
+    boolean skipOne = current != null;
     long[] partial = new long[pieces * points * L];
     run(pieces, p -> {
       long[] val = new long[a * L];
@@ -122,6 +128,9 @@ public class CompositeInstance implements SumcheckInstance {
               Fr.add(val, j * L, val, j * L, diff, j * L);
             }
           }
+          if (s == 1 && skipOne) {
+            continue;
+          }
           q.evaluate(out, 0, val, 0, scratch);
           Fr.add(partial, base + s * L, partial, base + s * L, out, 0);
         }
@@ -133,10 +142,16 @@ public class CompositeInstance implements SumcheckInstance {
         Fr.add(evals, s * L, evals, s * L, partial, (p * points + s) * L);
       }
     }
-    if (claim == null && vars == numVars) {
-      claim = new long[L];
-      Fr.add(claim, 0, evals, 0, evals, L);
+    if (skipOne) {
+      Fr.sub(evals, L, current, 0, evals, 0); // s(1) = claim - s(0)
+    } else {
+      current = new long[L];
+      Fr.add(current, 0, evals, 0, evals, L);
+      if (vars == numVars) {
+        claim = current.clone();
+      }
     }
+    lastEvals = evals;
     return evals;
   }
 
@@ -148,6 +163,14 @@ public class CompositeInstance implements SumcheckInstance {
     if (claim == null && vars == numVars) {
       claim = sumOverHypercube();
     }
+    if (lastEvals != null) {
+      long[] coeffs = Univariate.coefficientsFromEvaluations(lastEvals, 0, degree + 1);
+      current = new long[L];
+      Univariate.evaluate(current, 0, coeffs, 0, degree + 1, r, rOff);
+    } else {
+      current = null; // bound without a round message: recompute s(1) next round
+    }
+    lastEvals = null;
     for (int j = 0; j < tables.length; j++) {
       if (!copied) {
         long[] dst = new long[L << (vars - 1)];

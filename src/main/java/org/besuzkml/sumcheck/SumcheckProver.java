@@ -74,9 +74,12 @@ public final class SumcheckProver {
     checkShape(kMax, dMax);
     long[] lambda = transcript.challengeFr(BATCH);
     long[] weights = powers(lambda, b);
+    // only dormant instances need their claims (instances active from round 1 get them for free)
     long[] claims = new long[b * L];
     for (int i = 0; i < b; i++) {
-      Fr.copy(claims, i * L, instances.get(i).claim(), 0);
+      if (instances.get(i).numVars() < kMax) {
+        Fr.copy(claims, i * L, instances.get(i).claim(), 0);
+      }
     }
     long[] compressed = new long[kMax * dMax * L];
     long[] point = new long[kMax * L];

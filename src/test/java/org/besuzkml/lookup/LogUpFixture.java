@@ -2,6 +2,7 @@ package org.besuzkml.lookup;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -80,7 +81,8 @@ final class LogUpFixture {
   LogUpClaims proveVerifyAndCheckClaims() {
     LeafLayout layout = layout();
     long[][] mult = Multiplicities.compute(layout, columns, true);
-    LogUpProver.Result res = LogUpProver.prove(layout, columns, mult, transcript());
+    Transcript proverTranscript = transcript();
+    LogUpProver.Result res = LogUpProver.prove(layout, columns, mult, proverTranscript);
     // through bytes, as the verifier will see it
     Checked<LogUpProof> decoded = LogUpProof.decode(res.proof().encode(), layout);
     assertTrue(decoded.isOk(), decoded.reason());
@@ -88,6 +90,8 @@ final class LogUpFixture {
     Transcript pt = transcript();
     Checked<LogUpClaims> out = LogUpVerifier.verify(layout, decoded.value(), pt);
     assertTrue(out.isOk(), out.reason());
+    assertArrayEquals(proverTranscript.challengeFr("next"), pt.challengeFr("next"), "transcripts in step");
+    assertFalse(pt.isMalformed());
     LogUpClaims claims = out.value();
     assertArrayEquals(res.claims().rho(), claims.rho());
     assertEquals(res.claims().claims().size(), claims.claims().size());

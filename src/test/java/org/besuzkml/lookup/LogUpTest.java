@@ -270,6 +270,91 @@ class LogUpTest {
     assertTrue(r.reason().contains("layout"), r.reason());
   }
 
+  @Test
+  void randomBytesAsLookupProofNeverThrow() {
+    LogUpFixture f = mixed(12);
+    LeafLayout layout = f.layout();
+    int len = (int) layout.proofSize() * Fr.BYTES;
+    SplittableRandom rnd = new SplittableRandom(13);
+    int decodedOk = 0;
+    for (int trial = 0; trial < 200; trial++) {
+      byte[] junk = new byte[trial % 3 == 0 ? rnd.nextInt(len + 64) : len];
+      for (int i = 0; i < junk.length; i++) {
+        junk[i] = (byte) rnd.nextInt();
+      }
+      if (trial % 2 == 0) {
+        for (int i = 0; i < junk.length; i += 32) {
+          junk[i] &= 0x0f; // mostly canonical elements, so decoding passes and verification runs
+        }
+      }
+      Checked<LogUpProof> p = LogUpProof.decode(junk, layout);
+      if (p.isOk()) {
+        decodedOk++;
+        Checked<LogUpClaims> r = LogUpVerifier.verify(layout, p.value(), LogUpFixture.transcript());
+        assertFalse(r.isOk());
+        assertTrue(r.reason() != null && !r.reason().isEmpty());
+      } else {
+        assertTrue(p.reason() != null && !p.reason().isEmpty());
+      }
+    }
+    assertTrue(decodedOk > 20, "the fuzz reached the verifier");
+  }
+
+  /** x = lo + 16 hi, stated as the two limb values; the verifier recomposes (a limb-backed column, 6.1). */
+  private static final ColumnEncoding TWO_NIBBLES = new ColumnEncoding() {
+    @Override
+    public int statedCount() {
+      return 2;
+    }
+
+    @Override
+    public void value(long[] out, int outOff, long[] stated, int so, long[] point, int po, int m) {
+      long[] sixteen = new long[L];
+      Fr.fromLong(sixteen, 0, 16);
+      Fr.mul(out, outOff, stated, so + L, sixteen, 0);
+      Fr.add(out, outOff, out, outOff, stated, so);
+    }
+  };
+
+  @Test
+  void limbEncodedColumnStatesLimbsAndVerifierRecomposes() {
+    SplittableRandom rnd = new SplittableRandom(14);
+    long[] lo = randomValues(rnd, 8, 16);
+    long[] hi = randomValues(rnd, 8, 16);
+    long[] x = new long[8];
+    for (int i = 0; i < 8; i++) {
+      x[i] = lo[i] + 16 * hi[i];
+    }
+    LogUpFixture f = new LogUpFixture();
+    f.table(Table.range(8));
+    f.instances.add(LookupInstance.of(0, new int[] {8}, TWO_NIBBLES));
+    LookupColumn.Stater limbs = (point, m) -> {
+      long[] out = new long[2 * L];
+      org.besuzkml.poly.Multilinear.evaluate(out, 0, LogUpFixture.toFr(lo), 0, m, point, 0);
+      org.besuzkml.poly.Multilinear.evaluate(out, L, LogUpFixture.toFr(hi), 0, m, point, 0);
+      return out;
+    };
+    f.columns.add(new LookupColumn[] {LookupColumn.ofLongs(x).withStater(limbs)});
+    LogUpClaims claims = f.proveVerifyAndCheckClaims();
+    // layout order: the 256-row table segment comes before the 8-entry instance
+    assertEquals(LeafClaim.Kind.MULTIPLICITY, claims.claims().get(0).kind());
+    LeafClaim c = claims.claims().get(1);
+    assertEquals(LeafClaim.Kind.INSTANCE_COLUMN, c.kind());
+    assertEquals(2 * L, c.stated().length, "the claim carries both limb values for the caller's openings");
+    // a prover stating limbs that do not recompose to x is caught by the leaf check
+    LogUpFixture g = new LogUpFixture();
+    g.table(Table.range(8));
+    g.instances.add(LookupInstance.of(0, new int[] {8}, TWO_NIBBLES));
+    g.columns.add(new LookupColumn[] {LookupColumn.ofLongs(x).withStater((point, m) -> {
+      long[] out = limbs.state(point, m);
+      Fr.add(out, 0, out, 0, out, L);
+      return out;
+    })});
+    Checked<LogUpClaims> r = g.verify(g.proveHonest().proof());
+    assertFalse(r.isOk());
+    assertTrue(r.reason().contains("leaf denominator"), r.reason());
+  }
+
   private static byte[] bytes(long[] e) {
     byte[] out = new byte[e.length / L * Fr.BYTES];
     for (int i = 0; i < e.length / L; i++) {
