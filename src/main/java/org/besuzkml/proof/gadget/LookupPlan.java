@@ -64,7 +64,7 @@ public record LookupPlan(List<Table> tables, List<Instance> instances) {
       tables.add(new Table(Kind.MSB, b, -1));
     }
     for (int f = 0; f < c.tables().size(); f++) {
-      tables.add(new Table(Kind.FUNCTION, c.tables().get(f).bits(), f));
+      tables.add(new Table(Kind.FUNCTION, Math.max(1, c.tables().get(f).bits()), f));
     }
     List<Instance> inst = new ArrayList<>();
     for (int[] r : raw) {

@@ -8,7 +8,9 @@
  * integers (the first test of each gadget; soundness tests corrupt the witness through the
  * builder's {@link org.besuzkml.proof.witness.WitnessBuilder.Tamper} hook).
  * {@link org.besuzkml.proof.witness.LookupCounts} gives the logUp multiplicities (5.6) and
- * {@link org.besuzkml.proof.witness.ColumnLayout} the column/bin/chunk layout of section 7.2.
+ * {@link org.besuzkml.proof.witness.WitnessBins} the bin contents of the layout of section 7.2
+ * ({@link org.besuzkml.proof.gadget.ColumnLayout}); {@link org.besuzkml.proof.witness.WitnessTables}
+ * hands the gadget provers the padded Montgomery tables.
  *
  * <p>Values are logical (unpadded) row-major {@code long} arrays; the padded layout of section 1.3
  * is {@link org.besuzkml.proof.gadget.TensorInfo#paddedIndex} with zeros elsewhere. May depend on

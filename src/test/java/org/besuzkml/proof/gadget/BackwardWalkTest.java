@@ -121,6 +121,37 @@ class BackwardWalkTest {
         (System.nanoTime() - t0) / 1e6);
   }
 
+  /**
+   * Flipping one bit of any field element of the walk's messages is rejected, or leaves a final
+   * claim that contradicts the committed data (the opening phase then rejects).
+   */
+  @Test
+  void flippedByteInWalkRejected() throws Exception {
+    for (String name : List.of("1l_mlp", "1l_softmax", "lenet_5")) {
+      CorpusModels.Loaded l = CorpusModels.load(name);
+      Circuit c = l.compiled().circuit();
+      Witness w = l.honest();
+      Transcript pt = transcript();
+      ProofSink sink = new ProofSink();
+      BackwardWalk.prove(c, new WitnessTables(w), outputClaims(c, w, pt), sink, pt);
+      byte[] honest = sink.toBytes();
+      int elements = honest.length / 32;
+      int step = Math.max(1, elements / 40);
+      int tried = 0;
+      for (int e = 0; e < elements; e += step) {
+        byte[] bad = honest.clone();
+        bad[e * 32 + 31] ^= 1;
+        Transcript vt = transcript();
+        Checked<List<Claim>> v = BackwardWalk.verify(c, outputClaims(c, w, vt),
+            new FieldReader(bad, 0, bad.length), vt);
+        assertFalse(v.isOk() && falseClaims(l.compiled(), w, v.value()) == 0,
+            name + ": flipped element " + e + " accepted");
+        tried++;
+      }
+      assertTrue(tried >= Math.min(elements, 20));
+    }
+  }
+
   @Test
   void activationOffByOneRejected() throws Exception {
     for (String name : List.of("1l_mlp", "lenet_5")) {

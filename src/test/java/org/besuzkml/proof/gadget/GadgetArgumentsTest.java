@@ -73,7 +73,8 @@ class GadgetArgumentsTest {
   }
 
   static boolean fresh(Gadget g) {
-    return g instanceof Requant || g instanceof DivConst || (g instanceof Decomp d && !d.define())
+    return g instanceof Requant || g instanceof DivConst || g instanceof DivTensor
+        || g instanceof MaxSelect || (g instanceof Decomp d && !d.define())
         || (g instanceof Poly p && p.zeroCheck());
   }
 
@@ -90,6 +91,12 @@ class GadgetArgumentsTest {
   static List<Claim> pendingOutputClaims(Gadget g, Circuit c, Witness w, SplittableRandom rnd) {
     if (g instanceof DivConst d) {
       return List.of(honestClaim(c, w, d.rPrime(), rnd));
+    }
+    if (g instanceof DivTensor d) {
+      return List.of(honestClaim(c, w, d.rPrime(), rnd));
+    }
+    if (g instanceof MaxSelect || g instanceof Lookup || g instanceof ZeroBit) {
+      return List.of();
     }
     return outputClaims(g, c, w, rnd);
   }
@@ -118,7 +125,7 @@ class GadgetArgumentsTest {
     java.util.Set<String> kinds = new java.util.TreeSet<>();
     boolean concat = false;
     boolean perPosition = false;
-    for (String model : List.of("1l_mlp", "2l_relu_fc", "1l_conv", "3l_relu_conv_fc",
+    for (String model : List.of("1l_mlp", "2l_relu_fc", "1l_conv", "1l_softmax", "layernorm", "3l_relu_conv_fc",
         "1l_average", "1l_pad", "1l_max_pool", "1l_mean", "large_op_graph", "lenet_5", "self_attention", "concat", "avgpool_pads", "conv_geometry", "conv_1d")) {
       CorpusModels.Loaded l = switch (model) {
         case "conv_geometry" -> CorpusModels.fromBytes(model,
@@ -155,8 +162,8 @@ class GadgetArgumentsTest {
       }
     }
     assertTrue(checked > 50, "checked " + checked);
-    assertEquals(java.util.Set.of("Alias", "Contract", "Conv", "Decomp", "DivConst", "Lin", "Poly",
-        "ReduceSum", "Requant", "Wire"), kinds);
+    assertEquals(java.util.Set.of("Alias", "Contract", "Conv", "Decomp", "DivConst", "DivTensor",
+        "Lin", "Lookup", "MaxSelect", "Poly", "ReduceSum", "Requant", "Wire", "ZeroBit"), kinds);
     assertTrue(concat && perPosition, "Concat wire and per-position divisor exercised");
   }
 
