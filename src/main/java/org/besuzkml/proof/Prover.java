@@ -137,21 +137,14 @@ public final class Prover {
     // phase 3
     ProverSide side = new ProverSide(w, mult, t, functionColumns(c, pk.compiled()));
     Walk walk = new Walk(vk, side, t, Statement.byTensor(c, inputs, outputs));
-    byte[] walkBytes;
-    if (org.besuzkml.proof.verify.Verifier.USE_GADGET_WALK) {
-      org.besuzkml.proof.gadget.ProofSink sink = new org.besuzkml.proof.gadget.ProofSink();
-      List<org.besuzkml.proof.gadget.Claim> done = org.besuzkml.proof.gadget.BackwardWalk.prove(
-          c, side::table, walk.start(leaf), sink, t);
-      walk.finish(done);
-      byte[] a = sink.toBytes();
-      byte[] b = side.out.toByteArray();
-      walkBytes = java.util.Arrays.copyOf(a, a.length + b.length);
-      System.arraycopy(b, 0, walkBytes, a.length, b.length);
-    } else {
-      walk.leafClaims(leaf);
-      walk.run();
-      walkBytes = side.out.toByteArray();
-    }
+    org.besuzkml.proof.gadget.ProofSink sink = new org.besuzkml.proof.gadget.ProofSink();
+    List<org.besuzkml.proof.gadget.Claim> done = org.besuzkml.proof.gadget.BackwardWalk.prove(
+        c, side::table, walk.start(leaf), sink, t);
+    walk.finish(done);
+    byte[] a = sink.toBytes();
+    byte[] b = side.out.toByteArray();
+    byte[] walkBytes = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, walkBytes, a.length, b.length);
     // phase 4
     List<Walk.Opening> claims = walk.openings();
     int nb = wbins.length + pk.modelBins().length;

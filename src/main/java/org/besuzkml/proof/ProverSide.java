@@ -8,10 +8,6 @@ import org.besuzkml.field.Fr;
 import org.besuzkml.proof.verify.Side;
 import org.besuzkml.proof.verify.Walk;
 import org.besuzkml.proof.witness.Witness;
-import org.besuzkml.sumcheck.ClaimMerge;
-import org.besuzkml.sumcheck.SubClaim;
-import org.besuzkml.sumcheck.SumcheckInstance;
-import org.besuzkml.sumcheck.SumcheckProver;
 import org.besuzkml.transcript.Transcript;
 
 /** The prover's {@link Side}: computes each walk message from the witness and writes it. */
@@ -42,25 +38,6 @@ final class ProverSide implements Side {
     out.frs(v, 0, count);
     t.absorbFrs("walk/vals", v, 0, count);
     return v;
-  }
-
-  @Override
-  public SubClaim sumcheck(long[] claim, int numVars, int degree, Supplier<SumcheckInstance> instance) {
-    if (numVars == 0) {
-      return new SubClaim(new long[0], claim.clone(), 0);
-    }
-    SumcheckInstance inst = instance.get();
-    SumcheckProver.Proved p = SumcheckProver.prove(inst, t);
-    out.bytes(p.proof().encode());
-    return new SubClaim(p.point(), new long[Fr.LIMBS], numVars);
-  }
-
-  @Override
-  public SubClaim merge(int tensor, int m, long[][] points, long[] values) {
-    ClaimMerge.Merged mg = ClaimMerge.prove(table(tensor), m, points, t);
-    out.bytes(mg.proof().encode());
-    out.frs(mg.value(), 0, 1);
-    return new SubClaim(mg.point(), mg.value(), m);
   }
 
   @Override

@@ -27,8 +27,6 @@ import org.besuzkml.transcript.Transcript;
  */
 public final class Verifier {
   static final int L = Fr.LIMBS;
-  /** Phase 3 by proof.gadget's BackwardWalk and per-gadget arguments (else this package's scripts). */
-  public static final boolean USE_GADGET_WALK = true;
 
   private Verifier() {}
 
@@ -113,17 +111,12 @@ public final class Verifier {
     FieldReader walkIn = new FieldReader(proof, b[6], b[7] - b[6]);
     Walk walk = new Walk(vk, new VerifierSide(walkIn, t), t,
         Statement.byTensor(vk.circuit(), inputs, outputs));
-    if (USE_GADGET_WALK) {
-      Checked<List<org.besuzkml.proof.gadget.Claim>> done = org.besuzkml.proof.gadget.BackwardWalk.verify(
-          vk.circuit(), walk.start(leaf), walkIn, t);
-      if (!done.isOk()) {
-        return VerifyResult.invalid(done.reason());
-      }
-      walk.finish(done.value());
-    } else {
-      walk.leafClaims(leaf);
-      walk.run();
+    Checked<List<org.besuzkml.proof.gadget.Claim>> done = org.besuzkml.proof.gadget.BackwardWalk.verify(
+        vk.circuit(), walk.start(leaf), walkIn, t);
+    if (!done.isOk()) {
+      return VerifyResult.invalid(done.reason());
     }
+    walk.finish(done.value());
     if (!walkIn.atEnd()) {
       return VerifyResult.invalid("walk: section longer than the walk");
     }

@@ -17,11 +17,12 @@ import org.besuzkml.proof.gadget.TensorKind;
 import org.besuzkml.transcript.Transcript;
 
 /**
- * The claim flow of phase 3 (sections 4.3, 4.4, 7.2, 8), run identically by the prover and the
- * verifier over a {@link Side}: stating tensor values (limb-backed tensors by their limbs, chunked
- * columns by their chunks), opening claims on bins, pending claims on virtual tensors, the
- * verifier's own evaluation of public tensors, and the backward walk over the gadgets
- * ({@link GadgetScripts}). The result is the list of opening claims for phase 4.
+ * The claim bookkeeping around phase 3 (sections 4.3, 7.2, 8, 12.7), run identically by the prover
+ * and the verifier over a {@link Side}: the walk's initial claims (lookup leaf claims, output
+ * claims evaluated from the public values), then, after {@code proof.gadget.BackwardWalk}, the
+ * discharge of its final claims: public tensors checked, constant and committed columns turned into
+ * opening claims on bins (chunked columns by stated chunk values, limb-backed tensors by their
+ * limbs). The result is the list of opening claims for phase 4.
  */
 public final class Walk {
   static final int L = Fr.LIMBS;
@@ -84,11 +85,8 @@ public final class Walk {
 
   /** Null if the walk supports gadget g of circuit c, else the reason (prover pre-check). */
   public static String unsupported(Gadget g, Circuit c) {
-    if (Verifier.USE_GADGET_WALK) {
-      return org.besuzkml.proof.gadget.GadgetArguments.supported(g.kind()) ? null
-          : g.kind() + " has no prover/verifier yet";
-    }
-    return GadgetScripts.unsupported(g, c);
+    return org.besuzkml.proof.gadget.GadgetArguments.supported(g.kind()) ? null
+        : g.kind() + " has no prover/verifier yet";
   }
 
   public List<Opening> openings() {
@@ -99,51 +97,6 @@ public final class Walk {
     if (!ok && !side.proving()) {
       throw new Rejection((current >= 0 ? "gadget " + current + " (" + c.gadgets().get(current).kind()
           + "): " : "") + reason);
-    }
-  }
-
-  // ---------------------------------------------------------------- phase 3 entry points
-
-  /** Discharges the lookup phase's leaf claims (5.5): openings, pending claims, public checks. */
-  public void leafClaims(List<LeafClaim> claims) {
-    LookupPlan plan = vk.plan();
-    for (LeafClaim lc : claims) {
-      switch (lc.kind()) {
-        case INSTANCE_COLUMN -> {
-          LookupPlan.Instance in = plan.instances().get(lc.index());
-          int tensor = lc.column() == 0 ? in.column1() : in.column2();
-          known(tensor, lc.point(), lc.value(), "lookup column");
-        }
-        case MULTIPLICITY -> knownColumn(multiplicityColumn[lc.index()], false, -1 - lc.index(),
-            lc.point(), lc.value(), "multiplicity");
-        case FUNCTION_OUTPUT -> {
-          int f = plan.tables().get(lc.index()).function();
-          known(c.tables().get(f).values(), lc.point(), lc.value(), "function table");
-        }
-      }
-    }
-  }
-
-  /** The walk: output claims, then every gadget in reverse order; no pending claim may remain. */
-  public void run() {
-    for (int o : c.outputs()) {
-      TensorInfo ti = c.tensor(o);
-      long[] z = challenges("walk/out", ti.vars());
-      long[] v = publicMle(o, z);
-      if (ti.kind() == TensorKind.VIRTUAL) {
-        pending.get(o).add(new Claim(o, z, v));
-      } else {
-        known(o, z, v, "public output");
-      }
-    }
-    GadgetScripts scripts = new GadgetScripts(this);
-    for (int i = c.gadgets().size() - 1; i >= 0; i--) {
-      current = i;
-      scripts.run(c.gadgets().get(i));
-    }
-    current = -1;
-    for (int i = 0; i < pending.size(); i++) {
-      check(pending.get(i).isEmpty(), "pending claim left on tensor " + i);
     }
   }
 
