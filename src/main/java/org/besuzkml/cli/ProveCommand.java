@@ -10,6 +10,10 @@ import org.besuzkml.onnx.InputFile;
 import org.besuzkml.proof.ModelFiles;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +40,15 @@ final class ProveCommand implements Callable<Integer> {
       ProvingKey pk = ModelFiles.readProvingKey(dir);
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
       long t0 = System.nanoTime();
-      Prover.Proof p = Prover.prove(pk, in);
+      Prover.Proof p;
+      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("prove").setInitialMax(Prover.PHASES.size())
+          .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+          .hideEta().build()) {
+        p = Prover.prove(pk, in, phase -> {
+          bar.setExtraMessage(phase);
+          bar.step();
+        });
+      }
       double ms = (System.nanoTime() - t0) / 1e6;
       ObjectNode root = ProofJson.toJson(pk.vk(), p);
       ProofJson.write(output, root);

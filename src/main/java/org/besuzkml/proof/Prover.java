@@ -63,14 +63,24 @@ public final class Prover {
     return null;
   }
 
+  /** Phase names reported to a progress listener, in order. */
+  public static final List<String> PHASES = List.of("trace", "commit", "lookup", "walk", "open", "pcs");
+
   /** Runs the engine on float inputs and proves the result. */
   public static Proof prove(ProvingKey pk, List<double[]> inputs) {
+    return prove(pk, inputs, phase -> { });
+  }
+
+  /** As {@link #prove(ProvingKey, List)}, telling {@code progress} when each of {@link #PHASES} ends. */
+  public static Proof prove(ProvingKey pk, List<double[]> inputs, java.util.function.Consumer<String> progress) {
     String why = unsupported(pk.compiled().circuit());
     if (why != null) {
       throw new ProveException("cannot prove this model yet: " + why);
     }
     Trace trace = pk.compiled().model().run(inputs);
-    return prove(pk, WitnessBuilder.build(pk.compiled(), trace), true);
+    Witness w = WitnessBuilder.build(pk.compiled(), trace);
+    progress.accept("trace");
+    return prove(pk, w, true, progress);
   }
 
   /**
@@ -78,6 +88,10 @@ public final class Prover {
    * still turned into a proof (tests: a cheating prover), which the verifier must reject.
    */
   public static Proof prove(ProvingKey pk, Witness w, boolean strict) {
+    return prove(pk, w, strict, phase -> { });
+  }
+
+  static Proof prove(ProvingKey pk, Witness w, boolean strict, java.util.function.Consumer<String> progress) {
     VerifyingKey vk = pk.vk();
     Circuit c = vk.circuit();
     String why = unsupported(pk.compiled().circuit());
@@ -131,9 +145,11 @@ public final class Prover {
       wbOut.bytes(enc);
       t.absorbG1("bzk/wbins", enc);
     }
+    progress.accept("commit");
     // phase 2
     LogUpProver.Result lu = lookups ? LogUpProver.prove(layout, cols, mult, t) : null;
     List<org.besuzkml.lookup.LeafClaim> leaf = lookups ? lu.claims().claims() : List.of();
+    progress.accept("lookup");
     // phase 3
     ProverSide side = new ProverSide(w, mult, t, functionColumns(c, pk.compiled()));
     Walk walk = new Walk(vk, side, t, Statement.byTensor(c, inputs, outputs));
@@ -145,6 +161,7 @@ public final class Prover {
     byte[] b = side.out.toByteArray();
     byte[] walkBytes = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, walkBytes, a.length, b.length);
+    progress.accept("walk");
     // phase 4
     List<Walk.Opening> claims = walk.openings();
     int nb = wbins.length + pk.modelBins().length;
@@ -179,10 +196,12 @@ public final class Prover {
     t.absorbFrs("open/evals", evals, 0, nb);
     ByteWriter openOut = new ByteWriter().bytes(red.proof().encode()).frs(evals, 0, nb);
     long[] eta = t.challengeFr("open/eta");
+    progress.accept("open");
     // phase 5
     HyperKzg.Opening op = HyperKzg.open(pk.srs(), bins, eta, red.point(), nBin, t);
     byte[] proof = Container.encode(Container.PROOF, vk.modelId(), wbOut.toByteArray(),
         lookups ? lu.proof().encode() : new byte[0], walkBytes, openOut.toByteArray(), op.proof().encode());
+    progress.accept("pcs");
     return new Proof(proof, inputs, outputs);
   }
 
