@@ -50,8 +50,8 @@ public final class Verifier {
   }
 
   private static VerifyResult run(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof) {
-    if (vk == null || proof == null) {
-      return VerifyResult.invalid("missing vk or proof");
+    if (vk == null || proof == null || inputs == null || outputs == null) {
+      return VerifyResult.invalid("missing vk, public values or proof");
     }
     String bad = Statement.check(vk, inputs, outputs);
     if (bad != null) {
