@@ -23,7 +23,7 @@ class ArchitectureTest {
 
   /** Packages that run inside every validating node (directly or through the verifier). */
   static final Set<String> CONSENSUS = Set.of("field", "curve", "pairing", "poly", "transcript",
-      "precompile", "msm", "pcs", "sumcheck", "lookup", "proof.gadget");
+      "precompile", "msm", "pcs", "sumcheck", "lookup", "proof.gadget", "proof.verify", "codec");
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final Pattern FLOATING = Pattern.compile("\\b(double|float|Double|Float)\\b");
@@ -48,8 +48,8 @@ class ArchitectureTest {
   @Test
   void consensusCryptoUsesNoFloatingPoint() throws IOException {
     List<String> violations = new ArrayList<>();
-    for (String pkg : List.of("field", "curve", "pairing", "transcript", "precompile",
-        "pcs", "sumcheck", "lookup", "proof.gadget")) {
+    for (String pkg : List.of("field", "curve", "pairing", "transcript", "sumcheck", "lookup",
+        "precompile", "pcs", "proof.gadget", "proof.verify", "codec")) {
       for (Path file : sources(pkg)) {
         String code = stripComments(Files.readString(file));
         if (FLOATING.matcher(code).find()) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "besu-zkml 0.1.0",
     description = "Verifiable ML inference for Hyperledger Besu.",
-    subcommands = {BenchCommand.class, InspectCommand.class, RunCommand.class})
+    subcommands = {BenchCommand.class, InspectCommand.class, RunCommand.class, CompileCommand.class,
+        SetupCommand.class, ProveCommand.class, VerifyCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,0 +1,106 @@
+package org.besuzkml.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.besuzkml.codec.Hex;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.proof.Prover;
+
+/**
+ * The proof JSON (7.6): {@code {"model": "0x<vk hash>", "inputs": [[...]], "outputs": [[...]],
+ * "proof": "0x<hex>", "proof_bytes": n}}, inputs and outputs flat row-major lists per tensor of
+ * dequantized values {@code v / 2^scale} (the scales are in the vk, so the integers are recovered
+ * exactly; a value that is not an exact multiple of {@code 2^-scale} is malformed).
+ */
+final class ProofJson {
+  private ProofJson() {}
+
+  /** A parsed proof file. */
+  record Parsed(String model, long[][] inputs, long[][] outputs, byte[] proof) {}
+
+  /** Thrown for an unreadable or malformed proof file (one line). */
+  static final class Malformed extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Malformed(String m) {
+      super(m);
+    }
+  }
+
+  static ObjectNode toJson(VerifyingKey vk, Prover.Proof p) {
+    ObjectMapper om = new ObjectMapper();
+    ObjectNode root = om.createObjectNode();
+    root.put("model", vk.modelIdHex());
+    values(root.putArray("inputs"), p.inputs(), vk, vk.circuit().inputs());
+    values(root.putArray("outputs"), p.outputs(), vk, vk.circuit().outputs());
+    root.put("proof", Hex.encode(p.bytes()));
+    root.put("proof_bytes", p.bytes().length);
+    return root;
+  }
+
+  static void values(ArrayNode arr, long[][] vals, VerifyingKey vk, int[] ids) {
+    for (int i = 0; i < vals.length; i++) {
+      ArrayNode a = arr.addArray();
+      int s = vk.scales()[ids[i]];
+      for (long v : vals[i]) {
+        a.add(Math.scalb((double) v, -s));
+      }
+    }
+  }
+
+  static void write(Path file, ObjectNode root) throws IOException {
+    Files.writeString(file, new ObjectMapper().writeValueAsString(root) + "\n");
+  }
+
+  static Parsed read(Path file, VerifyingKey vk) throws Malformed {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(Files.readString(file));
+    } catch (IOException | RuntimeException e) {
+      throw new Malformed("cannot read " + file + ": " + firstLine(e.getMessage()));
+    }
+    if (root == null || !root.isObject() || !root.path("model").isTextual() || !root.path("proof").isTextual()) {
+      throw new Malformed(file + ": expected {\"model\", \"inputs\", \"outputs\", \"proof\"}");
+    }
+    byte[] proof = Hex.decode(root.get("proof").asText());
+    if (proof == null) {
+      throw new Malformed(file + ": \"proof\" is not hex");
+    }
+    return new Parsed(root.get("model").asText(), ints(root.path("inputs"), vk, vk.circuit().inputs(), "inputs"),
+        ints(root.path("outputs"), vk, vk.circuit().outputs(), "outputs"), proof);
+  }
+
+  private static long[][] ints(JsonNode arr, VerifyingKey vk, int[] ids, String what) throws Malformed {
+    if (!arr.isArray() || arr.size() != ids.length) {
+      throw new Malformed("\"" + what + "\" must hold " + ids.length + " lists");
+    }
+    long[][] out = new long[ids.length][];
+    for (int i = 0; i < ids.length; i++) {
+      JsonNode a = arr.get(i);
+      long n = vk.circuit().tensor(ids[i]).size();
+      if (!a.isArray() || a.size() != n) {
+        throw new Malformed("\"" + what + "\"[" + i + "] must hold " + n + " numbers");
+      }
+      int s = vk.scales()[ids[i]];
+      out[i] = new long[(int) n];
+      for (int j = 0; j < n; j++) {
+        JsonNode v = a.get(j);
+        double x = v.isNumber() ? Math.scalb(v.asDouble(), s) : Double.NaN;
+        if (!(Math.abs(x) < 0x1p62) || x != Math.rint(x)) {
+          throw new Malformed("\"" + what + "\"[" + i + "][" + j + "] is not a multiple of 2^-" + s);
+        }
+        out[i][j] = (long) x;
+      }
+    }
+    return out;
+  }
+
+  static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+}

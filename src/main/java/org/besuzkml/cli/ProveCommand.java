@@ -1,0 +1,74 @@
+package org.besuzkml.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.besuzkml.model.ModelException;
+import org.besuzkml.onnx.InputFile;
+import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.Prover;
+import org.besuzkml.proof.ProvingKey;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code zkml prove DIR --input INPUT.json -o PROOF.json [--json]}. */
+@Command(name = "prove", mixinStandardHelpOptions = true,
+    description = "Run the model on an input and prove the result (needs DIR/pk.bzkk from setup).")
+final class ProveCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DIR")
+  Path dir;
+
+  @Option(names = "--input", required = true, paramLabel = "INPUT.json")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "PROOF.json")
+  Path output;
+
+  @Option(names = "--json", description = "Print one JSON line: prove_ms, proof_bytes, outputs.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    try {
+      ProvingKey pk = ModelFiles.readProvingKey(dir);
+      List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
+      long t0 = System.nanoTime();
+      Prover.Proof p;
+      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("prove").setInitialMax(Prover.PHASES.size())
+          .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+          .hideEta().build()) {
+        p = Prover.prove(pk, in, phase -> {
+          bar.setExtraMessage(phase);
+          bar.step();
+        });
+      }
+      double ms = (System.nanoTime() - t0) / 1e6;
+      ObjectNode root = ProofJson.toJson(pk.vk(), p);
+      ProofJson.write(output, root);
+      if (json) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("prove_ms", Math.round(ms * 10) / 10.0).put("proof_bytes", p.bytes().length);
+        o.set("outputs", root.get("outputs"));
+        System.out.println(new ObjectMapper().writeValueAsString(o));
+      } else {
+        System.out.printf("proved in %.1f ms: %d-byte proof written to %s%n", ms, p.bytes().length, output);
+        System.out.println("outputs: " + root.get("outputs"));
+      }
+      return 0;
+    } catch (ModelFiles.FileException | Prover.ProveException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    } catch (ModelException e) {
+      return InspectCommand.fail(e);
+    } catch (RuntimeException e) {
+      return InspectCommand.internal(e);
+    }
+  }
+}

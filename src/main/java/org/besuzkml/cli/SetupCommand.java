@@ -1,0 +1,81 @@
+package org.besuzkml.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.besuzkml.pcs.srs.DevSrs;
+import org.besuzkml.pcs.srs.PtauReader;
+import org.besuzkml.pcs.srs.Srs;
+import org.besuzkml.pcs.srs.SrsException;
+import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.ProvingKey;
+import org.besuzkml.proof.Setup;
+import org.besuzkml.proof.compile.CompiledModel;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code zkml setup DIR (--ptau FILE.ptau | --dev-srs)}: writes DIR/pk.bzkk and DIR/vk.bzkv. */
+@Command(name = "setup", mixinStandardHelpOptions = true,
+    description = "Commit the model's constants with an SRS; write DIR/pk.bzkk and DIR/vk.bzkv.")
+final class SetupCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DIR", description = "Directory holding model.bzkm (from compile).")
+  Path dir;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--ptau", paramLabel = "FILE.ptau", description = "A snarkjs / Perpetual Powers of Tau file.")
+    Path ptau;
+
+    @Option(names = "--dev-srs", description = "INSECURE development SRS with a public tau (tests only).")
+    boolean dev;
+  }
+
+  @Option(names = "--seed", description = "Seed of the development SRS (default ${DEFAULT-VALUE}).")
+  long seed = 0;
+
+  @Override
+  public Integer call() {
+    try {
+      CompiledModel cm = ModelFiles.decodeModel(ModelFiles.read(dir.resolve(ModelFiles.MODEL)));
+      int nBin = Setup.binVars(cm);
+      Srs srs;
+      String ref;
+      if (source.dev) {
+        System.err.println("WARNING: --dev-srs: INSECURE development SRS; anyone knows its tau and can forge"
+            + " proofs. The vk records dev = 1; never use it outside tests.");
+        srs = DevSrs.create(nBin, seed);
+        ref = ModelFiles.devRef(seed);
+      } else {
+        PtauReader.Header h = PtauReader.header(source.ptau);
+        if (h.power() < nBin) {
+          System.err.printf("error: %s has 2^%d powers; this model needs 2^%d (a ptau of power >= %d)%n",
+              source.ptau, h.power(), nBin, nBin);
+          return 1;
+        }
+        srs = PtauReader.read(source.ptau, nBin);
+        ref = source.ptau.toAbsolutePath().toString();
+      }
+      ProvingKey pk = Setup.run(cm, srs);
+      byte[] pkBytes = ModelFiles.encodeProvingKey(pk, ModelFiles.read(dir.resolve(ModelFiles.MODEL)), ref);
+      Files.write(dir.resolve(ModelFiles.PK), pkBytes);
+      Files.write(dir.resolve(ModelFiles.VK), pk.vk().bytes());
+      System.out.printf("setup: %d model bins of 2^%d entries; vk %d bytes, pk %d bytes%n",
+          pk.vk().modelBinCount(), nBin, pk.vk().bytes().length, pkBytes.length);
+      System.out.println("model id " + pk.vk().modelIdHex() + (srs.insecure() ? " (dev SRS, INSECURE)" : ""));
+      return 0;
+    } catch (ModelFiles.FileException | SrsException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      return InspectCommand.internal(e);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package org.besuzkml.proof;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.besuzkml.codec.ByteWriter;
+import org.besuzkml.codec.Container;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.curve.G1;
+import org.besuzkml.field.Fr;
+import org.besuzkml.lookup.LeafLayout;
+import org.besuzkml.lookup.LogUpProver;
+import org.besuzkml.lookup.LookupColumn;
+import org.besuzkml.lookup.Multiplicities;
+import org.besuzkml.model.quant.Trace;
+import org.besuzkml.pcs.HyperKzg;
+import org.besuzkml.poly.Multilinear;
+import org.besuzkml.proof.compile.CompiledModel;
+import org.besuzkml.proof.gadget.Circuit;
+import org.besuzkml.proof.gadget.Gadget;
+import org.besuzkml.proof.gadget.LookupPlan;
+import org.besuzkml.proof.verify.LookupSetup;
+import org.besuzkml.proof.verify.OpeningReduction;
+import org.besuzkml.proof.verify.Statement;
+import org.besuzkml.proof.verify.Walk;
+import org.besuzkml.proof.witness.Witness;
+import org.besuzkml.proof.witness.WitnessBins;
+import org.besuzkml.proof.witness.WitnessBuilder;
+import org.besuzkml.sumcheck.CompositeInstance;
+import org.besuzkml.sumcheck.SumcheckProver;
+import org.besuzkml.transcript.Transcript;
+
+/**
+ * The prover (section 8, phases 0-5): engine trace, witness, witness bins and their commitments,
+ * LogUp-GKR, the backward walk ({@link Walk} over {@link ProverSide}), the opening reduction and
+ * one HyperKZG opening. Output: the proof bytes ("BZKP", 12.4) and the public values.
+ */
+public final class Prover {
+  static final int L = Fr.LIMBS;
+
+  private Prover() {}
+
+  /** A proof and the public values it is about (engine integers, vk order). */
+  public record Proof(byte[] bytes, long[][] inputs, long[][] outputs) {}
+
+  /** Thrown when a model cannot be proven (an unsupported gadget, an unprovable witness). */
+  public static final class ProveException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ProveException(String message) {
+      super(message);
+    }
+  }
+
+  /** Null if every gadget of the circuit has a prover, else the first that has none, named. */
+  public static String unsupported(Circuit c) {
+    for (int i = 0; i < c.gadgets().size(); i++) {
+      Gadget g = c.gadgets().get(i);
+      String why = Walk.unsupported(g, c);
+      if (why != null) {
+        return "gadget " + i + " (" + g.kind() + ", output " + c.tensor(g.outputs()[0]).name() + "): " + why;
+      }
+    }
+    return null;
+  }
+
+  /** Phase names reported to a progress listener, in order. */
+  public static final List<String> PHASES = List.of("trace", "commit", "lookup", "walk", "open", "pcs");
+
+  /** Runs the engine on float inputs and proves the result. */
+  public static Proof prove(ProvingKey pk, List<double[]> inputs) {
+    return prove(pk, inputs, phase -> { });
+  }
+
+  /** As {@link #prove(ProvingKey, List)}, telling {@code progress} when each of {@link #PHASES} ends. */
+  public static Proof prove(ProvingKey pk, List<double[]> inputs, java.util.function.Consumer<String> progress) {
+    String why = unsupported(pk.compiled().circuit());
+    if (why != null) {
+      throw new ProveException("cannot prove this model yet: " + why);
+    }
+    Trace trace = pk.compiled().model().run(inputs);
+    Witness w = WitnessBuilder.build(pk.compiled(), trace);
+    progress.accept("trace");
+    return prove(pk, w, true, progress);
+  }
+
+  /**
+   * Proves a witness. With {@code strict} false a witness that breaks a relation or a lookup is
+   * still turned into a proof (tests: a cheating prover), which the verifier must reject.
+   */
+  public static Proof prove(ProvingKey pk, Witness w, boolean strict) {
+    return prove(pk, w, strict, phase -> { });
+  }
+
+  static Proof prove(ProvingKey pk, Witness w, boolean strict, java.util.function.Consumer<String> progress) {
+    VerifyingKey vk = pk.vk();
+    Circuit c = vk.circuit();
+    String why = unsupported(pk.compiled().circuit());
+    if (why != null) {
+      throw new ProveException("cannot prove this model yet: " + why);
+    }
+    long[][] inputs = new long[c.inputs().length][];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = w.get(c.inputs()[i]).clone();
+    }
+    long[][] outputs = new long[c.outputs().length][];
+    for (int i = 0; i < outputs.length; i++) {
+      outputs[i] = w.get(c.outputs()[i]).clone();
+    }
+    int nBin = vk.nBin();
+    Transcript t = Transcript.v1();
+    // phase 0
+    Statement.absorb(t, vk, inputs, outputs);
+    // multiplicities and witness bins (phase 1)
+    LookupPlan plan = vk.plan();
+    CompiledModel cm = pk.compiled();
+    long[][] fvals = new long[c.tables().size()][];
+    for (int i = 0; i < fvals.length; i++) {
+      fvals[i] = cm.constants().get(cm.circuit().tables().get(i).values());
+    }
+    boolean lookups = LookupSetup.hasLookups(vk);
+    var layoutC = lookups ? LookupSetup.layout(vk, fvals) : null;
+    if (lookups && !layoutC.isOk()) {
+      throw new ProveException("lookup layout: " + layoutC.reason());
+    }
+    LeafLayout layout = lookups ? layoutC.value() : null;
+    List<LookupColumn[]> cols = new ArrayList<>();
+    for (LookupPlan.Instance in : plan.instances()) {
+      LookupColumn a = LookupColumn.ofLongs(w.padded(in.column1()));
+      cols.add(in.column2() >= 0 ? new LookupColumn[] {a, LookupColumn.ofLongs(w.padded(in.column2()))}
+          : new LookupColumn[] {a});
+    }
+    long[][] mult = new long[0][];
+    try {
+      if (lookups) {
+        mult = Multiplicities.compute(layout, cols, strict);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ProveException("witness has a lookup entry outside its table: " + e.getMessage());
+    }
+    long[][] wbins = WitnessBins.witnessBins(vk.layout(), w, mult);
+    ByteWriter wbOut = new ByteWriter();
+    for (long[] bin : wbins) {
+      long[] cmt = HyperKzg.commitSmall(pk.srs(), bin, 1 << nBin);
+      byte[] enc = G1.encode(cmt, 0);
+      wbOut.bytes(enc);
+      t.absorbG1("bzk/wbins", enc);
+    }
+    progress.accept("commit");
+    // phase 2
+    LogUpProver.Result lu = lookups ? LogUpProver.prove(layout, cols, mult, t) : null;
+    List<org.besuzkml.lookup.LeafClaim> leaf = lookups ? lu.claims().claims() : List.of();
+    progress.accept("lookup");
+    // phase 3
+    ProverSide side = new ProverSide(w, mult, t, functionColumns(c, pk.compiled()));
+    Walk walk = new Walk(vk, side, t, Statement.byTensor(c, inputs, outputs));
+    org.besuzkml.proof.gadget.ProofSink sink = new org.besuzkml.proof.gadget.ProofSink();
+    List<org.besuzkml.proof.gadget.Claim> done = org.besuzkml.proof.gadget.BackwardWalk.prove(
+        c, side::table, walk.start(leaf), sink, t);
+    walk.finish(done);
+    byte[] a = sink.toBytes();
+    byte[] b = side.out.toByteArray();
+    byte[] walkBytes = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, walkBytes, a.length, b.length);
+    progress.accept("walk");
+    // phase 4
+    List<Walk.Opening> claims = walk.openings();
+    int nb = wbins.length + pk.modelBins().length;
+    if (nb == 0) {
+      byte[] proof = Container.encode(Container.PROOF, vk.modelId(), wbOut.toByteArray(),
+          lookups ? lu.proof().encode() : new byte[0], walkBytes, new byte[0], new byte[0]);
+      return new Proof(proof, inputs, outputs);
+    }
+    long[][] bins = new long[nb][];
+    for (int k = 0; k < nb; k++) {
+      bins[k] = toFr(k < wbins.length ? wbins[k] : pk.modelBins()[k - wbins.length]);
+    }
+    long[] gamma = t.challengeFr("open/gamma");
+    long[] pw = OpeningReduction.powers(gamma, claims.size());
+    long[][] tables = new long[2 * nb][];
+    for (int k = 0; k < nb; k++) {
+      tables[k] = new long[(1 << nBin) * L];
+      tables[nb + k] = bins[k];
+    }
+    for (int j = 0; j < claims.size(); j++) {
+      Walk.Opening o = claims.get(j);
+      long[] eq = Multilinear.eqTable(o.point(), 0, nBin, pw, j * L);
+      long[] g = tables[o.bin()];
+      for (int i = 0; i < eq.length; i += L) {
+        Fr.add(g, i, g, i, eq, i);
+      }
+    }
+    CompositeInstance inst = new CompositeInstance(new BinComposition(nb), nBin, tables);
+    SumcheckProver.Proved red = SumcheckProver.prove(inst, t);
+    long[] finals = inst.finalValues();
+    long[] evals = java.util.Arrays.copyOfRange(finals, nb * L, 2 * nb * L);
+    t.absorbFrs("open/evals", evals, 0, nb);
+    ByteWriter openOut = new ByteWriter().bytes(red.proof().encode()).frs(evals, 0, nb);
+    long[] eta = t.challengeFr("open/eta");
+    progress.accept("open");
+    // phase 5
+    HyperKzg.Opening op = HyperKzg.open(pk.srs(), bins, eta, red.point(), nBin, t);
+    byte[] proof = Container.encode(Container.PROOF, vk.modelId(), wbOut.toByteArray(),
+        lookups ? lu.proof().encode() : new byte[0], walkBytes, openOut.toByteArray(), op.proof().encode());
+    progress.accept("pcs");
+    return new Proof(proof, inputs, outputs);
+  }
+
+  /** Per tensor id, the F_out column of a function table whose values it holds (else null). */
+  static long[][] functionColumns(Circuit c, CompiledModel cm) {
+    long[][] f = new long[c.tensors().size()][];
+    for (var ti : c.tables()) {
+      f[ti.values()] = LookupSetup.functionColumn(ti.bits(), cm.constants().get(ti.values()));
+    }
+    return f;
+  }
+
+  static long[] toFr(long[] v) {
+    long[] f = new long[v.length * L];
+    for (int i = 0; i < v.length; i++) {
+      Fr.fromLong(f, i * L, v[i]);
+    }
+    return f;
+  }
+}

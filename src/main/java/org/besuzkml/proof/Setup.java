@@ -1,0 +1,94 @@
+package org.besuzkml.proof;
+
+import org.besuzkml.codec.Decoded;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.codec.VkCodec;
+import org.besuzkml.curve.G1;
+import org.besuzkml.pcs.HyperKzg;
+import org.besuzkml.pcs.HyperKzgVerifierKey;
+import org.besuzkml.pcs.srs.Srs;
+import org.besuzkml.proof.compile.CompiledModel;
+import org.besuzkml.proof.gadget.Circuit;
+import org.besuzkml.proof.gadget.ColumnLayout;
+import org.besuzkml.proof.gadget.LookupPlan;
+import org.besuzkml.proof.gadget.TableInfo;
+import org.besuzkml.proof.witness.Witness;
+import org.besuzkml.proof.witness.WitnessBins;
+
+/**
+ * Setup (7.1): packs the model's constants into model bins, commits each bin with the SRS, and
+ * writes the verifying key. Deterministic for a given model and SRS.
+ */
+public final class Setup {
+  private Setup() {}
+
+  /** The number of bin variables (so the SRS size) a compiled model needs. */
+  public static int binVars(CompiledModel cm) {
+    Circuit c = cm.circuit();
+    return ColumnLayout.of(c, LookupPlan.of(c)).nBin();
+  }
+
+  /** The proving key (with its vk) for a compiled model; the SRS must have at least 2^n_bin powers. */
+  public static ProvingKey run(CompiledModel cm, Srs srs) {
+    Circuit c = cm.circuit();
+    ColumnLayout layout = ColumnLayout.of(c, LookupPlan.of(c));
+    int nBin = layout.nBin();
+    if (srs.logSize() < nBin) {
+      throw new IllegalArgumentException("the SRS has 2^" + srs.logSize() + " powers; this model needs 2^"
+          + nBin);
+    }
+    Srs s = srs.logSize() == nBin ? srs : srs.truncate(nBin);
+    long[][] bins = modelBins(cm, layout);
+    long[] commitments = new long[bins.length * G1.AFFINE];
+    for (int k = 0; k < bins.length; k++) {
+      System.arraycopy(HyperKzg.commitSmall(s, bins[k], 1 << nBin), 0, commitments, k * G1.AFFINE, G1.AFFINE);
+    }
+    byte[][] hashes = new byte[c.tables().size()][];
+    for (int i = 0; i < hashes.length; i++) {
+      TableInfo ti = c.tables().get(i);
+      hashes[i] = VkCodec.tableHash(cm.constants().get(ti.values()));
+    }
+    byte[] vkBytes = VkCodec.encode(nBin, s.insecure(), s.devSeed(), s.digest(), HyperKzgVerifierKey.of(s),
+        c, scales(cm), hashes, commitments, bins.length);
+    Decoded<VerifyingKey> vk = VkCodec.decode(vkBytes);
+    if (!vk.isOk()) {
+      throw new IllegalStateException("setup produced a vk its own decoder rejects: " + vk.reason());
+    }
+    return new ProvingKey(vk.value(), cm, s, bins);
+  }
+
+  /** Scale exponents of the public tensors (engine scales by graph input/output name). */
+  public static int[] scales(CompiledModel cm) {
+    Circuit c = cm.circuit();
+    int[] s = new int[c.tensors().size()];
+    var g = cm.model().graph();
+    for (int i = 0; i < c.inputs().length; i++) {
+      s[c.inputs()[i]] = cm.model().scales().getOrDefault(g.inputs().get(i).name(), 0);
+    }
+    for (int i = 0; i < c.outputs().length; i++) {
+      s[c.outputs()[i]] = cm.model().scales().getOrDefault(g.outputs().get(i).name(), 0);
+    }
+    return s;
+  }
+
+  /** The model bins (integers) from the constants. */
+  static long[][] modelBins(CompiledModel cm, ColumnLayout layout) {
+    Witness w = new Witness(cm.circuit());
+    for (var e : cm.constants().entrySet()) {
+      w.set(e.getKey(), e.getValue());
+    }
+    long[][] bins = WitnessBins.modelBins(layout, w);
+    // function-table output columns repeat their last value over the padding (5.1)
+    long[][] f = Prover.functionColumns(cm.circuit(), cm);
+    int size = 1 << layout.nBin();
+    for (ColumnLayout.Column col : layout.model()) {
+      long[] vals = f[col.tensor()];
+      if (vals != null) {
+        for (int i = 0; i < vals.length; i++) {
+          bins[col.bin() + i / size][col.offset() + i % size] = vals[i];
+        }
+      }
+    }
+    return bins;
+  }
+}

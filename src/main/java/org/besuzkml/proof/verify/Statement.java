@@ -1,0 +1,68 @@
+package org.besuzkml.proof.verify;
+
+import org.besuzkml.codec.ByteWriter;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.proof.gadget.Circuit;
+import org.besuzkml.transcript.Transcript;
+
+/** Phase 0 (section 8): the model id and the public values, absorbed first. */
+public final class Statement {
+  /** Largest magnitude of a public value (7.6). */
+  public static final long MAX_ABS = (1L << 31) - 1;
+
+  private Statement() {}
+
+  /** Null if the public values fit the vk (counts, sizes, magnitudes), else why not. */
+  public static String check(VerifyingKey vk, long[][] inputs, long[][] outputs) {
+    Circuit c = vk.circuit();
+    String s = check(c, c.inputs(), inputs, "input");
+    return s != null ? s : check(c, c.outputs(), outputs, "output");
+  }
+
+  private static String check(Circuit c, int[] ids, long[][] vals, String what) {
+    if (vals == null || vals.length != ids.length) {
+      return "expected " + ids.length + " " + what + " tensors";
+    }
+    for (int i = 0; i < ids.length; i++) {
+      long n = c.tensor(ids[i]).size();
+      if (vals[i] == null || vals[i].length != n) {
+        return what + " " + i + " must have " + n + " values";
+      }
+      for (long v : vals[i]) {
+        if (v > MAX_ABS || v < -MAX_ABS) {
+          return what + " " + i + " has a value outside +-(2^31 - 1)";
+        }
+      }
+    }
+    return null;
+  }
+
+  public static void absorb(Transcript t, VerifyingKey vk, long[][] inputs, long[][] outputs) {
+    t.absorbBytes("bzk/model", vk.modelId());
+    t.absorbBytes("bzk/inputs", encode(inputs));
+    t.absorbBytes("bzk/outputs", encode(outputs));
+  }
+
+  static byte[] encode(long[][] vals) {
+    ByteWriter w = new ByteWriter();
+    for (long[] v : vals) {
+      w.i32(v.length);
+      for (long x : v) {
+        w.i64(x);
+      }
+    }
+    return w.toByteArray();
+  }
+
+  /** Per tensor id the public values (inputs and outputs), null elsewhere. */
+  public static long[][] byTensor(Circuit c, long[][] inputs, long[][] outputs) {
+    long[][] p = new long[c.tensors().size()][];
+    for (int i = 0; i < inputs.length; i++) {
+      p[c.inputs()[i]] = inputs[i];
+    }
+    for (int i = 0; i < outputs.length; i++) {
+      p[c.outputs()[i]] = outputs[i];
+    }
+    return p;
+  }
+}

@@ -1,0 +1,169 @@
+package org.besuzkml.proof.verify;
+
+import java.util.Arrays;
+import java.util.List;
+import org.besuzkml.codec.Decoded;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.codec.VkCodec;
+import org.besuzkml.curve.G1;
+import org.besuzkml.field.Fr;
+import org.besuzkml.lookup.LeafClaim;
+import org.besuzkml.lookup.LeafLayout;
+import org.besuzkml.lookup.LogUpClaims;
+import org.besuzkml.lookup.LogUpVerifier;
+import org.besuzkml.pcs.HyperKzgProof;
+import org.besuzkml.pcs.HyperKzgVerifier;
+import org.besuzkml.pcs.PcsResult;
+import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.sumcheck.FieldReader;
+import org.besuzkml.sumcheck.SubClaim;
+import org.besuzkml.sumcheck.SumcheckVerifier;
+import org.besuzkml.transcript.Transcript;
+
+/**
+ * The proof verifier (section 8, phases 0-5). {@link #verify} never throws, reads every count from
+ * the vk (never from the proof), checks every section length before doing cryptographic work, and
+ * its work is bounded by the vk. A rejection names the phase and the check.
+ */
+public final class Verifier {
+  static final int L = Fr.LIMBS;
+
+  private Verifier() {}
+
+  /** Verifies against an encoded vk (decoded and checked first). */
+  public static VerifyResult verify(byte[] vkBytes, long[][] inputs, long[][] outputs, byte[] proof) {
+    Decoded<VerifyingKey> vk = VkCodec.decode(vkBytes);
+    if (!vk.isOk()) {
+      return VerifyResult.invalid("verifying key: " + vk.reason());
+    }
+    return verify(vk.value(), inputs, outputs, proof);
+  }
+
+  public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof) {
+    try {
+      return run(vk, inputs, outputs, proof);
+    } catch (Rejection r) {
+      return VerifyResult.invalid(r.getMessage());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return VerifyResult.invalid("internal error: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static VerifyResult run(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof) {
+    if (vk == null || proof == null || inputs == null || outputs == null) {
+      return VerifyResult.invalid("missing vk, public values or proof");
+    }
+    String bad = Statement.check(vk, inputs, outputs);
+    if (bad != null) {
+      return VerifyResult.invalid("public values: " + bad);
+    }
+    boolean lookups = LookupSetup.hasLookups(vk);
+    Checked<LeafLayout> layout = lookups ? LookupSetup.layout(vk, null) : null;
+    if (lookups && !layout.isOk()) {
+      return VerifyResult.invalid("lookup layout: " + layout.reason());
+    }
+    for (int i = 0; i < vk.circuit().gadgets().size(); i++) {
+      String why = Walk.unsupported(vk.circuit().gadgets().get(i), vk.circuit());
+      if (why != null) {
+        return VerifyResult.invalid("gadget " + i + ": " + why);
+      }
+    }
+    Decoded<int[]> sec = ProofLayout.sections(proof, vk, lookups ? layout.value() : null);
+    if (!sec.isOk()) {
+      return VerifyResult.invalid("proof format: " + sec.reason());
+    }
+    int[] b = sec.value();
+    if (!Arrays.equals(Arrays.copyOfRange(proof, b[0], b[1]), vk.modelId())) {
+      return VerifyResult.invalid("proof is for another model (model id differs from the vk's)");
+    }
+    int nBin = vk.nBin();
+    int wb = vk.witnessBinCount();
+    int mb = vk.modelBinCount();
+    long[] bins = new long[(wb + mb) * G1.AFFINE];
+    for (int k = 0; k < wb; k++) {
+      if (!G1.decode(bins, k * G1.AFFINE, proof, b[2] + k * G1.ENCODED)) {
+        return VerifyResult.invalid("witness bin " + k + " is not a G1 point");
+      }
+    }
+    System.arraycopy(vk.modelBins(), 0, bins, wb * G1.AFFINE, mb * G1.AFFINE);
+    boolean noBins = ProofLayout.noBins(vk);
+    Decoded<HyperKzgProof> pcs = noBins ? null : decodePcs(proof, b[10], b[11], nBin);
+    if (!noBins && !pcs.isOk()) {
+      return VerifyResult.invalid("PCS section: " + pcs.reason());
+    }
+
+    // phase 0, 1
+    Transcript t = Transcript.v1();
+    Statement.absorb(t, vk, inputs, outputs);
+    for (int k = 0; k < wb; k++) {
+      t.absorbG1("bzk/wbins", Arrays.copyOfRange(proof, b[2] + k * G1.ENCODED, b[2] + (k + 1) * G1.ENCODED));
+    }
+    // phase 2
+    List<LeafClaim> leaf = List.of();
+    if (lookups) {
+      Checked<LogUpClaims> lu = LogUpVerifier.verify(layout.value(), new FieldReader(proof, b[4], b[5] - b[4]), t);
+      if (!lu.isOk()) {
+        return VerifyResult.invalid("lookup: " + lu.reason());
+      }
+      leaf = lu.value().claims();
+    }
+    // phase 3
+    FieldReader walkIn = new FieldReader(proof, b[6], b[7] - b[6]);
+    Walk walk = new Walk(vk, new VerifierSide(walkIn, t), t,
+        Statement.byTensor(vk.circuit(), inputs, outputs));
+    Checked<List<org.besuzkml.proof.gadget.Claim>> done = org.besuzkml.proof.gadget.BackwardWalk.verify(
+        vk.circuit(), walk.start(leaf), walkIn, t);
+    if (!done.isOk()) {
+      return VerifyResult.invalid(done.reason());
+    }
+    walk.finish(done.value());
+    if (!walkIn.atEnd()) {
+      return VerifyResult.invalid("walk: section longer than the walk");
+    }
+    // phase 4
+    List<Walk.Opening> claims = walk.openings();
+    if (noBins) {
+      return claims.isEmpty() && !t.isMalformed() ? VerifyResult.ok()
+          : VerifyResult.invalid("opening claims on a model without bins");
+    }
+    FieldReader openIn = new FieldReader(proof, b[8], b[9] - b[8]);
+    long[] gamma = t.challengeFr("open/gamma");
+    long[] pw = OpeningReduction.powers(gamma, claims.size());
+    Checked<SubClaim> sc = SumcheckVerifier.verify(OpeningReduction.combinedClaim(claims, pw), nBin, 2,
+        openIn, t);
+    if (!sc.isOk()) {
+      return VerifyResult.invalid("opening reduction: " + sc.reason());
+    }
+    long[] evals = openIn.read(wb + mb);
+    if (evals == null) {
+      return VerifyResult.invalid("opening reduction: " + openIn.error());
+    }
+    t.absorbFrs("open/evals", evals, 0, wb + mb);
+    long[] s = sc.value().point();
+    long[] g = OpeningReduction.weightsAt(claims, pw, s, wb + mb, nBin);
+    long[] sum = new long[L];
+    long[] e = new long[L];
+    for (int k = 0; k < wb + mb; k++) {
+      Fr.mul(e, 0, g, k * L, evals, k * L);
+      Fr.add(sum, 0, sum, 0, e, 0);
+    }
+    if (!sc.value().holds(sum)) {
+      return VerifyResult.invalid("opening reduction: final check sum_k G_k(s) e_k != final");
+    }
+    long[] eta = t.challengeFr("open/eta");
+    // phase 5
+    PcsResult pr = HyperKzgVerifier.verify(vk.pcsKey(), bins, wb + mb, evals, eta, s, nBin, pcs.value(), t);
+    if (!pr.valid()) {
+      return VerifyResult.invalid("opening (HyperKZG): " + pr.reason());
+    }
+    if (t.isMalformed()) {
+      return VerifyResult.invalid("transcript malformed");
+    }
+    return VerifyResult.ok();
+  }
+
+  private static Decoded<HyperKzgProof> decodePcs(byte[] proof, int from, int to, int nBin) {
+    HyperKzgProof.Decoded d = HyperKzgProof.decode(proof, from, to - from, nBin);
+    return d.ok() ? Decoded.ok(d.proof()) : Decoded.err(d.error(), from + d.errorOffset());
+  }
+}

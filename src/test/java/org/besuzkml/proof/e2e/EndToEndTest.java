@@ -1,0 +1,27 @@
+package org.besuzkml.proof.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.besuzkml.pcs.srs.DevSrs;
+import org.besuzkml.proof.Prover;
+import org.besuzkml.proof.ProvingKey;
+import org.besuzkml.proof.Setup;
+import org.besuzkml.proof.verify.Verifier;
+import org.besuzkml.proof.verify.VerifyResult;
+import org.besuzkml.proof.witness.CorpusModels;
+import org.junit.jupiter.api.Test;
+
+class EndToEndTest {
+  @Test
+  void oneLayerMlpProvesAndVerifies() throws Exception {
+    var l = CorpusModels.load("1l_mlp");
+    ProvingKey pk = Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0));
+    Prover.Proof p = Prover.prove(pk, l.honest(), true);
+    VerifyResult r = Verifier.verify(pk.vk().bytes(), p.inputs(), p.outputs(), p.bytes());
+    System.out.println("proof bytes " + p.bytes().length + " " + r);
+    assertTrue(r.valid(), r.toString());
+    String out = l.compiled().model().graph().outputs().get(0).name();
+    assertArrayEquals(l.trace().get(out).data(), p.outputs()[0]);
+  }
+}
