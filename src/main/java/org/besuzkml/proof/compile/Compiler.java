@@ -78,6 +78,28 @@ public final class Compiler {
       case "ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin" -> PoolLowering.reduce(this, n);
       case "ConvTranspose", "LogSoftmax", "Floor", "Ceil", "Round", "Sign" ->
           throw new CompileException(n.name(), n.opType(), "no gadget lowering in version 1");
+      case "ArgMax", "ArgMin" -> throw notInV1(n, "the index of an extreme needs an arg-extreme"
+          + " gadget (a MaxReduce that also witnesses the position)");
+      case "Einsum" -> {
+        if (!Unsupported.einsumIsMovement(n)) {
+          throw notInV1(n, "Einsum that sums over a label (a contraction or reduction)");
+        }
+        MovementLowering.move(this, n);
+      }
+      case "Gather" -> {
+        if (!isConst(n.input(1))) {
+          throw notInV1(n, "Gather with data-dependent indices (needs a lookup into a committed"
+              + " (index, row) table)");
+        }
+        MovementLowering.move(this, n);
+      }
+      case "Cast" -> {
+        if (!Unsupported.castIsIdentity(n, scale(n.input(0)))) {
+          throw notInV1(n, "Cast to an integer or bool type changes the value (truncation or"
+              + " != 0), which is not data movement");
+        }
+        MovementLowering.move(this, n);
+      }
       default -> {
         if (model.tables().containsKey(n.name())) {
           ActivationLowering.table(this, n);
@@ -86,6 +108,10 @@ public final class Compiler {
         }
       }
     }
+  }
+
+  private static CompileException notInV1(Node n, String reason) {
+    return new CompileException(n.name(), n.opType(), "not implemented in proof v1: " + reason);
   }
 
   /** Tensor id of an engine activation. */

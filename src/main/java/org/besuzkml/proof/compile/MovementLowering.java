@@ -157,7 +157,15 @@ final class MovementLowering {
       }
     }
     Trace t = new Trace();
-    QTensor[] out = step.op().eval(in, t);
+    QTensor[] out;
+    try {
+      out = step.op().eval(in, t);
+    } catch (ArithmeticException e) {
+      // An op that reads its input as numbers (indices, counts) fails on markers: it is not a
+      // fixed gather map.
+      throw new CompileException(n.name(), n.opType(),
+          "not pure data movement (the op uses its input values: " + e.getMessage() + ")");
+    }
     if (!t.tensors().isEmpty()) {
       throw new CompileException(n.name(), n.opType(), "not pure data movement (it computes "
           + t.tensors().keySet() + ")");
