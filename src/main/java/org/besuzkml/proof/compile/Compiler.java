@@ -12,7 +12,8 @@ import org.besuzkml.proof.gadget.TensorKind;
 /**
  * Lowers a quantized model into the gadget list (section 6). Walks the engine's steps in order;
  * each op family has its lowering ({@link LinearLowering}, {@link ElementwiseLowering},
- * {@link ActivationLowering}, {@link PoolLowering}, {@link MovementLowering}); an op without one
+ * {@link ActivationLowering}, {@link PoolLowering}, {@link MovementLowering},
+ * {@link EinsumLowering}); an op without one
  * is rejected with a {@link CompileException} naming the node.
  */
 public final class Compiler {
@@ -80,12 +81,7 @@ public final class Compiler {
           throw new CompileException(n.name(), n.opType(), "no gadget lowering in version 1");
       case "ArgMax", "ArgMin" -> throw notInV1(n, "the index of an extreme needs an arg-extreme"
           + " gadget (a MaxReduce that also witnesses the position)");
-      case "Einsum" -> {
-        if (!Unsupported.einsumIsMovement(n)) {
-          throw notInV1(n, "Einsum that sums over a label (a contraction or reduction)");
-        }
-        MovementLowering.move(this, n);
-      }
+      case "Einsum" -> EinsumLowering.lower(this, n);
       case "Gather" -> {
         if (!isConst(n.input(1))) {
           throw notInV1(n, "Gather with data-dependent indices (needs a lookup into a committed"

@@ -12,30 +12,6 @@ final class Unsupported {
   private Unsupported() {}
 
   /**
-   * True when a one-operand Einsum with an explicit output only permutes or takes diagonals: every
-   * input label appears in the output, so nothing is summed. Two operands always multiply; an
-   * implicit output sums repeated labels.
-   */
-  static boolean einsumIsMovement(Node n) {
-    if (n.inputs().size() != 1) {
-      return false;
-    }
-    String eq = n.attrs().getString("equation", "").replace(" ", "");
-    int arrow = eq.indexOf("->");
-    if (arrow < 0) {
-      return false;
-    }
-    String lhs = eq.substring(0, arrow).replace("...", "");
-    String rhs = eq.substring(arrow + 2);
-    for (int i = 0; i < lhs.length(); i++) {
-      if (rhs.indexOf(lhs.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * True when the engine's Cast is the identity on the integer value: to a float type (the value
    * keeps its scale), or to an integer type from scale 0 (nothing to truncate). A cast to bool, or
    * to an integer type from a fractional scale, computes.
