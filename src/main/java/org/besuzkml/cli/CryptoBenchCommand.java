@@ -46,16 +46,16 @@ final class CryptoBenchCommand implements Callable<Integer> {
     Fr.random(b, 0, rnd);
     long[] p = new long[G1.AFFINE];
     G1.mulFrAffine(p, 0, G1.generator(), 0, a, 0);
-    long[] qJac = new long[G2.JACOBIAN_LONGS];
+    long[] qJac = new long[G2.JACOBIAN];
     G2.mul(qJac, 0, G2.generator(), 0, Fr.toBigInteger(b, 0));
-    long[] q = new long[G2.AFFINE_LONGS];
+    long[] q = new long[G2.AFFINE];
     G2.toAffine(q, 0, qJac, 0);
     long[] pNegP = new long[2 * G1.AFFINE];
     System.arraycopy(p, 0, pNegP, 0, G1.AFFINE);
     G1.negAffine(pNegP, G1.AFFINE, p, 0);
-    long[] qq = new long[2 * G2.AFFINE_LONGS];
-    System.arraycopy(q, 0, qq, 0, G2.AFFINE_LONGS);
-    System.arraycopy(q, 0, qq, G2.AFFINE_LONGS, G2.AFFINE_LONGS);
+    long[] qq = new long[2 * G2.AFFINE];
+    System.arraycopy(q, 0, qq, 0, G2.AFFINE);
+    System.arraycopy(q, 0, qq, G2.AFFINE, G2.AFFINE);
     out.put("pairing_ms", medianMs(200, Math.max(51, runs), () -> Pairing.pair(p, q)));
     out.put("pairing_check2_ms", medianMs(200, Math.max(51, runs), () -> {
       if (!Pairing.pairingCheck(pNegP, qq, 2)) {

@@ -37,10 +37,10 @@ import org.besuzkml.field.Fq2;
 public final class G2 {
   private G2() {}
 
-  public static final int AFFINE_LONGS = 16;
-  public static final int JACOBIAN_LONGS = 24;
+  public static final int AFFINE = 16;
+  public static final int JACOBIAN = 24;
   /** Bytes of the EIP-197 encoding. */
-  public static final int ENCODED_BYTES = 128;
+  public static final int ENCODED = 128;
   /** Longs of scratch the Jacobian kernels need. */
   public static final int SCRATCH = 7 * Fq2.LONGS + Fq2.SCRATCH;
 
@@ -60,7 +60,7 @@ public final class G2 {
   /** x in non-adjacent form, least significant digit first. */
   private static final byte[] X_NAF = naf(BN_X);
 
-  private static final long[] GENERATOR = new long[AFFINE_LONGS];
+  private static final long[] GENERATOR = new long[AFFINE];
 
   static {
     long[] three = Fq2.of(BigInteger.valueOf(3), BigInteger.ZERO);
@@ -126,7 +126,7 @@ public final class G2 {
     if (isInfinity(a, ao)) {
       return true;
     }
-    int j = JACOBIAN_LONGS;
+    int j = JACOBIAN;
     long[] t = new long[SCRATCH + 4 * j];
     int s = 0, xq = SCRATCH, lhs = xq + j, img = lhs + j, rhs = img + j;
     mulNaf(t, xq, a, ao, X_NAF, t, s); // [x]Q
@@ -148,13 +148,13 @@ public final class G2 {
       setInfinity(r, ro);
       return;
     }
-    System.arraycopy(a, ao, r, ro, AFFINE_LONGS);
+    System.arraycopy(a, ao, r, ro, AFFINE);
     Fq2.setOne(r, ro + 2 * E);
   }
 
   /** Writes the Jacobian point at infinity (1, 1, 0). */
   public static void setInfinity(long[] r, int ro) {
-    java.util.Arrays.fill(r, ro, ro + JACOBIAN_LONGS, 0L);
+    java.util.Arrays.fill(r, ro, ro + JACOBIAN, 0L);
     Fq.setOne(r, ro);
     Fq.setOne(r, ro + E);
   }
@@ -166,7 +166,7 @@ public final class G2 {
   /** Affine form of a Jacobian point (one Fq2 inversion); infinity becomes (0, 0). */
   public static void toAffine(long[] r, int ro, long[] a, int ao) {
     if (isInfinityJacobian(a, ao)) {
-      java.util.Arrays.fill(r, ro, ro + AFFINE_LONGS, 0L);
+      java.util.Arrays.fill(r, ro, ro + AFFINE, 0L);
       return;
     }
     long[] t = new long[2 * E + Fq2.SCRATCH];
@@ -180,13 +180,13 @@ public final class G2 {
 
   /** Affine forms of n Jacobian points (one inversion for all, Montgomery's trick). */
   public static long[] batchToAffine(long[] a, int n) {
-    long[] out = new long[n * AFFINE_LONGS];
+    long[] out = new long[n * AFFINE];
     long[] prefix = new long[(n + 1) * E];
     long[] t = new long[3 * E + Fq2.SCRATCH];
     int acc = 0, zi = E, z2 = 2 * E, s = 3 * E;
     Fq2.setOne(prefix, 0);
     for (int i = 0; i < n; i++) {
-      int z = i * JACOBIAN_LONGS + 2 * E;
+      int z = i * JACOBIAN + 2 * E;
       if (Fq2.isZero(a, z)) {
         Fq2.copy(prefix, (i + 1) * E, prefix, i * E);
       } else {
@@ -195,16 +195,16 @@ public final class G2 {
     }
     Fq2.inv(t, acc, prefix, n * E, t, s);
     for (int i = n - 1; i >= 0; i--) {
-      int p = i * JACOBIAN_LONGS;
+      int p = i * JACOBIAN;
       if (Fq2.isZero(a, p + 2 * E)) {
         continue; // infinity stays (0, 0)
       }
       Fq2.mul(t, zi, t, acc, prefix, i * E, t, s); // 1/Z_i
       Fq2.mul(t, acc, t, acc, a, p + 2 * E, t, s);
       Fq2.sqr(t, z2, t, zi, t, s);
-      Fq2.mul(out, i * AFFINE_LONGS, a, p, t, z2, t, s);
+      Fq2.mul(out, i * AFFINE, a, p, t, z2, t, s);
       Fq2.mul(t, z2, t, z2, t, zi, t, s);
-      Fq2.mul(out, i * AFFINE_LONGS + E, a, p + E, t, z2, t, s);
+      Fq2.mul(out, i * AFFINE + E, a, p + E, t, z2, t, s);
     }
     return out;
   }
@@ -255,7 +255,7 @@ public final class G2 {
   /** r = a + b for Jacobian a and affine b (madd-2007-bl), with every special case handled. */
   public static void addMixed(long[] r, int ro, long[] a, int ao, long[] b, int bo, long[] t, int to) {
     if (isInfinity(b, bo)) {
-      System.arraycopy(a, ao, r, ro, JACOBIAN_LONGS);
+      System.arraycopy(a, ao, r, ro, JACOBIAN);
       return;
     }
     if (isInfinityJacobian(a, ao)) {
@@ -306,11 +306,11 @@ public final class G2 {
   /** r = a + b for Jacobian a, b (add-2007-bl), with every special case handled. */
   public static void add(long[] r, int ro, long[] a, int ao, long[] b, int bo, long[] t, int to) {
     if (isInfinityJacobian(b, bo)) {
-      System.arraycopy(a, ao, r, ro, JACOBIAN_LONGS);
+      System.arraycopy(a, ao, r, ro, JACOBIAN);
       return;
     }
     if (isInfinityJacobian(a, ao)) {
-      System.arraycopy(b, bo, r, ro, JACOBIAN_LONGS);
+      System.arraycopy(b, bo, r, ro, JACOBIAN);
       return;
     }
     // add-2007-bl
@@ -385,7 +385,7 @@ public final class G2 {
 
   /** r = [k]a for an affine point a and a digit string (NAF, least significant first). */
   static void mulNaf(long[] r, int ro, long[] a, int ao, byte[] digits, long[] t, int to) {
-    long[] negA = new long[AFFINE_LONGS];
+    long[] negA = new long[AFFINE];
     negAffine(negA, 0, a, ao);
     setInfinity(r, ro);
     for (int i = digits.length - 1; i >= 0; i--) {
@@ -427,7 +427,7 @@ public final class G2 {
    * infinity. Never throws; on failure out is unspecified.
    */
   public static Decoding decode(byte[] in, int off, long[] out, int oo) {
-    if (in == null || off < 0 || in.length - off < ENCODED_BYTES) {
+    if (in == null || off < 0 || in.length - off < ENCODED) {
       return Decoding.INPUT_TOO_SHORT;
     }
     if (!Fq.fromBytes(out, oo + 4, in, off) || !Fq.fromBytes(out, oo, in, off + 32)
@@ -448,7 +448,7 @@ public final class G2 {
 
   /** Decoded affine point, or null when the encoding is rejected for any reason. */
   public static long[] decode(byte[] in, int off) {
-    long[] out = new long[AFFINE_LONGS];
+    long[] out = new long[AFFINE];
     return decode(in, off, out, 0) == Decoding.OK ? out : null;
   }
 

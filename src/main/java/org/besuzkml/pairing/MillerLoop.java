@@ -75,7 +75,7 @@ public final class MillerLoop {
    */
   public static void run(long[] f, int fo, long[] g1s, int g1o, long[] g2s, int g2o, int n) {
     checkSizes(g1s, g1o, n);
-    if (g2o < 0 || g2s.length - g2o < (long) G2.AFFINE_LONGS * n) {
+    if (g2o < 0 || g2s.length - g2o < (long) G2.AFFINE * n) {
       throw new IllegalArgumentException("G2 array shorter than n points");
     }
     core(f, fo, g1s, g1o, g2s, g2o, new long[n][], n); // no prepared lines: all computed
@@ -162,14 +162,14 @@ public final class MillerLoop {
       int p = g1o + i * 2 * L;
       boolean pInf = Fq.isZero(g1s, p) && Fq.isZero(g1s, p + L);
       boolean qInf = prepared[i] == null
-          ? G2.isInfinity(g2s, g2o + i * G2.AFFINE_LONGS)
+          ? G2.isInfinity(g2s, g2o + i * G2.AFFINE)
           : prepared[i].length == 0;
       if (pInf || qInf) {
         continue;
       }
       int s = live * PAIR;
       if (prepared[i] == null) {
-        initState(pairs, s, g2s, g2o + i * G2.AFFINE_LONGS);
+        initState(pairs, s, g2s, g2o + i * G2.AFFINE);
       }
       source[live] = prepared[i];
       Fq.copy(pairs, s + XP, g1s, p);

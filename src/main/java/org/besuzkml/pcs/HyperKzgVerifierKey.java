@@ -40,13 +40,13 @@ public final class HyperKzgVerifierKey {
     if (srsDigest == null || srsDigest.length != 32) {
       return new Decoded(null, "SRS digest must be 32 bytes");
     }
-    if (in == null || off < 0 || off > in.length || in.length - off < 2 * G2.ENCODED_BYTES) {
+    if (in == null || off < 0 || off > in.length || in.length - off < 2 * G2.ENCODED) {
       return new Decoded(null, "SRS_G2 needs 256 bytes");
     }
-    long[][] pts = new long[2][G2.AFFINE_LONGS];
+    long[][] pts = new long[2][G2.AFFINE];
     String[] names = {"[1]_2", "[tau]_2"};
     for (int i = 0; i < 2; i++) {
-      G2.Decoding d = G2.decode(in, off + i * G2.ENCODED_BYTES, pts[i], 0);
+      G2.Decoding d = G2.decode(in, off + i * G2.ENCODED, pts[i], 0);
       if (d != G2.Decoding.OK) {
         return new Decoded(null, names[i] + " rejected: " + d);
       }
@@ -59,9 +59,9 @@ public final class HyperKzgVerifierKey {
 
   /** The 256 bytes {@code [1]_2 || [tau]_2} (EIP-197 encodings). */
   public byte[] encodeG2() {
-    byte[] out = new byte[2 * G2.ENCODED_BYTES];
+    byte[] out = new byte[2 * G2.ENCODED];
     G2.encode(out, 0, g2One, 0);
-    G2.encode(out, G2.ENCODED_BYTES, g2Tau, 0);
+    G2.encode(out, G2.ENCODED, g2Tau, 0);
     return out;
   }
 

@@ -132,14 +132,14 @@ public final class AltBn128 {
     }
     int k = in.length / PAIR_INPUT;
     long[] g1s = new long[k * G1.AFFINE];
-    long[] g2s = new long[k * G2.AFFINE_LONGS];
+    long[] g2s = new long[k * G2.AFFINE];
     for (int i = 0; i < k; i++) {
       int off = i * PAIR_INPUT;
       Failure f = decodeG1(in, off, g1s, i * G1.AFFINE);
       if (f != null) {
         return Result.fail(f);
       }
-      switch (G2.decode(in, off + 64, g2s, i * G2.AFFINE_LONGS)) {
+      switch (G2.decode(in, off + 64, g2s, i * G2.AFFINE)) {
         case OK:
           break;
         case COORDINATE_NOT_CANONICAL:

@@ -51,17 +51,17 @@ public class PairingBench {
     Fr.fromLong(k, 0, 123456789L);
     p = new long[G1.AFFINE];
     G1.mulFrAffine(p, 0, G1.generator(), 0, k, 0);
-    long[] j = new long[G2.JACOBIAN_LONGS];
+    long[] j = new long[G2.JACOBIAN];
     G2.mul(j, 0, G2.generator(), 0, BigInteger.valueOf(987654321L));
-    q = new long[G2.AFFINE_LONGS];
+    q = new long[G2.AFFINE];
     G2.toAffine(q, 0, j, 0);
     // e(P, Q) * e(-P, Q) = 1
     g1Pair = new long[2 * G1.AFFINE];
     System.arraycopy(p, 0, g1Pair, 0, G1.AFFINE);
     G1.negAffine(g1Pair, G1.AFFINE, p, 0);
-    g2Pair = new long[2 * G2.AFFINE_LONGS];
-    System.arraycopy(q, 0, g2Pair, 0, G2.AFFINE_LONGS);
-    System.arraycopy(q, 0, g2Pair, G2.AFFINE_LONGS, G2.AFFINE_LONGS);
+    g2Pair = new long[2 * G2.AFFINE];
+    System.arraycopy(q, 0, g2Pair, 0, G2.AFFINE);
+    System.arraycopy(q, 0, g2Pair, G2.AFFINE, G2.AFFINE);
     if (!Pairing.pairingCheck(g1Pair, g2Pair, 2)) {
       throw new IllegalStateException("benchmark input is wrong");
     }
@@ -78,7 +78,7 @@ public class PairingBench {
     precompileInput = new byte[2 * 192];
     for (int i = 0; i < 2; i++) {
       G1.encode(precompileInput, 192 * i, g1Pair, i * G1.AFFINE);
-      G2.encode(precompileInput, 192 * i + 64, g2Pair, i * G2.AFFINE_LONGS);
+      G2.encode(precompileInput, 192 * i + 64, g2Pair, i * G2.AFFINE);
     }
     if (!AltBn128.pairing(precompileInput).isSuccess()) {
       throw new IllegalStateException("precompile input is wrong");

@@ -29,9 +29,9 @@ class PairingTest {
   }
 
   private static long[] g2(BigInteger k) {
-    long[] j = new long[G2.JACOBIAN_LONGS];
+    long[] j = new long[G2.JACOBIAN];
     G2.mul(j, 0, G, 0, k);
-    long[] a = new long[G2.AFFINE_LONGS];
+    long[] a = new long[G2.AFFINE];
     G2.toAffine(a, 0, j, 0);
     return a;
   }

@@ -90,8 +90,8 @@ public final class DevSrs {
     });
     long[] g1 = new long[n * G1.AFFINE];
     G1.batchToAffine(jac, 0, g1, 0, n);
-    long[] g2Tau = new long[G2.AFFINE_LONGS];
-    long[] j2 = new long[G2.JACOBIAN_LONGS];
+    long[] g2Tau = new long[G2.AFFINE];
+    long[] j2 = new long[G2.JACOBIAN];
     G2.mul(j2, 0, G2.generator(), 0, t);
     G2.toAffine(g2Tau, 0, j2, 0);
     return new Srs(logSize, g1, G2.generator(), g2Tau, true, seed);

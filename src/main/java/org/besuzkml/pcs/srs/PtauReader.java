@@ -89,8 +89,8 @@ public final class PtauReader {
     int n = 1 << logSize;
     long[] g1 = readG1Powers(src, l.start[TAU_G1], n);
     long[] g2 = readG2Points(src, l.start[TAU_G2], 2);
-    long[] g2One = java.util.Arrays.copyOfRange(g2, 0, G2.AFFINE_LONGS);
-    long[] g2Tau = java.util.Arrays.copyOfRange(g2, G2.AFFINE_LONGS, 2 * G2.AFFINE_LONGS);
+    long[] g2One = java.util.Arrays.copyOfRange(g2, 0, G2.AFFINE);
+    long[] g2Tau = java.util.Arrays.copyOfRange(g2, G2.AFFINE, 2 * G2.AFFINE);
     checkGenerators(g1, g2One, l);
     checkConsistent(g1, n, g2One, g2Tau, l.start[TAU_G1]);
     return new Srs(logSize, g1, g2One, g2Tau, false, 0);
@@ -234,12 +234,12 @@ public final class PtauReader {
   }
 
   private static long[] readG2Points(Source src, long at, int n) throws SrsException, IOException {
-    long[] out = new long[n * G2.AFFINE_LONGS];
+    long[] out = new long[n * G2.AFFINE];
     byte[] buf = new byte[n * G2_BYTES];
     src.read(at, buf, buf.length);
     for (int i = 0; i < n; i++) {
       long off = at + (long) i * G2_BYTES;
-      int o = i * G2.AFFINE_LONGS;
+      int o = i * G2.AFFINE;
       for (int c = 0; c < 4; c++) {
         if (!montgomeryLimbs(buf, i * G2_BYTES + 32 * c, out, o + 4 * c)) {
           throw pointError(TAU_G2, i, off, "coordinate not below q");
@@ -287,9 +287,9 @@ public final class PtauReader {
     G1.neg(base, 0, base, 0);
     G1.toAffine(pairs, 0, shifted, 0);
     G1.toAffine(pairs, G1.AFFINE, base, 0);
-    long[] g2s = new long[2 * G2.AFFINE_LONGS];
-    System.arraycopy(g2One, 0, g2s, 0, G2.AFFINE_LONGS);
-    System.arraycopy(g2Tau, 0, g2s, G2.AFFINE_LONGS, G2.AFFINE_LONGS);
+    long[] g2s = new long[2 * G2.AFFINE];
+    System.arraycopy(g2One, 0, g2s, 0, G2.AFFINE);
+    System.arraycopy(g2Tau, 0, g2s, G2.AFFINE, G2.AFFINE);
     if (!Pairing.pairingCheck(pairs, g2s, 2)) {
       throw new SrsException("section 2 (tauG1) / 3 (tauG2): the first " + n + " G1 points are not consecutive powers"
           + " of the tau in [tau]_2 (randomized pairing check failed)", TAU_G1, sectionStart);

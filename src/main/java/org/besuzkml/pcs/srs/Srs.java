@@ -121,7 +121,7 @@ public final class Srs {
       }
       k.update(buf, 0, m * G1.ENCODED);
     }
-    byte[] g2 = new byte[G2.ENCODED_BYTES];
+    byte[] g2 = new byte[G2.ENCODED];
     G2.encode(g2, 0, g2One, 0);
     k.update(g2, 0, g2.length);
     G2.encode(g2, 0, g2Tau, 0);
