@@ -1,6 +1,5 @@
 package org.besuzkml.sumcheck;
 
-import java.util.stream.IntStream;
 import org.besuzkml.field.Fr;
 import org.besuzkml.poly.Multilinear;
 import org.besuzkml.poly.Univariate;
@@ -16,7 +15,6 @@ import org.besuzkml.poly.Univariate;
 public class CompositeInstance implements SumcheckInstance {
   private static final int L = Fr.LIMBS;
   /** Entries per parallel piece below which one thread does the whole round. */
-  private static final int PARALLEL_MIN = 1 << 13;
 
   private final Composition q;
   private final int numVars;
@@ -78,14 +76,14 @@ public class CompositeInstance implements SumcheckInstance {
   private long[] sumOverHypercube() {
     int n = 1 << vars;
     int a = tables.length;
-    int pieces = pieces(n);
+    int pieces = Pieces.count(n);
     long[] partial = new long[pieces * L];
-    run(pieces, p -> {
+    Pieces.run(pieces, p -> {
       long[] v = new long[a * L];
       long[] out = new long[L];
       long[] scratch = new long[q.scratchElements() * L];
-      int hi = start(p + 1, pieces, n);
-      for (int x = start(p, pieces, n); x < hi; x++) {
+      int hi = Pieces.start(p + 1, pieces, n);
+      for (int x = Pieces.start(p, pieces, n); x < hi; x++) {
         for (int j = 0; j < a; j++) {
           Fr.copy(v, j * L, tables[j], x * L);
         }
@@ -106,17 +104,17 @@ public class CompositeInstance implements SumcheckInstance {
     int half = 1 << (vars - 1);
     int a = tables.length;
     int points = degree + 1;
-    int pieces = pieces(half);
+    int pieces = Pieces.count(half);
     boolean skipOne = current != null;
     long[] partial = new long[pieces * points * L];
-    run(pieces, p -> {
+    Pieces.run(pieces, p -> {
       long[] val = new long[a * L];
       long[] diff = new long[a * L];
       long[] out = new long[L];
       long[] scratch = new long[q.scratchElements() * L];
       int base = p * points * L;
-      int hi = start(p + 1, pieces, half);
-      for (int x = start(p, pieces, half); x < hi; x++) {
+      int hi = Pieces.start(p + 1, pieces, half);
+      for (int x = Pieces.start(p, pieces, half); x < hi; x++) {
         for (int j = 0; j < a; j++) {
           long[] t = tables[j];
           Fr.copy(val, j * L, t, x * L);
@@ -184,27 +182,5 @@ public class CompositeInstance implements SumcheckInstance {
   /** The composition of this instance. */
   public Composition composition() {
     return q;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  private static int pieces(int work) {
-    int threads = Runtime.getRuntime().availableProcessors();
-    if (threads <= 1 || work < 2 * PARALLEL_MIN) {
-      return 1;
-    }
-    return Math.max(1, Math.min(4 * threads, work / PARALLEL_MIN));
-  }
-
-  private static void run(int pieces, java.util.function.IntConsumer body) {
-    if (pieces <= 1) {
-      body.accept(0);
-    } else {
-      IntStream.range(0, pieces).parallel().forEach(body);
-    }
-  }
-
-  private static int start(int p, int pieces, int total) {
-    return (int) ((long) total * p / pieces);
   }
 }

@@ -1,6 +1,5 @@
 package org.besuzkml.sumcheck;
 
-import java.util.stream.IntStream;
 import org.besuzkml.field.Fr;
 import org.besuzkml.poly.Multilinear;
 import org.besuzkml.poly.Univariate;
@@ -23,7 +22,6 @@ import org.besuzkml.poly.Univariate;
  */
 public final class EqWeightedInstance implements SumcheckInstance {
   private static final int L = Fr.LIMBS;
-  private static final int PARALLEL_MIN = 1 << 13;
 
   private final long[] z;
   private final Composition p;
@@ -94,14 +92,14 @@ public final class EqWeightedInstance implements SumcheckInstance {
     long[] eq = Multilinear.eqTable(z, 0, numVars);
     int n = 1 << numVars;
     int a = tables.length;
-    int pieces = pieces(n);
+    int pieces = Pieces.count(n);
     long[] partial = new long[pieces * L];
-    run(pieces, piece -> {
+    Pieces.run(pieces, piece -> {
       long[] v = new long[a * L];
       long[] out = new long[L];
       long[] scratch = new long[p.scratchElements() * L];
-      int hi = start(piece + 1, pieces, n);
-      for (int x = start(piece, pieces, n); x < hi; x++) {
+      int hi = Pieces.start(piece + 1, pieces, n);
+      for (int x = Pieces.start(piece, pieces, n); x < hi; x++) {
         for (int j = 0; j < a; j++) {
           Fr.copy(v, j * L, tables[j], x * L);
         }
@@ -185,16 +183,16 @@ public final class EqWeightedInstance implements SumcheckInstance {
     long[] eqRest = Multilinear.eqTable(z, (round + 1) * L, vars - 1);
     int a = tables.length;
     int points = degP + 1;
-    int pieces = pieces(half);
+    int pieces = Pieces.count(half);
     long[] partial = new long[pieces * points * L];
-    run(pieces, piece -> {
+    Pieces.run(pieces, piece -> {
       long[] val = new long[a * L];
       long[] diff = new long[a * L];
       long[] out = new long[L];
       long[] scratch = new long[p.scratchElements() * L];
       int base = piece * points * L;
-      int hi = start(piece + 1, pieces, half);
-      for (int x = start(piece, pieces, half); x < hi; x++) {
+      int hi = Pieces.start(piece + 1, pieces, half);
+      for (int x = Pieces.start(piece, pieces, half); x < hi; x++) {
         for (int j = 0; j < a; j++) {
           long[] t = tables[j];
           Fr.copy(val, j * L, t, x * L);
@@ -259,27 +257,5 @@ public final class EqWeightedInstance implements SumcheckInstance {
     p.evaluate(v, 0, values, 0, new long[p.scratchElements() * L]);
     Fr.mul(v, 0, v, 0, e, 0);
     return v;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  private static int pieces(int work) {
-    int threads = Runtime.getRuntime().availableProcessors();
-    if (threads <= 1 || work < 2 * PARALLEL_MIN) {
-      return 1;
-    }
-    return Math.max(1, Math.min(4 * threads, work / PARALLEL_MIN));
-  }
-
-  private static void run(int pieces, java.util.function.IntConsumer body) {
-    if (pieces <= 1) {
-      body.accept(0);
-    } else {
-      IntStream.range(0, pieces).parallel().forEach(body);
-    }
-  }
-
-  private static int start(int piece, int pieces, int total) {
-    return (int) ((long) total * piece / pieces);
   }
 }
