@@ -183,11 +183,7 @@ public final class Prover {
     }
     for (int j = 0; j < claims.size(); j++) {
       Walk.Opening o = claims.get(j);
-      long[] eq = Multilinear.eqTable(o.point(), 0, nBin, pw, j * L);
-      long[] g = tables[o.bin()];
-      for (int i = 0; i < eq.length; i += L) {
-        Fr.add(g, i, g, i, eq, i);
-      }
+      addScaledEq(tables[o.bin()], o.point(), nBin, pw, j * L);
     }
     CompositeInstance inst = new CompositeInstance(new BinComposition(nb), nBin, tables);
     SumcheckProver.Proved red = SumcheckProver.prove(inst, t);
@@ -212,6 +208,43 @@ public final class Prover {
       f[ti.values()] = LookupSetup.functionColumn(ti.bits(), cm.constants().get(ti.values()));
     }
     return f;
+  }
+
+  /**
+   * g += scale * eq(point, .) over nBin variables. Opening points often carry 0/1 coordinates (a
+   * tensor's segment within its bin); eq is zero wherever such a bit disagrees, so only the 2^f
+   * entries over the f other coordinates are built and added (variable k is index bit nBin-1-k).
+   */
+  static void addScaledEq(long[] g, long[] point, int nBin, long[] scale, int so) {
+    long[] free = new long[nBin * L];
+    int[] freeBit = new int[nBin];
+    int f = 0;
+    int fixed = 0;
+    for (int k = 0; k < nBin; k++) {
+      int bit = nBin - 1 - k;
+      if (Fr.isZero(point, k * L)) {
+        continue;
+      }
+      if (Fr.isOne(point, k * L)) {
+        fixed |= 1 << bit;
+        continue;
+      }
+      Fr.copy(free, f * L, point, k * L);
+      freeBit[f++] = bit;
+    }
+    if (f == 0) {
+      Fr.add(g, fixed * L, g, fixed * L, scale, so);
+      return;
+    }
+    long[] eq = Multilinear.eqTable(free, 0, f, scale, so);
+    int n = 1 << f;
+    for (int i = 0; i < n; i++) {
+      int idx = fixed;
+      for (int j = 0; j < f; j++) { // free variable j is bit f-1-j of i
+        idx |= ((i >>> (f - 1 - j)) & 1) << freeBit[j];
+      }
+      Fr.add(g, idx * L, g, idx * L, eq, i * L);
+    }
   }
 
   static long[] toFr(long[] v) {
