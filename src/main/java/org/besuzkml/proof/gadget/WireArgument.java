@@ -63,19 +63,13 @@ final class WireArgument {
     return s;
   }
 
-  /** Sel_k,z(r) = sum_{i: src(i) = k} eq(z, i) eq(r, src index). */
+  /**
+   * Sel_k,z(r) = sum_{i: src(i) = k} eq(z, i) eq(r, src index), computed as the MLE of the
+   * scattered table {@link #selTable} at r: the scatter costs only additions and folding the table
+   * costs 2^m multiplications, where building eq(r, .) and gathering from it costs 2^m + |Y|.
+   */
   static long[] selAt(Wire g, Circuit c, int k, long[] eq, long[] r) {
-    TensorInfo x = c.tensor(g.xs()[k]);
-    long[] er = Multilinear.eqTable(r, 0, x.vars());
-    long[] acc = new long[L];
-    long[] t = new long[L];
-    for (int i = 0; i < g.srcInput().length; i++) {
-      if (g.srcInput()[i] == k) {
-        Fr.mul(t, 0, eq, i * L, er, x.paddedIndex(g.srcIndex()[i]) * L);
-        Fr.add(acc, 0, acc, 0, t, 0);
-      }
-    }
-    return acc;
+    return WalkMath.evaluate(selTable(g, c, k, eq), c.tensor(g.xs()[k]).vars(), r);
   }
 
   static final class Prover implements GadgetProver<Wire> {
