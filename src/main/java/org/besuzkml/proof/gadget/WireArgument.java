@@ -29,9 +29,39 @@ final class WireArgument {
   /** eq(z, pad(i)) for every output element i. */
   static long[] eqOut(TensorInfo y, long[] z) {
     long[] table = Multilinear.eqTable(z, 0, y.vars());
-    long[] out = new long[(int) y.size() * L];
-    for (int i = 0; i < y.size(); i++) {
-      Fr.copy(out, i * L, table, y.paddedIndex(i) * L);
+    int[] padded = paddedIndices(y);
+    long[] out = new long[padded.length * L];
+    for (int i = 0; i < padded.length; i++) {
+      Fr.copy(out, i * L, table, padded[i] * L);
+    }
+    return out;
+  }
+
+  /**
+   * {@link TensorInfo#paddedIndex} of every logical index in order, by an odometer over the
+   * dimensions instead of a division per dimension and element.
+   */
+  static int[] paddedIndices(TensorInfo t) {
+    int rank = t.rank();
+    int[] digit = new int[rank];
+    int[] shift = new int[rank];
+    for (int d = rank - 1, sh = 0; d >= 0; d--) {
+      shift[d] = sh;
+      sh += TensorInfo.log2Ceil(t.dim(d));
+    }
+    int[] out = new int[(int) t.size()];
+    int idx = 0;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = idx;
+      // advance the last dimension; a dimension that wraps clears its bits and carries left
+      for (int d = rank - 1; d >= 0; d--) {
+        if (++digit[d] < t.dim(d)) {
+          idx += 1 << shift[d];
+          break;
+        }
+        idx -= (digit[d] - 1) << shift[d];
+        digit[d] = 0;
+      }
     }
     return out;
   }
@@ -54,9 +84,12 @@ final class WireArgument {
   static long[] selTable(Wire g, Circuit c, int k, long[] eq) {
     TensorInfo x = c.tensor(g.xs()[k]);
     long[] s = new long[(1 << x.vars()) * L];
-    for (int i = 0; i < g.srcInput().length; i++) {
-      if (g.srcInput()[i] == k) {
-        int o = x.paddedIndex(g.srcIndex()[i]) * L;
+    int[] padded = paddedIndices(x);
+    int[] srcInput = g.srcInput();
+    int[] srcIndex = g.srcIndex();
+    for (int i = 0; i < srcInput.length; i++) {
+      if (srcInput[i] == k) {
+        int o = padded[srcIndex[i]] * L;
         Fr.add(s, o, s, o, eq, i * L);
       }
     }
