@@ -29,9 +29,39 @@ final class WireArgument {
   /** eq(z, pad(i)) for every output element i. */
   static long[] eqOut(TensorInfo y, long[] z) {
     long[] table = Multilinear.eqTable(z, 0, y.vars());
-    long[] out = new long[(int) y.size() * L];
-    for (int i = 0; i < y.size(); i++) {
-      Fr.copy(out, i * L, table, y.paddedIndex(i) * L);
+    int[] padded = paddedIndices(y);
+    long[] out = new long[padded.length * L];
+    for (int i = 0; i < padded.length; i++) {
+      Fr.copy(out, i * L, table, padded[i] * L);
+    }
+    return out;
+  }
+
+  /**
+   * {@link TensorInfo#paddedIndex} of every logical index in order, by an odometer over the
+   * dimensions instead of a division per dimension and element.
+   */
+  static int[] paddedIndices(TensorInfo t) {
+    int rank = t.rank();
+    int[] digit = new int[rank];
+    int[] shift = new int[rank];
+    for (int d = rank - 1, sh = 0; d >= 0; d--) {
+      shift[d] = sh;
+      sh += TensorInfo.log2Ceil(t.dim(d));
+    }
+    int[] out = new int[(int) t.size()];
+    int idx = 0;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = idx;
+      // advance the last dimension; a dimension that wraps clears its bits and carries left
+      for (int d = rank - 1; d >= 0; d--) {
+        if (++digit[d] < t.dim(d)) {
+          idx += 1 << shift[d];
+          break;
+        }
+        idx -= (digit[d] - 1) << shift[d];
+        digit[d] = 0;
+      }
     }
     return out;
   }
@@ -54,28 +84,25 @@ final class WireArgument {
   static long[] selTable(Wire g, Circuit c, int k, long[] eq) {
     TensorInfo x = c.tensor(g.xs()[k]);
     long[] s = new long[(1 << x.vars()) * L];
-    for (int i = 0; i < g.srcInput().length; i++) {
-      if (g.srcInput()[i] == k) {
-        int o = x.paddedIndex(g.srcIndex()[i]) * L;
+    int[] padded = paddedIndices(x);
+    int[] srcInput = g.srcInput();
+    int[] srcIndex = g.srcIndex();
+    for (int i = 0; i < srcInput.length; i++) {
+      if (srcInput[i] == k) {
+        int o = padded[srcIndex[i]] * L;
         Fr.add(s, o, s, o, eq, i * L);
       }
     }
     return s;
   }
 
-  /** Sel_k,z(r) = sum_{i: src(i) = k} eq(z, i) eq(r, src index). */
+  /**
+   * Sel_k,z(r) = sum_{i: src(i) = k} eq(z, i) eq(r, src index), computed as the MLE of the
+   * scattered table {@link #selTable} at r: the scatter costs only additions and folding the table
+   * costs 2^m multiplications, where building eq(r, .) and gathering from it costs 2^m + |Y|.
+   */
   static long[] selAt(Wire g, Circuit c, int k, long[] eq, long[] r) {
-    TensorInfo x = c.tensor(g.xs()[k]);
-    long[] er = Multilinear.eqTable(r, 0, x.vars());
-    long[] acc = new long[L];
-    long[] t = new long[L];
-    for (int i = 0; i < g.srcInput().length; i++) {
-      if (g.srcInput()[i] == k) {
-        Fr.mul(t, 0, eq, i * L, er, x.paddedIndex(g.srcIndex()[i]) * L);
-        Fr.add(acc, 0, acc, 0, t, 0);
-      }
-    }
-    return acc;
+    return WalkMath.evaluate(selTable(g, c, k, eq), c.tensor(g.xs()[k]).vars(), r);
   }
 
   static final class Prover implements GadgetProver<Wire> {

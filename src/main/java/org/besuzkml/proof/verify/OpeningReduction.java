@@ -1,5 +1,6 @@
 package org.besuzkml.proof.verify;
 
+import java.util.Arrays;
 import java.util.List;
 import org.besuzkml.field.Fr;
 import org.besuzkml.poly.Multilinear;
@@ -35,10 +36,31 @@ public final class OpeningReduction {
   public static long[] weightsAt(List<Walk.Opening> claims, long[] pw, long[] s, int bins, int nBin) {
     long[] g = new long[bins * L];
     long[] e = new long[L];
-    for (int j = 0; j < claims.size(); j++) {
+    // Many claims share a point (tensors opened where one gadget left them): eq(z, s) is computed
+    // once per distinct point, found by a linear scan so the order stays deterministic.
+    int n = claims.size();
+    int len = nBin * L;
+    int[] firstWithPoint = new int[n];
+    long[] eqOfFirst = new long[n * L];
+    int distinct = 0;
+    for (int j = 0; j < n; j++) {
       Walk.Opening o = claims.get(j);
-      Multilinear.eqEvaluate(e, 0, o.point(), 0, s, 0, nBin);
-      Fr.mul(e, 0, e, 0, pw, j * L);
+      long[] z = o.point();
+      int found = -1;
+      if (z.length >= len) {
+        for (int d = 0; d < distinct && found < 0; d++) {
+          long[] y = claims.get(firstWithPoint[d]).point();
+          if (y == z || Arrays.equals(y, 0, len, z, 0, len)) {
+            found = d;
+          }
+        }
+      }
+      if (found < 0) {
+        found = distinct++;
+        firstWithPoint[found] = j;
+        Multilinear.eqEvaluate(eqOfFirst, found * L, z, 0, s, 0, nBin);
+      }
+      Fr.mul(e, 0, eqOfFirst, found * L, pw, j * L);
       Fr.add(g, o.bin() * L, g, o.bin() * L, e, 0);
     }
     return g;
