@@ -54,6 +54,21 @@ public final class HyperKzgVerifierKey {
         return new Decoded(null, names[i] + " is infinity");
       }
     }
+    // The pairing check e(Lc, [1]_2) e(-W_2, [tau]_2) = 1 is binding only for [1]_2 = H and tau
+    // outside {0, 1, -1}: with [1]_2 = [tau]_2, for one, any W_2 = Lc passes.
+    byte[] gen = new byte[G2.ENCODED];
+    G2.encode(gen, 0, G2.generator(), 0);
+    if (!java.util.Arrays.equals(in, off, off + G2.ENCODED, gen, 0, G2.ENCODED)) {
+      return new Decoded(null, "[1]_2 is not the generator H");
+    }
+    long[] neg = new long[G2.AFFINE];
+    G2.negAffine(neg, 0, pts[0], 0);
+    byte[] negGen = new byte[G2.ENCODED];
+    G2.encode(negGen, 0, neg, 0);
+    if (java.util.Arrays.equals(in, off + G2.ENCODED, off + 2 * G2.ENCODED, gen, 0, G2.ENCODED)
+        || java.util.Arrays.equals(in, off + G2.ENCODED, off + 2 * G2.ENCODED, negGen, 0, G2.ENCODED)) {
+      return new Decoded(null, "[tau]_2 is +-H (tau = +-1)");
+    }
     return new Decoded(new HyperKzgVerifierKey(pts[0], pts[1], srsDigest, insecure), null);
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.besuzkml.curve.G1;
+import org.besuzkml.curve.G2;
 import org.besuzkml.field.Fr;
 import org.besuzkml.pcs.srs.DevSrs;
 import org.besuzkml.pcs.srs.Srs;
@@ -319,6 +320,27 @@ class HyperKzgTest {
     assertNull(HyperKzgVerifierKey.decode(new byte[256], 0, VK.srsDigest(), true).key(), "infinity refused");
     Case k = honest(10, 3);
     assertTrue(HyperKzgVerifier.verify(d.key(), k.c, k.y, k.point, 3, k.proof, Transcript.v1()).valid());
+  }
+
+  @Test
+  void verifierKeyWithAnotherG2BaseOrADegenerateTauRefused() {
+    byte[] g2 = VK.encodeG2();
+    byte[] gen = new byte[G2.ENCODED];
+    G2.encode(gen, 0, G2.generator(), 0);
+    // [1]_2 := [tau]_2: a valid subgroup point, but then e(Lc, [1]_2) e(-W_2, [tau]_2) = 1 for W_2 = Lc
+    byte[] swapped = g2.clone();
+    System.arraycopy(g2, G2.ENCODED, swapped, 0, G2.ENCODED);
+    assertNotNull(HyperKzgVerifierKey.decode(g2, 0, VK.srsDigest(), true).key());
+    assertEquals("[1]_2 is not the generator H",
+        HyperKzgVerifierKey.decode(swapped, 0, VK.srsDigest(), true).error());
+    byte[] tauOne = g2.clone();
+    System.arraycopy(gen, 0, tauOne, G2.ENCODED, G2.ENCODED);
+    assertNull(HyperKzgVerifierKey.decode(tauOne, 0, VK.srsDigest(), true).key(), "tau = 1");
+    long[] neg = new long[G2.AFFINE];
+    G2.negAffine(neg, 0, G2.generator(), 0);
+    byte[] tauMinusOne = g2.clone();
+    G2.encode(tauMinusOne, G2.ENCODED, neg, 0);
+    assertNull(HyperKzgVerifierKey.decode(tauMinusOne, 0, VK.srsDigest(), true).key(), "tau = -1");
   }
 
   /**

@@ -28,11 +28,25 @@ public final class BackwardWalk {
     Checked<List<Claim>> gadget(Gadget g, List<Claim> claims);
 
     Checked<Claim> merge(int tensor, List<Claim> claims);
+
+    /** Where the walk's messages stand (verifier: byte offset in the proof; prover: unused). */
+    default int position() {
+      return 0;
+    }
+  }
+
+  /**
+   * Told, for each gadget in the order visited, the bytes of the WALK section that its argument
+   * (and the limb statements of the claims it made) read: tests and diagnostics use it to show
+   * that every gadget's verifier ran and to aim a lie at one gadget's messages.
+   */
+  public interface Visits {
+    void visited(int gadget, int fromByte, int toByte);
   }
 
   public static List<Claim> prove(Circuit c, ProverTables w, List<Claim> outputClaims,
       ProofSink out, Transcript t) {
-    Checked<List<Claim>> r = walk(c, outputClaims, new Side() {
+    Checked<List<Claim>> r = walk(c, outputClaims, (g, from, to) -> { }, new Side() {
       @Override
       public Checked<List<Claim>> gadget(Gadget g, List<Claim> claims) {
         return Checked.ok(GadgetArguments.prove(g, c, w, claims, out, t));
@@ -59,7 +73,17 @@ public final class BackwardWalk {
 
   public static Checked<List<Claim>> verify(Circuit c, List<Claim> outputClaims, FieldReader in,
       Transcript t) {
-    return walk(c, outputClaims, new Side() {
+    return verify(c, outputClaims, in, t, (g, from, to) -> { });
+  }
+
+  public static Checked<List<Claim>> verify(Circuit c, List<Claim> outputClaims, FieldReader in,
+      Transcript t, Visits visits) {
+    return walk(c, outputClaims, visits, new Side() {
+      @Override
+      public int position() {
+        return in.position();
+      }
+
       @Override
       public Checked<List<Claim>> gadget(Gadget g, List<Claim> claims) {
         return GadgetArguments.verify(g, c, claims, in, t);
@@ -80,12 +104,8 @@ public final class BackwardWalk {
     });
   }
 
-  private static boolean fresh(Gadget g) {
-    return g instanceof Requant || g instanceof DivConst || g instanceof DivTensor
-        || (g instanceof Decomp d && !d.define()) || (g instanceof Poly p && p.zeroCheck());
-  }
-
-  private static Checked<List<Claim>> walk(Circuit c, List<Claim> outputClaims, Side side) {
+  private static Checked<List<Claim>> walk(Circuit c, List<Claim> outputClaims, Visits visits,
+      Side side) {
     Map<Integer, Decomp> limbBacked = new HashMap<>();
     for (Gadget g : c.gadgets()) {
       if (g instanceof Decomp d && d.define()) {
@@ -103,6 +123,7 @@ public final class BackwardWalk {
       if (g instanceof Decomp d && d.define()) {
         continue;
       }
+      int from = side.position();
       List<Claim> claims = new ArrayList<>();
       for (int o : g.outputs()) {
         List<Claim> p = pending.remove(o);
@@ -119,17 +140,18 @@ public final class BackwardWalk {
           claims.addAll(p);
         }
       }
-      if (claims.isEmpty() && !fresh(g)) {
-        continue;
-      }
+      // Every gadget is visited, claims or not: a relation that must hold (a rescale, a range
+      // check, a selector's row sums) is checked at the gadget's own fresh point whether or not a
+      // consumer made a claim, and a gadget with only claims to reduce returns none for none.
       Checked<List<Claim>> r = side.gadget(g, claims);
       if (!r.isOk()) {
         return r.rethrow("gadget " + gi);
       }
       err = place(c, r.value(), limbBacked, pending, done, side);
       if (err != null) {
-        return Checked.rejected(err);
+        return Checked.rejected("gadget " + gi + ": " + err);
       }
+      visits.visited(gi, from, side.position());
     }
     if (!pending.isEmpty()) {
       return Checked.rejected("walk: pending claims left on "
@@ -141,6 +163,12 @@ public final class BackwardWalk {
   private static String place(Circuit c, List<Claim> claims, Map<Integer, Decomp> limbBacked,
       Map<Integer, List<Claim>> pending, List<Claim> done, Side side) {
     for (Claim cl : claims) {
+      // a claim is about one tensor at a point of exactly its variables: a point of another length
+      // would open some other polynomial (a truncated or padded point) without anyone noticing
+      if (cl.tensor() < 0 || cl.tensor() >= c.tensors().size()
+          || cl.point().length != c.tensor(cl.tensor()).vars() * Fr.LIMBS) {
+        return "claim on tensor " + cl.tensor() + " at a point of the wrong length";
+      }
       Decomp d = limbBacked.get(cl.tensor());
       if (d != null) {
         Checked<List<Claim>> limbs = side.gadget(d, List.of(cl));

@@ -43,6 +43,9 @@ record ContractArgument(int mb, int mi, int mk, int mj) {
     @Override
     public List<Claim> prove(Contract g, Circuit c, ProverTables w, List<Claim> claims,
         ProofSink out, Transcript t) {
+      if (claims.isEmpty()) {
+        return List.of();
+      }
       ContractArgument s = of(g, c);
       if (s == null || claims.size() != 1) {
         throw new IllegalArgumentException("Contract needs one claim and equal batch shapes");
@@ -105,6 +108,9 @@ record ContractArgument(int mb, int mi, int mk, int mj) {
     @Override
     public Checked<List<Claim>> verify(Contract g, Circuit c, List<Claim> claims, FieldReader in,
         Transcript t) {
+      if (claims.isEmpty()) {
+        return Checked.ok(List.of()); // nothing consumes Y: no claim to reduce, no relation of its own
+      }
       ContractArgument s = of(g, c);
       if (s == null) {
         return Checked.rejected("Contract: batch broadcasting is not proven in version 1");

@@ -106,6 +106,9 @@ final class ConvArgument {
     @Override
     public List<Claim> prove(Conv g, Circuit c, ProverTables tables, List<Claim> claims,
         ProofSink out, Transcript t) {
+      if (claims.isEmpty()) {
+        return List.of();
+      }
       if (g.groups() != 1 || claims.size() != 1) {
         throw new IllegalArgumentException("Conv argument: one group, one merged claim");
       }
@@ -198,6 +201,9 @@ final class ConvArgument {
     @Override
     public Checked<List<Claim>> verify(Conv g, Circuit c, List<Claim> claims, FieldReader in,
         Transcript t) {
+      if (claims.isEmpty()) {
+        return Checked.ok(List.of()); // nothing consumes Y: no claim to reduce, no relation of its own
+      }
       if (g.groups() != 1) {
         return Checked.rejected("Conv: grouped convolution is not proven in version 1");
       }

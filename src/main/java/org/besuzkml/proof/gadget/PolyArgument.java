@@ -74,7 +74,10 @@ final class PolyArgument {
     };
   }
 
-  /** The claim this gadget reduces: the single pending claim, or (Y, z*, 0) for a zero-check. */
+  /**
+   * The claim this gadget reduces: the single pending claim, or (Y, z*, 0) for a zero-check (whose
+   * output nothing may consume: the vk decoder rejects a claim source on it).
+   */
   static Claim target(Poly g, Circuit c, List<Claim> claims, Transcript t) {
     if (g.zeroCheck()) {
       long[] z = t.challengeFrs(WalkMath.FRESH, c.tensor(g.y()).vars());
@@ -87,6 +90,9 @@ final class PolyArgument {
     @Override
     public List<Claim> prove(Poly g, Circuit c, ProverTables w, List<Claim> claims,
         ProofSink out, Transcript t) {
+      if (claims.isEmpty() && !g.zeroCheck()) {
+        return List.of();
+      }
       Claim cl = target(g, c, claims, t);
       if (cl == null) {
         throw new IllegalArgumentException("Poly needs one merged claim");
@@ -160,6 +166,12 @@ final class PolyArgument {
     @Override
     public Checked<List<Claim>> verify(Poly g, Circuit c, List<Claim> claims, FieldReader in,
         Transcript t) {
+      if (claims.isEmpty() && !g.zeroCheck()) {
+        return Checked.ok(List.of()); // nothing consumes Y: no claim to reduce
+      }
+      if (g.zeroCheck() && !claims.isEmpty()) {
+        return Checked.rejected("Poly: a claim reached a zero-check output");
+      }
       Claim cl = target(g, c, claims, t);
       if (cl == null) {
         return Checked.rejected("Poly: expected one merged claim, got " + claims.size());

@@ -109,6 +109,9 @@ final class WireArgument {
     @Override
     public List<Claim> prove(Wire g, Circuit c, ProverTables w, List<Claim> claims,
         ProofSink out, Transcript t) {
+      if (claims.isEmpty()) {
+        return List.of();
+      }
       if (claims.size() != 1) {
         throw new IllegalArgumentException("Wire needs one merged claim");
       }
@@ -150,6 +153,9 @@ final class WireArgument {
     @Override
     public Checked<List<Claim>> verify(Wire g, Circuit c, List<Claim> claims, FieldReader in,
         Transcript t) {
+      if (claims.isEmpty()) {
+        return Checked.ok(List.of()); // nothing consumes Y: no claim to reduce, no relation of its own
+      }
       if (claims.size() != 1) {
         return Checked.rejected("Wire: expected one merged claim, got " + claims.size());
       }

@@ -16,7 +16,26 @@ public final class Statement {
   public static String check(VerifyingKey vk, long[][] inputs, long[][] outputs) {
     Circuit c = vk.circuit();
     String s = check(c, c.inputs(), inputs, "input");
-    return s != null ? s : check(c, c.outputs(), outputs, "output");
+    if (s == null) {
+      s = check(c, c.outputs(), outputs, "output");
+    }
+    return s != null ? s : outputsThatAreInputs(c, inputs, outputs);
+  }
+
+  /**
+   * An output that names an input tensor (an identity model) is one tensor with two statements of
+   * its values: they must agree, or the input check and the output claim would read different
+   * values (the decoder has already made inputs distinct among themselves, and outputs likewise).
+   */
+  private static String outputsThatAreInputs(Circuit c, long[][] inputs, long[][] outputs) {
+    for (int o = 0; o < c.outputs().length; o++) {
+      for (int i = 0; i < c.inputs().length; i++) {
+        if (c.outputs()[o] == c.inputs()[i] && !java.util.Arrays.equals(outputs[o], inputs[i])) {
+          return "output " + o + " is input " + i + " but states other values";
+        }
+      }
+    }
+    return null;
   }
 
   private static String check(Circuit c, int[] ids, long[][] vals, String what) {
@@ -54,14 +73,19 @@ public final class Statement {
     return w.toByteArray();
   }
 
-  /** Per tensor id the public values (inputs and outputs), null elsewhere. */
+  /**
+   * Per tensor id the public values (inputs and outputs), null elsewhere. An output that is also an
+   * input keeps the input's values, which {@link #check} has made equal to the output's.
+   */
   public static long[][] byTensor(Circuit c, long[][] inputs, long[][] outputs) {
     long[][] p = new long[c.tensors().size()][];
     for (int i = 0; i < inputs.length; i++) {
       p[c.inputs()[i]] = inputs[i];
     }
     for (int i = 0; i < outputs.length; i++) {
-      p[c.outputs()[i]] = outputs[i];
+      if (p[c.outputs()[i]] == null) {
+        p[c.outputs()[i]] = outputs[i];
+      }
     }
     return p;
   }

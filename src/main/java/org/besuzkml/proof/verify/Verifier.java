@@ -14,6 +14,7 @@ import org.besuzkml.lookup.LogUpVerifier;
 import org.besuzkml.pcs.HyperKzgProof;
 import org.besuzkml.pcs.HyperKzgVerifier;
 import org.besuzkml.pcs.PcsResult;
+import org.besuzkml.proof.gadget.BackwardWalk;
 import org.besuzkml.sumcheck.Checked;
 import org.besuzkml.sumcheck.FieldReader;
 import org.besuzkml.sumcheck.SubClaim;
@@ -30,26 +31,59 @@ public final class Verifier {
 
   private Verifier() {}
 
-  /** Verifies against an encoded vk (decoded and checked first). */
+  /**
+   * Whether a key made with the insecure development SRS (3.5: anyone knows its tau, so anyone can
+   * forge) may be used. Consensus callers (the precompile) never allow it; the CLI allows it with a
+   * loud warning, tests allow it.
+   */
+  public enum SrsPolicy { CEREMONY_ONLY, ALLOW_DEV }
+
+  /** Verifies against an encoded vk (decoded and checked first); refuses development-SRS keys. */
   public static VerifyResult verify(byte[] vkBytes, long[][] inputs, long[][] outputs, byte[] proof) {
+    return verify(vkBytes, inputs, outputs, proof, SrsPolicy.CEREMONY_ONLY);
+  }
+
+  public static VerifyResult verify(byte[] vkBytes, long[][] inputs, long[][] outputs, byte[] proof,
+      SrsPolicy policy) {
     Decoded<VerifyingKey> vk = VkCodec.decode(vkBytes);
     if (!vk.isOk()) {
       return VerifyResult.invalid("verifying key: " + vk.reason());
     }
-    return verify(vk.value(), inputs, outputs, proof);
+    return verify(vk.value(), inputs, outputs, proof, policy);
   }
 
+  /** Refuses development-SRS keys. */
   public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof) {
+    return verify(vk, inputs, outputs, proof, SrsPolicy.CEREMONY_ONLY);
+  }
+
+  public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
+      SrsPolicy policy) {
+    return verify(vk, inputs, outputs, proof, policy, (g, from, to) -> { });
+  }
+
+  /**
+   * As above, telling {@code visits} which WALK bytes each gadget's verifier read (tests aim lies
+   * with it). Only a {@link RuntimeException} from a bug is turned into a verdict: errors such as
+   * running out of memory are not, so that no verdict depends on the machine; the work is bounded
+   * from the vk instead.
+   */
+  public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
+      SrsPolicy policy, BackwardWalk.Visits visits) {
+    if (vk != null && vk.dev() && policy != SrsPolicy.ALLOW_DEV) {
+      return VerifyResult.invalid("verifying key uses the insecure development SRS (refused)");
+    }
     try {
-      return run(vk, inputs, outputs, proof);
+      return run(vk, inputs, outputs, proof, visits);
     } catch (Rejection r) {
       return VerifyResult.invalid(r.getMessage());
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException e) {
       return VerifyResult.invalid("internal error: " + e.getClass().getSimpleName());
     }
   }
 
-  private static VerifyResult run(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof) {
+  private static VerifyResult run(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
+      BackwardWalk.Visits visits) {
     if (vk == null || proof == null || inputs == null || outputs == null) {
       return VerifyResult.invalid("missing vk, public values or proof");
     }
@@ -111,8 +145,8 @@ public final class Verifier {
     FieldReader walkIn = new FieldReader(proof, b[6], b[7] - b[6]);
     Walk walk = new Walk(vk, new VerifierSide(walkIn, t), t,
         Statement.byTensor(vk.circuit(), inputs, outputs));
-    Checked<List<org.besuzkml.proof.gadget.Claim>> done = org.besuzkml.proof.gadget.BackwardWalk.verify(
-        vk.circuit(), walk.start(leaf), walkIn, t);
+    Checked<List<org.besuzkml.proof.gadget.Claim>> done = BackwardWalk.verify(
+        vk.circuit(), walk.start(leaf), walkIn, t, visits);
     if (!done.isOk()) {
       return VerifyResult.invalid(done.reason());
     }

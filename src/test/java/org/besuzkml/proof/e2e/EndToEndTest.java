@@ -18,7 +18,7 @@ class EndToEndTest {
     var l = CorpusModels.load("1l_mlp");
     ProvingKey pk = Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0));
     Prover.Proof p = Prover.prove(pk, l.honest(), true);
-    VerifyResult r = Verifier.verify(pk.vk().bytes(), p.inputs(), p.outputs(), p.bytes());
+    VerifyResult r = Verifier.verify(pk.vk().bytes(), p.inputs(), p.outputs(), p.bytes(), Verifier.SrsPolicy.ALLOW_DEV);
     System.out.println("proof bytes " + p.bytes().length + " " + r);
     assertTrue(r.valid(), r.toString());
     String out = l.compiled().model().graph().outputs().get(0).name();

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SoundnessTest {
   private static VerifyResult verify(Fixtures.Keyed k, long[][] in, long[][] out, byte[] proof) {
-    return Verifier.verify(k.pk().vk().bytes(), in, out, proof);
+    return Verifier.verify(k.pk().vk().bytes(), in, out, proof, Verifier.SrsPolicy.ALLOW_DEV);
   }
 
   private static void assertRejects(Fixtures.Keyed k, WitnessAttacks.Attack a) {
@@ -68,6 +68,31 @@ class SoundnessTest {
   void lookupOutputNotInTableRejected() {
     Fixtures.Keyed k = Fixtures.get("1l_sigmoid");
     assertRejects(k, WitnessAttacks.lookupOutputNotInTable(k.model().compiled()));
+  }
+
+  /** Issue 7 finding 1: a second selected tap forged MaxPool's output and verified. */
+  @Test
+  void maxPoolWithTwoSelectedTapsRejected() {
+    Fixtures.Keyed k = Fixtures.get("1l_max_pool");
+    WitnessAttacks.Attack a = WitnessAttacks.maxSelectTwoTaps(k.model().compiled());
+    Prover.Proof p = Prover.prove(k.pk(), a.apply(k.model()), false);
+    assertFalse(Arrays.deepEquals(p.outputs(), k.proof().outputs()), "the attack changes the output");
+    VerifyResult r = verify(k, p.inputs(), p.outputs(), p.bytes());
+    assertFalse(r.valid(), "forged max pool accepted");
+    assertTrue(r.reason().contains("MaxSelect"), r.reason());
+  }
+
+  /** Issue 7 finding 2: on an identity model the honest proof verified for any output. */
+  @Test
+  void outputThatIsAnInputCannotBeRestated() {
+    Fixtures.Keyed k = Fixtures.get("1l_identity");
+    assertTrue(verify(k, k.proof().inputs(), k.proof().outputs(), k.proof().bytes()).valid());
+    long[][] out = deepCopy(k.proof().outputs());
+    out[0][0] += 1;
+    assertFalse(verify(k, k.proof().inputs(), out, k.proof().bytes()).valid(), "changed output");
+    long[][] in = deepCopy(k.proof().inputs());
+    in[0][0] += 1;
+    assertFalse(verify(k, in, k.proof().outputs(), k.proof().bytes()).valid(), "changed input");
   }
 
   @ParameterizedTest
@@ -127,13 +152,25 @@ class SoundnessTest {
     Fixtures.Keyed mlp = Fixtures.get("1l_mlp");
     Fixtures.Keyed other = Fixtures.get("2l_relu_fc");
     VerifyResult r = Verifier.verify(other.pk().vk().bytes(), mlp.proof().inputs(), mlp.proof().outputs(),
-        mlp.proof().bytes());
+        mlp.proof().bytes(), Verifier.SrsPolicy.ALLOW_DEV);
     assertFalse(r.valid());
     // same model, other SRS seed: another vk, another model id
     ProvingKey pk1 = Setup.run(mlp.model().compiled(), DevSrs.create(mlp.pk().vk().nBin(), 1));
-    r = Verifier.verify(pk1.vk().bytes(), mlp.proof().inputs(), mlp.proof().outputs(), mlp.proof().bytes());
+    r = Verifier.verify(pk1.vk().bytes(), mlp.proof().inputs(), mlp.proof().outputs(), mlp.proof().bytes(), Verifier.SrsPolicy.ALLOW_DEV);
     assertFalse(r.valid());
     assertTrue(r.reason().contains("another model"), r.reason());
+  }
+
+  @Test
+  void developmentSrsKeyRefusedUnlessAllowed() {
+    Fixtures.Keyed k = Fixtures.get("1l_mlp");
+    assertTrue(k.pk().vk().dev());
+    VerifyResult r = Verifier.verify(k.pk().vk().bytes(), k.proof().inputs(), k.proof().outputs(),
+        k.proof().bytes());
+    assertFalse(r.valid());
+    assertTrue(r.reason().contains("development SRS"), r.reason());
+    assertFalse(Verifier.verify(k.pk().vk(), k.proof().inputs(), k.proof().outputs(),
+        k.proof().bytes()).valid());
   }
 
   @Test
@@ -189,7 +226,7 @@ class SoundnessTest {
     for (int i = 0; i < 200; i++) {
       byte[] junk = new byte[rnd.nextInt(2 * proof.length)];
       rnd.nextBytes(junk);
-      assertFalse(Verifier.verify(vk, k.proof().inputs(), k.proof().outputs(), junk).valid());
+      assertFalse(Verifier.verify(vk, k.proof().inputs(), k.proof().outputs(), junk, Verifier.SrsPolicy.ALLOW_DEV).valid());
       // a proof with the right header and random sections
       byte[] hdr = proof.clone();
       for (int j = Container.HEADER; j < hdr.length; j++) {
@@ -197,16 +234,16 @@ class SoundnessTest {
           hdr[j] = (byte) rnd.nextInt();
         }
       }
-      assertFalse(Verifier.verify(vk, k.proof().inputs(), k.proof().outputs(), hdr).valid());
+      assertFalse(Verifier.verify(vk, k.proof().inputs(), k.proof().outputs(), hdr, Verifier.SrsPolicy.ALLOW_DEV).valid());
       byte[] vjunk = vk.clone();
       vjunk[Container.HEADER + rnd.nextInt(vjunk.length - Container.HEADER)] ^= (byte) (1 + rnd.nextInt(255));
-      VerifyResult r = Verifier.verify(vjunk, k.proof().inputs(), k.proof().outputs(), proof);
+      VerifyResult r = Verifier.verify(vjunk, k.proof().inputs(), k.proof().outputs(), proof, Verifier.SrsPolicy.ALLOW_DEV);
       assertFalse(r.valid());
       byte[] vrand = new byte[rnd.nextInt(vk.length)];
       rnd.nextBytes(vrand);
-      assertFalse(Verifier.verify(vrand, k.proof().inputs(), k.proof().outputs(), proof).valid());
+      assertFalse(Verifier.verify(vrand, k.proof().inputs(), k.proof().outputs(), proof, Verifier.SrsPolicy.ALLOW_DEV).valid());
     }
-    assertFalse(Verifier.verify((byte[]) null, null, null, null).valid());
+    assertFalse(Verifier.verify((byte[]) null, null, null, null, Verifier.SrsPolicy.ALLOW_DEV).valid());
   }
 
   private static long[][] deepCopy(long[][] a) {

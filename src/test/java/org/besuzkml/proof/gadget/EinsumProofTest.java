@@ -90,7 +90,7 @@ class EinsumProofTest {
     CorpusModels.Loaded l = model(name);
     ProvingKey pk = Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0));
     Prover.Proof p = Prover.prove(pk, l.honest(), true);
-    VerifyResult r = Verifier.verify(pk.vk().bytes(), p.inputs(), p.outputs(), p.bytes());
+    VerifyResult r = Verifier.verify(pk.vk().bytes(), p.inputs(), p.outputs(), p.bytes(), Verifier.SrsPolicy.ALLOW_DEV);
     assertTrue(r.valid(), name + ": " + r);
     String out = l.compiled().model().graph().outputs().get(0).name();
     assertArrayEquals(l.trace().get(out).data(), p.outputs()[0]);
@@ -98,7 +98,7 @@ class EinsumProofTest {
     forged[0]++;
     long[][] outs = p.outputs().clone();
     outs[0] = forged;
-    assertFalse(Verifier.verify(pk.vk().bytes(), p.inputs(), outs, p.bytes()).valid(),
+    assertFalse(Verifier.verify(pk.vk().bytes(), p.inputs(), outs, p.bytes(), Verifier.SrsPolicy.ALLOW_DEV).valid(),
         name + ": a forged output verified");
   }
 }

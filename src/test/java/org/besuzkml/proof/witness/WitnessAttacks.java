@@ -6,6 +6,7 @@ import org.besuzkml.proof.compile.CompiledModel;
 import org.besuzkml.proof.gadget.Circuit;
 import org.besuzkml.proof.gadget.Gadget;
 import org.besuzkml.proof.gadget.Lookup;
+import org.besuzkml.proof.gadget.MaxSelect;
 import org.besuzkml.proof.gadget.Poly;
 import org.besuzkml.proof.gadget.Requant;
 import org.besuzkml.proof.gadget.TensorKind;
@@ -135,6 +136,33 @@ public final class WitnessAttacks {
         w.get(id)[0] += 1;
       }
     }, "Constant");
+  }
+
+  /**
+   * The first MaxSelect picks a second, positive tap in one row (finding 1 of issue 7): the row's
+   * maximum becomes the sum of two taps, every later gadget is evaluated from it, and the gap
+   * {@code m - u} stays non-negative, so only the selector's row-sum relation (6.12 (i)) catches it.
+   */
+  public static Attack maxSelectTwoTaps(CompiledModel m) {
+    int at = first(m.circuit(), g -> g instanceof MaxSelect);
+    MaxSelect ms = (MaxSelect) m.circuit().gadgets().get(at);
+    int taps = m.circuit().tensor(ms.u()).dim(m.circuit().tensor(ms.u()).rank() - 1);
+    return new Attack("maxSelectTwoTaps", (i, g, w) -> {
+      if (i == at) {
+        long[] u = w.get(ms.u());
+        long[] sigma = w.get(ms.sigma());
+        for (int row = 0; row < u.length / taps; row++) {
+          for (int t = 0; t < taps; t++) {
+            int e = row * taps + t;
+            if (sigma[e] == 0 && u[e] > 0) {
+              sigma[e] = 1;
+              return;
+            }
+          }
+        }
+        throw new IllegalStateException("no row with a second positive tap");
+      }
+    }, "MaxSelect");
   }
 
   static boolean isRelu(Circuit c, Poly p) {
