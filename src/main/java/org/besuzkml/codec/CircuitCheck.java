@@ -1,21 +1,16 @@
 package org.besuzkml.codec;
 
 import org.besuzkml.proof.gadget.Circuit;
-import org.besuzkml.proof.gadget.Contract;
 import org.besuzkml.proof.gadget.Decomp;
 import org.besuzkml.proof.gadget.Gadget;
-import org.besuzkml.proof.gadget.Lin;
-import org.besuzkml.proof.gadget.Lookup;
-import org.besuzkml.proof.gadget.Poly;
-import org.besuzkml.proof.gadget.Requant;
 import org.besuzkml.proof.gadget.TensorInfo;
 import org.besuzkml.proof.gadget.TensorKind;
-import org.besuzkml.proof.gadget.Wire;
 
 /**
- * Structural checks of a decoded gadget list, so that the verifier's walk only meets well-formed
- * parameters: every tensor id in range, each non-input tensor defined by exactly one gadget and
- * read only after, public tensors of the right kind, per-kind parameter shapes.
+ * Structural checks of a decoded gadget list: every tensor id in range, each tensor that is not a
+ * public input or a constant defined by exactly one gadget and read only after (a Decomp define
+ * backs a tensor its producer defined), public inputs distinct and all listed, public outputs
+ * distinct and computed. Then {@link CircuitInvariants}: the premises of the soundness argument.
  */
 final class CircuitCheck {
   private CircuitCheck() {}
@@ -29,9 +24,19 @@ final class CircuitCheck {
         defined[t.id()] = true;
       }
     }
+    boolean[] listed = new boolean[n];
     for (int i : c.inputs()) {
       if (i < 0 || i >= n || c.tensor(i).kind() != TensorKind.PUBLIC_INPUT) {
         return "public input " + i + " is not a PUBLIC_INPUT tensor";
+      }
+      if (listed[i]) {
+        return "public input " + i + " is listed twice";
+      }
+      listed[i] = true;
+    }
+    for (TensorInfo t : c.tensors()) {
+      if (t.kind() == TensorKind.PUBLIC_INPUT && !listed[t.id()]) {
+        return "tensor " + t.id() + " is a public input the statement does not list";
       }
     }
     for (int gi = 0; gi < c.gadgets().size(); gi++) {
@@ -64,99 +69,17 @@ final class CircuitCheck {
         }
         defined[t] = true;
       }
-      String bad = kindCheck(c, g);
-      if (bad != null) {
-        return where + ": " + bad;
-      }
     }
+    boolean[] out = new boolean[n];
     for (int o : c.outputs()) {
       if (o < 0 || o >= n || !defined[o] || c.tensor(o).kind() == TensorKind.CONSTANT) {
         return "public output " + o + " is not a computed tensor";
       }
+      if (out[o]) {
+        return "public output " + o + " is listed twice";
+      }
+      out[o] = true;
     }
-    return null;
-  }
-
-  private static String kindCheck(Circuit c, Gadget g) {
-    if (g instanceof Decomp d) {
-      if (d.bits() < 1 || d.bits() > 64 || d.width() != c.limbWidth()
-          || d.limbs().length != Decomp.limbCount(d.bits(), d.width())) {
-        return "limb shape";
-      }
-      if (d.define() && c.tensor(d.x()).kind() != TensorKind.COMMITTED) {
-        return "a defining Decomp must back a committed tensor";
-      }
-      for (int l : d.limbs()) {
-        if (c.tensor(l).kind() != TensorKind.COMMITTED || c.tensor(l).size() != c.tensor(d.x()).size()) {
-          return "limb column shape";
-        }
-      }
-    } else if (g instanceof Requant q) {
-      if (q.k() < 1 || q.k() > 30) {
-        return "shift " + q.k();
-      }
-    } else if (g instanceof Poly p) {
-      if (p.coeffs().length != p.monomials().length || p.degree() > Poly.MAX_DEGREE) {
-        return "polynomial shape";
-      }
-      for (int[] m : p.monomials()) {
-        for (int j : m) {
-          if (j < 0 || j >= p.xs().length) {
-            return "monomial index";
-          }
-        }
-      }
-      String b = sameRank(c, p.y(), p.xs());
-      if (b != null) {
-        return b;
-      }
-    } else if (g instanceof Lin l) {
-      if (l.coeffs().length != l.xs().length) {
-        return "coefficient count";
-      }
-      String b = sameRank(c, l.y(), l.xs());
-      if (b != null) {
-        return b;
-      }
-    } else if (g instanceof Contract k) {
-      int r = c.tensor(k.y()).rank();
-      if (r < 2 || c.tensor(k.a()).rank() != r || c.tensor(k.b()).rank() != r) {
-        return "ranks";
-      }
-    } else if (g instanceof Lookup l) {
-      if (l.table() < 0 || l.table() >= c.tables().size()) {
-        return "table index";
-      }
-    } else if (g instanceof Wire w) {
-      long size = c.tensor(w.y()).size();
-      if (w.srcInput().length != size || w.srcIndex().length != size || w.constant().length != size) {
-        return "map length";
-      }
-      for (int i = 0; i < size; i++) {
-        int s = w.srcInput()[i];
-        if (s < -1 || s >= w.xs().length
-            || (s >= 0 && (w.srcIndex()[i] < 0 || w.srcIndex()[i] >= c.tensor(w.xs()[s]).size()))) {
-          return "map entry " + i;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Inputs have the output's rank and each dimension equal or 1. */
-  private static String sameRank(Circuit c, int y, int[] xs) {
-    TensorInfo ty = c.tensor(y);
-    for (int x : xs) {
-      TensorInfo tx = c.tensor(x);
-      if (tx.rank() != ty.rank()) {
-        return "input rank";
-      }
-      for (int d = 0; d < ty.rank(); d++) {
-        if (tx.dim(d) != ty.dim(d) && tx.dim(d) != 1) {
-          return "broadcast shape";
-        }
-      }
-    }
-    return null;
+    return CircuitInvariants.check(c);
   }
 }
