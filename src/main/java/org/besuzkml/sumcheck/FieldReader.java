@@ -9,13 +9,34 @@ import org.besuzkml.field.Fr;
  */
 public final class FieldReader {
   private final byte[] data;
+  /** Already-decoded canonical elements (the verifier's proof sections), or null. */
+  private final long[] decoded;
+  private final int base;
   private final int end;
   private int pos;
   private String error;
 
+  /**
+   * A cursor over {@code count} elements that a decoder has already checked, Montgomery form;
+   * positions are byte offsets of the original encoding starting at {@code byteOffset}.
+   */
+  public static FieldReader ofElements(long[] elements, int count, int byteOffset) {
+    return new FieldReader(elements, count, byteOffset);
+  }
+
+  private FieldReader(long[] elements, int count, int byteOffset) {
+    this.data = null;
+    this.decoded = elements;
+    this.base = byteOffset;
+    this.pos = byteOffset;
+    this.end = byteOffset + count * Fr.BYTES;
+  }
+
   /** Reads data[offset, offset + length); a range outside data is an immediate error. */
   public FieldReader(byte[] data, int offset, int length) {
     this.data = data;
+    this.decoded = null;
+    this.base = 0;
     if (data == null || offset < 0 || length < 0 || (long) offset + length > data.length) {
       this.end = 0;
       this.pos = 0;
@@ -53,7 +74,9 @@ public final class FieldReader {
       error = "truncated at byte " + pos;
       return false;
     }
-    if (!Fr.fromBytes(out, off, data, pos)) {
+    if (decoded != null) {
+      System.arraycopy(decoded, (pos - base) / Fr.BYTES * Fr.LIMBS, out, off, Fr.LIMBS);
+    } else if (!Fr.fromBytes(out, off, data, pos)) {
       error = "non-canonical field element at byte " + pos;
       return false;
     }

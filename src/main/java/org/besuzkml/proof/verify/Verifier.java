@@ -11,7 +11,6 @@ import org.besuzkml.lookup.LeafClaim;
 import org.besuzkml.lookup.LeafLayout;
 import org.besuzkml.lookup.LogUpClaims;
 import org.besuzkml.lookup.LogUpVerifier;
-import org.besuzkml.pcs.HyperKzgProof;
 import org.besuzkml.pcs.HyperKzgVerifier;
 import org.besuzkml.pcs.PcsResult;
 import org.besuzkml.proof.gadget.BackwardWalk;
@@ -102,47 +101,35 @@ public final class Verifier {
         return VerifyResult.invalid("gadget " + i + ": " + why);
       }
     }
-    Decoded<int[]> sec = ProofLayout.sections(proof, vk, lookups ? layout.value() : null);
-    if (!sec.isOk()) {
-      return VerifyResult.invalid("proof format: " + sec.reason());
+    Decoded<ProofDecoder.Proof> decoded = ProofDecoder.decode(proof, vk, lookups ? layout.value() : null);
+    if (!decoded.isOk()) {
+      return VerifyResult.invalid("proof format: " + decoded.reason());
     }
-    int[] b = sec.value();
-    if (!Arrays.equals(Arrays.copyOfRange(proof, b[0], b[1]), vk.modelId())) {
-      return VerifyResult.invalid("proof is for another model (model id differs from the vk's)");
-    }
+    ProofDecoder.Proof pf = decoded.value();
     int nBin = vk.nBin();
     int wb = vk.witnessBinCount();
     int mb = vk.modelBinCount();
-    long[] bins = new long[(wb + mb) * G1.AFFINE];
-    for (int k = 0; k < wb; k++) {
-      if (!G1.decode(bins, k * G1.AFFINE, proof, b[2] + k * G1.ENCODED)) {
-        return VerifyResult.invalid("witness bin " + k + " is not a G1 point");
-      }
-    }
+    long[] bins = Arrays.copyOf(pf.witnessBins(), (wb + mb) * G1.AFFINE);
     System.arraycopy(vk.modelBins(), 0, bins, wb * G1.AFFINE, mb * G1.AFFINE);
-    boolean noBins = ProofLayout.noBins(vk);
-    Decoded<HyperKzgProof> pcs = noBins ? null : decodePcs(proof, b[10], b[11], nBin);
-    if (!noBins && !pcs.isOk()) {
-      return VerifyResult.invalid("PCS section: " + pcs.reason());
-    }
+    boolean noBins = ProofDecoder.noBins(vk);
 
     // phase 0, 1
     Transcript t = Transcript.v1();
     Statement.absorb(t, vk, inputs, outputs);
     for (int k = 0; k < wb; k++) {
-      t.absorbG1("bzk/wbins", Arrays.copyOfRange(proof, b[2] + k * G1.ENCODED, b[2] + (k + 1) * G1.ENCODED));
+      t.absorbG1("bzk/wbins", pf.witnessBinEncodings()[k]);
     }
     // phase 2
     List<LeafClaim> leaf = List.of();
     if (lookups) {
-      Checked<LogUpClaims> lu = LogUpVerifier.verify(layout.value(), new FieldReader(proof, b[4], b[5] - b[4]), t);
+      Checked<LogUpClaims> lu = LogUpVerifier.verify(layout.value(), pf.lookup(), t);
       if (!lu.isOk()) {
         return VerifyResult.invalid("lookup: " + lu.reason());
       }
       leaf = lu.value().claims();
     }
     // phase 3
-    FieldReader walkIn = new FieldReader(proof, b[6], b[7] - b[6]);
+    FieldReader walkIn = pf.walk();
     Walk walk = new Walk(vk, new VerifierSide(walkIn, t), t,
         Statement.byTensor(vk.circuit(), inputs, outputs));
     Checked<List<org.besuzkml.proof.gadget.Claim>> done = BackwardWalk.verify(
@@ -160,7 +147,7 @@ public final class Verifier {
       return claims.isEmpty() && !t.isMalformed() ? VerifyResult.ok()
           : VerifyResult.invalid("opening claims on a model without bins");
     }
-    FieldReader openIn = new FieldReader(proof, b[8], b[9] - b[8]);
+    FieldReader openIn = pf.opening();
     long[] gamma = t.challengeFr("open/gamma");
     long[] pw = OpeningReduction.powers(gamma, claims.size());
     Checked<SubClaim> sc = SumcheckVerifier.verify(OpeningReduction.combinedClaim(claims, pw), nBin, 2,
@@ -186,7 +173,7 @@ public final class Verifier {
     }
     long[] eta = t.challengeFr("open/eta");
     // phase 5
-    PcsResult pr = HyperKzgVerifier.verify(vk.pcsKey(), bins, wb + mb, evals, eta, s, nBin, pcs.value(), t);
+    PcsResult pr = HyperKzgVerifier.verify(vk.pcsKey(), bins, wb + mb, evals, eta, s, nBin, pf.pcs(), t);
     if (!pr.valid()) {
       return VerifyResult.invalid("opening (HyperKZG): " + pr.reason());
     }
@@ -194,10 +181,5 @@ public final class Verifier {
       return VerifyResult.invalid("transcript malformed");
     }
     return VerifyResult.ok();
-  }
-
-  private static Decoded<HyperKzgProof> decodePcs(byte[] proof, int from, int to, int nBin) {
-    HyperKzgProof.Decoded d = HyperKzgProof.decode(proof, from, to - from, nBin);
-    return d.ok() ? Decoded.ok(d.proof()) : Decoded.err(d.error(), from + d.errorOffset());
   }
 }

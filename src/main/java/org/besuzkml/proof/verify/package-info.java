@@ -6,7 +6,7 @@
  * ({@link org.besuzkml.proof.verify.Walk} over a {@link org.besuzkml.proof.verify.Side}: the prover
  * computes and writes each stated value, the verifier reads it), the opening reduction's weights
  * ({@link org.besuzkml.proof.verify.OpeningReduction}) and the proof's section layout
- * ({@link org.besuzkml.proof.verify.ProofLayout}).
+ * ({@link org.besuzkml.proof.verify.ProofDecoder}: the one place proof bytes are decoded and checked).
  *
  * <p>Phases: 0 statement (model id, public values), 1 witness bin commitments, 2 LogUp-GKR
  * ({@code lookup}), 3 backward walk ({@code proof.gadget.BackwardWalk} and the per-gadget
