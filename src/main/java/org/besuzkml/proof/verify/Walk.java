@@ -100,10 +100,6 @@ public final class Walk {
     }
   }
 
-  long[] challenges(String label, int m) {
-    return m == 0 ? new long[0] : t.challengeFrs(label, m);
-  }
-
   // ---------------------------------------------------------------- with proof.gadget's walk
 
   private final List<LeafClaim> multiplicityClaims = new ArrayList<>();
@@ -130,7 +126,7 @@ public final class Walk {
       }
     }
     for (int o : c.outputs()) {
-      long[] z = challenges("walk/out", c.tensor(o).vars());
+      long[] z = t.challengeFrs("walk/out", c.tensor(o).vars()); // a squeeze record even for 0
       out.add(new org.besuzkml.proof.gadget.Claim(o, z, publicMle(o, z)));
     }
     return out;
