@@ -41,6 +41,8 @@ import org.besuzkml.proof.gadget.ZeroBit;
  *   <li>Shapes and geometry agree with the tensors (Conv, Contract, ReduceSum, Alias, Wire,
  *       broadcasts, lookup columns, function tables).</li>
  *   <li>A zero-check output is read by nobody (its argument claims zero, and would drop a claim).</li>
+ *   <li>A MaxSelect or ZeroBit comes with the companions that pin its value
+ *       ({@link CompanionGadgets}).</li>
  * </ol>
  */
 final class CircuitInvariants {
@@ -60,6 +62,50 @@ final class CircuitInvariants {
   private final Decomp[] backing;
   /** Per tensor whether some gadget reads it. */
   private final boolean[] read;
+  private final boolean[] publicOutput;
+  /** The decoder's indexes of the circuit (readers, range checks, signs): linear, built once. */
+  final Index index;
+
+  /** Per-tensor facts found in one pass, so every check stays linear in the circuit. */
+  static final class Index {
+    /** Per tensor the gadgets that read it, in order. */
+    final int[][] readers;
+    /** Per tensor a bit mask of the widths B with a Decomp check Pos(B) (offset 0) of it. */
+    final long[] checkedWidths;
+    /** Per sign column the tensor whose signed, offset-0 Decomp defines it, else -1. */
+    final int[] signOf;
+
+    Index(Circuit c) {
+      int n = c.tensors().size();
+      int[] count = new int[n];
+      checkedWidths = new long[n];
+      signOf = new int[n];
+      Arrays.fill(signOf, -1);
+      for (Gadget g : c.gadgets()) {
+        for (int t : g.inputs()) {
+          count[t]++;
+        }
+        if (g instanceof Decomp d && d.offset() == 0 && d.bits() >= 1 && d.bits() <= MAX_BITS) {
+          if (!d.define() && !d.signed()) {
+            checkedWidths[d.x()] |= 1L << d.bits();
+          }
+          if (d.signed() && d.sign() >= 0) {
+            signOf[d.sign()] = d.x();
+          }
+        }
+      }
+      readers = new int[n][];
+      for (int t = 0; t < n; t++) {
+        readers[t] = new int[count[t]];
+        count[t] = 0;
+      }
+      for (int gi = 0; gi < c.gadgets().size(); gi++) {
+        for (int t : c.gadgets().get(gi).inputs()) {
+          readers[t][count[t]++] = gi;
+        }
+      }
+    }
+  }
 
   private CircuitInvariants(Circuit c) {
     this.c = c;
@@ -68,6 +114,11 @@ final class CircuitInvariants {
     Arrays.fill(producer, -1);
     backing = new Decomp[n];
     read = new boolean[n];
+    index = new Index(c);
+    publicOutput = new boolean[n];
+    for (int o : c.outputs()) {
+      publicOutput[o] = true;
+    }
   }
 
   /** Null if the circuit meets every invariant, else the first violation. */
@@ -173,12 +224,14 @@ final class CircuitInvariants {
     } else if (g instanceof DivTensor d) {
       return divTensor(d);
     } else if (g instanceof MaxSelect m) {
-      return sameShape(m.sigma(), m.u(), "sigma");
+      String bad = sameShape(m.sigma(), m.u(), "sigma");
+      return bad != null ? bad : CompanionGadgets.maxSelect(c, index, m);
     } else if (g instanceof Lookup l) {
       return l.table() < 0 || l.table() >= c.tables().size() ? "table index"
           : sameShape(l.y(), l.idx(), "table output");
     } else if (g instanceof ZeroBit z) {
-      return sameShape(z.zeta(), z.d(), "zero bit");
+      String bad = sameShape(z.zeta(), z.d(), "zero bit");
+      return bad != null ? bad : CompanionGadgets.zeroBit(c, index, z);
     } else if (g instanceof Poly p) {
       return poly(p);
     } else if (g instanceof Lin l) {
@@ -268,13 +321,8 @@ final class CircuitInvariants {
 
   /** A Decomp check of t as Pos(bits) exists (so 0 <= t < 2^bits). */
   private String rangeChecked(int t, int bits, String what) {
-    for (Gadget g : c.gadgets()) {
-      if (g instanceof Decomp d && !d.define() && d.x() == t && !d.signed() && d.offset() == 0
-          && d.bits() == bits) {
-        return null;
-      }
-    }
-    return what + " has no Decomp check Pos(" + bits + ")";
+    return (index.checkedWidths[t] >>> bits & 1) != 0 ? null
+        : what + " has no Decomp check Pos(" + bits + ")";
   }
 
   private String requant(Requant q) {
@@ -352,10 +400,8 @@ final class CircuitInvariants {
       if (read[p.y()]) {
         return "a zero-check output is read by another gadget";
       }
-      for (int o : c.outputs()) {
-        if (o == p.y()) {
-          return "a zero-check output is public";
-        }
+      if (publicOutput[p.y()]) {
+        return "a zero-check output is public";
       }
     }
     return broadcast(p.y(), p.xs());

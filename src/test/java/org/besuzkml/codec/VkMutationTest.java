@@ -56,7 +56,10 @@ class VkMutationTest {
   private static ProvingKey key(String model) {
     return KEYS.computeIfAbsent(model, m -> {
       try {
-        var l = CorpusModels.load(m);
+        // a divisor that may be zero: the signed DivTensor with its zero bit (6.10)
+        var l = m.equals("div_by_activation") ? CorpusModels.fromBytes(m,
+            org.besuzkml.onnx.OpModels.node("Div").input(1, 6).input(1, 6).build())
+            : CorpusModels.load(m);
         return Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0));
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -272,6 +275,27 @@ class VkMutationTest {
         return replace(c, i, f.apply((Conv) c.gadgets().get(i)));
       }, cases[k][1]);
     }
+  }
+
+  /** 9.0 P9: without its companions a selector or a zero bit lets the prover choose a value. */
+  @Test
+  void companionsOfMaxSelectAndZeroBitRequired() {
+    refused("1l_max_pool", "a MaxSelect without its gap check", c -> {
+      MaxSelect s = (MaxSelect) c.gadgets().get(first(c, g -> g instanceof MaxSelect));
+      int gap = first(c, g -> g instanceof Lin l && l.xs().length == 2 && l.xs()[1] == s.u());
+      int y = ((Lin) c.gadgets().get(gap)).y();
+      return remove(c, first(c, g -> g instanceof Decomp d && !d.define() && d.x() == y));
+    }, "no gap check");
+    refused("1l_max_pool", "a selector read twice", c -> {
+      MaxSelect s = (MaxSelect) c.gadgets().get(first(c, g -> g instanceof MaxSelect));
+      List<TensorInfo> ts = new ArrayList<>(c.tensors());
+      ts.add(new TensorInfo(ts.size(), "argmax", TensorKind.VIRTUAL, c.tensor(s.sigma()).shape()));
+      List<Gadget> gs = new ArrayList<>(c.gadgets());
+      gs.add(new Alias(ts.size() - 1, s.sigma()));
+      return new Circuit(ts, gs, c.tables(), c.limbWidth(), c.inputs(), c.outputs());
+    }, "read exactly once");
+    refused("div_by_activation", "a ZeroBit without its zero check", c -> remove(c,
+        first(c, g -> g instanceof Poly p && p.zeroCheck())), "[d = 0]");
   }
 
   @Test
