@@ -1,6 +1,5 @@
 package org.besuzkml.proof.verify;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.besuzkml.codec.VerifyingKey;
@@ -9,11 +8,9 @@ import org.besuzkml.lookup.LeafClaim;
 import org.besuzkml.poly.Multilinear;
 import org.besuzkml.proof.gadget.Circuit;
 import org.besuzkml.proof.gadget.ColumnLayout;
-import org.besuzkml.proof.gadget.Decomp;
 import org.besuzkml.proof.gadget.Gadget;
 import org.besuzkml.proof.gadget.LookupPlan;
 import org.besuzkml.proof.gadget.TensorInfo;
-import org.besuzkml.proof.gadget.TensorKind;
 import org.besuzkml.transcript.Transcript;
 
 /**
@@ -21,14 +18,10 @@ import org.besuzkml.transcript.Transcript;
  * and the verifier over a {@link Side}: the walk's initial claims (lookup leaf claims, output
  * claims evaluated from the public values), then, after {@code proof.gadget.BackwardWalk}, the
  * discharge of its final claims: public tensors checked, constant and committed columns turned into
- * opening claims on bins (chunked columns by stated chunk values, limb-backed tensors by their
- * limbs). The result is the list of opening claims for phase 4.
+ * opening claims on bins (chunked columns by stated chunk values). The result is the list of opening claims for phase 4.
  */
 public final class Walk {
   static final int L = Fr.LIMBS;
-
-  /** A claim {@code T~(point) = value} on a tensor. */
-  record Claim(int tensor, long[] point, long[] value) {}
 
   /** An opening claim on bin {@code bin} (witness bins first, then model bins) at a bin point. */
   public record Opening(int bin, long[] point, long[] value) {}
@@ -38,11 +31,9 @@ public final class Walk {
   final Side side;
   final Transcript t;
   final long[][] publicValues;
-  final Decomp[] limbBacking;
   final ColumnLayout.Column[] modelColumn;
   final ColumnLayout.Column[] witnessColumn;
   final ColumnLayout.Column[] multiplicityColumn;
-  final List<List<Claim>> pending;
   final List<Opening> openings = new ArrayList<>();
   /** Gadget index being walked (for reasons). */
   int current = -1;
@@ -58,12 +49,6 @@ public final class Walk {
     this.t = t;
     this.publicValues = publicValues;
     int n = c.tensors().size();
-    limbBacking = new Decomp[n];
-    for (Gadget g : c.gadgets()) {
-      if (g instanceof Decomp d && d.define()) {
-        limbBacking[d.x()] = d;
-      }
-    }
     modelColumn = new ColumnLayout.Column[n];
     witnessColumn = new ColumnLayout.Column[n];
     multiplicityColumn = new ColumnLayout.Column[vk.plan().tables().size()];
@@ -76,10 +61,6 @@ public final class Walk {
       } else {
         multiplicityColumn[col.table()] = col;
       }
-    }
-    pending = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      pending.add(new ArrayList<>());
     }
   }
 
@@ -135,7 +116,9 @@ public final class Walk {
   /**
    * Discharges the walk's final claims (on public, constant and committed tensors) and the
    * multiplicity claims: public ones are checked, the others become opening claims on bins
-   * (chunked columns state their chunk values first).
+   * (chunked columns state their chunk values first). BackwardWalk reduces every claim on a
+   * virtual or limb-backed tensor before it gets here; one that arrives anyway is rejected, not
+   * opened against a column that does not exist.
    */
   public void finish(List<org.besuzkml.proof.gadget.Claim> done) {
     for (LeafClaim lc : multiplicityClaims) {
@@ -143,54 +126,16 @@ public final class Walk {
           "multiplicity");
     }
     for (org.besuzkml.proof.gadget.Claim cl : done) {
-      check(c.tensor(cl.tensor()).kind() != TensorKind.VIRTUAL, "walk left a claim on a virtual tensor");
-      known(cl.tensor(), cl.point(), cl.value(), "walk");
-    }
-  }
-
-  // ---------------------------------------------------------------- stating values
-
-  /** States {@code T~(z)} (creating the claims that back it) and returns the value. */
-  long[] state(int tensor, long[] z) {
-    TensorInfo ti = c.tensor(tensor);
-    switch (ti.kind()) {
-      case PUBLIC_INPUT:
-        return publicMle(tensor, z);
-      case VIRTUAL: {
-        long[] v = side.state(1, () -> mle(side.table(tensor), ti.vars(), z));
-        pending.get(tensor).add(new Claim(tensor, z, v));
-        return v;
-      }
-      case CONSTANT:
-        return stateColumn(modelColumn[tensor], true, tensor, z);
-      default: {
-        Decomp d = limbBacking[tensor];
-        if (d == null) {
-          return stateColumn(witnessColumn[tensor], false, tensor, z);
-        }
-        long[][] limbs = new long[d.limbs().length][];
-        for (int j = 0; j < limbs.length; j++) {
-          limbs[j] = stateColumn(witnessColumn[d.limbs()[j]], false, d.limbs()[j], z);
-        }
-        return recompose(d, ti, z, limbs);
-      }
-    }
-  }
-
-  /** A claim with a value already in the transcript: checked, opened or made pending. */
-  void known(int tensor, long[] z, long[] v, String what) {
-    TensorInfo ti = c.tensor(tensor);
-    switch (ti.kind()) {
-      case PUBLIC_INPUT -> check(Fr.equal(publicMle(tensor, z), 0, v, 0), what + ": public tensor "
-          + tensor + " evaluates differently");
-      case VIRTUAL -> pending.get(tensor).add(new Claim(tensor, z, v));
-      case CONSTANT -> knownColumn(modelColumn[tensor], true, tensor, z, v, what);
-      default -> {
-        if (limbBacking[tensor] == null) {
-          knownColumn(witnessColumn[tensor], false, tensor, z, v, what);
-        } else {
-          check(Fr.equal(state(tensor, z), 0, v, 0), what + ": limbs of tensor " + tensor
-              + " do not recompose to the claimed value");
+      int tensor = cl.tensor();
+      switch (c.tensor(tensor).kind()) {
+        case PUBLIC_INPUT -> check(Fr.equal(publicMle(tensor, cl.point()), 0, cl.value(), 0),
+            "walk: public tensor " + tensor + " evaluates differently");
+        case CONSTANT -> knownColumn(modelColumn[tensor], true, tensor, cl.point(), cl.value(), "walk");
+        case VIRTUAL -> check(false, "walk left a claim on a virtual tensor");
+        default -> {
+          check(witnessColumn[tensor] != null, "walk left a claim on tensor " + tensor
+              + ", which has no witness column");
+          knownColumn(witnessColumn[tensor], false, tensor, cl.point(), cl.value(), "walk");
         }
       }
     }
@@ -266,40 +211,6 @@ public final class Walk {
         Fr.setZero(out, off + i * L);
       }
     }
-  }
-
-  /** x~(z) = (o - off) sel(z) + sum_j 2^(w j) l_j~(z). */
-  long[] recompose(Decomp d, TensorInfo ti, long[] z, long[][] limbs) {
-    long[] acc = new long[L];
-    long[] tmp = new long[L];
-    for (int j = 0; j < limbs.length; j++) {
-      Fr.fromBigInteger(tmp, 0, BigInteger.ONE.shiftLeft(d.width() * j));
-      Fr.mul(tmp, 0, tmp, 0, limbs[j], 0);
-      Fr.add(acc, 0, acc, 0, tmp, 0);
-    }
-    BigInteger off = d.signed() ? BigInteger.ONE.shiftLeft(d.bits() - 1) : BigInteger.ZERO;
-    Fr.fromBigInteger(tmp, 0, BigInteger.valueOf(d.offset()).subtract(off).mod(Fr.MODULUS));
-    long[] s = sel(ti, z, 0);
-    Fr.mul(tmp, 0, tmp, 0, s, 0);
-    Fr.add(acc, 0, acc, 0, tmp, 0);
-    return acc;
-  }
-
-  // ---------------------------------------------------------------- evaluations
-
-  /** sel_T(z) = prod_d LT_{n_d}(z^(d)). */
-  static long[] sel(TensorInfo ti, long[] z, int zOff) {
-    long[] out = new long[L];
-    Fr.setOne(out, 0);
-    long[] lt = new long[L];
-    int o = zOff;
-    for (int d = 0; d < ti.rank(); d++) {
-      int m = TensorInfo.log2Ceil(ti.dim(d));
-      Multilinear.lessThanEvaluate(lt, 0, z, o, m, ti.dim(d));
-      Fr.mul(out, 0, out, 0, lt, 0);
-      o += m * L;
-    }
-    return out;
   }
 
   /** The MLE of a public tensor from its stated values (zero padding). */
