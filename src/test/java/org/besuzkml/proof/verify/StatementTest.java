@@ -1,0 +1,61 @@
+package org.besuzkml.proof.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.pcs.srs.DevSrs;
+import org.besuzkml.proof.Setup;
+import org.besuzkml.proof.witness.CorpusModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The statement's shape and magnitude rules (7.6), at their exact boundaries. */
+class StatementTest {
+  static VerifyingKey vk;
+  static int inSize;
+  static int outSize;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    CorpusModels.Loaded l = CorpusModels.load("1l_mlp");
+    vk = Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0)).vk();
+    inSize = (int) vk.circuit().tensor(vk.circuit().inputs()[0]).size();
+    outSize = (int) vk.circuit().tensor(vk.circuit().outputs()[0]).size();
+  }
+
+  private static long[][] filled(int size, long v) {
+    long[] a = new long[size];
+    java.util.Arrays.fill(a, v);
+    return new long[][] {a};
+  }
+
+  @Test
+  void magnitudeBoundIsInclusive() {
+    assertNull(Statement.check(vk, filled(inSize, Statement.MAX_ABS), filled(outSize, -Statement.MAX_ABS)));
+    assertEquals("input 0 has a value outside +-(2^31 - 1)",
+        Statement.check(vk, filled(inSize, Statement.MAX_ABS + 1), filled(outSize, 0)));
+    assertEquals("input 0 has a value outside +-(2^31 - 1)",
+        Statement.check(vk, filled(inSize, -Statement.MAX_ABS - 1), filled(outSize, 0)));
+    assertEquals("output 0 has a value outside +-(2^31 - 1)",
+        Statement.check(vk, filled(inSize, 0), filled(outSize, Statement.MAX_ABS + 1)));
+  }
+
+  @Test
+  void everyValueIsChecked() {
+    long[][] in = filled(inSize, 0);
+    in[0][inSize - 1] = Long.MIN_VALUE;
+    assertEquals("input 0 has a value outside +-(2^31 - 1)", Statement.check(vk, in, filled(outSize, 0)));
+  }
+
+  @Test
+  void countsAndSizes() {
+    assertEquals("expected 1 input tensors", Statement.check(vk, new long[0][], filled(outSize, 0)));
+    assertEquals("expected 1 input tensors", Statement.check(vk, null, filled(outSize, 0)));
+    assertEquals("expected 1 output tensors", Statement.check(vk, filled(inSize, 0), new long[2][]));
+    assertEquals("input 0 must have " + inSize + " values",
+        Statement.check(vk, filled(inSize + 1, 0), filled(outSize, 0)));
+    assertEquals("output 0 must have " + outSize + " values",
+        Statement.check(vk, filled(inSize, 0), new long[][] {null}));
+  }
+}
