@@ -44,6 +44,32 @@ public final class Transcript {
   private final KeccakDigest blockHash = new KeccakDigest(256);
   private final byte[] word = new byte[32];
   private boolean malformed;
+  /** Test-only interception point ({@link Tap}); null in production (one null check per message). */
+  private Tap tap;
+
+  /**
+   * TEST-ONLY: a cheating prover in tests sees every message before it is absorbed and may replace
+   * it (the lie is then hashed, so every later challenge follows from it), and sees every challenge
+   * after it is drawn. Never installed by the prover or the verifier; it changes no honest
+   * transcript. Only {@link #absorbFrs} and {@link #absorbG1} (the prover's message calls) go
+   * through it.
+   */
+  public interface Tap {
+    /** The elements (flat Montgomery) to absorb instead of {@code v[off..off+count)}, or null. */
+    long[] frs(String label, long[] v, int off, int count);
+
+    /** The encoding to absorb instead of a G1 message, or null. */
+    byte[] g1(String label, byte[] encoding);
+
+    /** Told after a squeeze: the n challenges just written to {@code out} at limb offset off. */
+    void challenges(String label, long[] out, int off, int n);
+  }
+
+  /** TEST-ONLY: installs a {@link Tap} (see there); returns this transcript. */
+  public Transcript tap(Tap t) {
+    this.tap = t;
+    return this;
+  }
 
   /** A transcript for the given protocol: {@code state = keccak256(0x00 || lp(protocolLabel))}. */
   public Transcript(String protocolLabel) {
@@ -108,6 +134,14 @@ public final class Transcript {
 
   /** Record {@code 0x04 || lp(label) || u32(count) || be32(v_0) || ... || be32(v_(count-1))}. */
   public void absorbFrs(String label, long[] v, int off, int count) {
+    if (tap != null && count >= 0 && fits(v, off, count)) {
+      long[] lie = tap.frs(label, v, off, count);
+      if (lie != null) {
+        v = lie;
+        off = 0;
+        count = lie.length / Fr.LIMBS;
+      }
+    }
     if (count < 0 || !fits(v, off, count)) {
       absorbMalformed(label);
       return;
@@ -132,6 +166,10 @@ public final class Transcript {
 
   /** Record {@code 0x06 || lp(label) || encoding}: a G1 point as its 64-byte Ethereum encoding. */
   public void absorbG1(String label, byte[] encoding) {
+    if (tap != null && encoding != null) {
+      byte[] lie = tap.g1(label, encoding);
+      encoding = lie != null ? lie : encoding;
+    }
     absorbFixed(TAG_G1, label, encoding, G1_BYTES);
   }
 
@@ -213,6 +251,9 @@ public final class Transcript {
       if (!accepted) {
         Fr.fromBigInteger(out, dst, new BigInteger(1, block)); // probability < 2^-500
       }
+    }
+    if (tap != null) {
+      tap.challenges(label, out, off, n);
     }
   }
 

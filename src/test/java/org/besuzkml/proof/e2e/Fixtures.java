@@ -22,6 +22,12 @@ final class Fixtures {
       // a divisor that may be zero or negative: the signed DivTensor with its zero bit (6.10)
       case "div_by_activation" -> org.besuzkml.onnx.OpModels.node("Div").input(1, 6).input(1, 6)
           .build();
+      // a multi-input Wire (its parts-sum check), all public: no bins
+      case "concat" -> org.besuzkml.onnx.OpModels.node("Concat").input(2, 3).input(2, 5)
+          .attr("axis", 1L).build();
+      // a per-position divisor: DivConst's tensor variant with its sumcheck (6.9)
+      case "avgpool_pads" -> org.besuzkml.onnx.OpModels.node("AveragePool").input(1, 2, 5, 5)
+          .attr("kernel_shape", 3L, 3L).attr("pads", 1L, 1L, 1L, 1L).build();
       default -> null;
     };
   }
