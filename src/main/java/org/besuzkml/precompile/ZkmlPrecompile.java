@@ -1,0 +1,149 @@
+package org.besuzkml.precompile;
+
+import org.besuzkml.codec.Decoded;
+import org.besuzkml.codec.Keccak;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.codec.VkCodec;
+import org.besuzkml.proof.verify.Statement;
+import org.besuzkml.proof.verify.Verifier;
+import org.besuzkml.proof.verify.VerifyResult;
+
+/**
+ * The zkML precompile, independent of Besu: {@link #gas} and {@link #call} over raw input bytes
+ * ({@link ZkmlAbi}). Consensus code: the outcome and the gas are functions of the input (and of
+ * the node's configured maximum input size, which all validators must share); nothing thrown
+ * escapes; the input size is checked before any work; memory is a constant times the input size.
+ *
+ * <p>Results: a valid proof returns the model id (bytes32); a well-formed call whose statement
+ * does not hold (bad vk, development-SRS vk, wrong public values, invalid proof) reverts with
+ * {@code InvalidProof(string)}; input that is not a canonical call halts. Nothing reads or writes
+ * state, so static calls behave the same.
+ *
+ * <p>Two caches change only the time: decoded vks by keccak256 of their bytes (the model id),
+ * and outcomes by keccak256 of the whole input, so that the same transaction seen by
+ * estimateGas, block building and block import is verified once per node.
+ */
+public final class ZkmlPrecompile {
+  public static final String NAME = "ZKML_VERIFY";
+  public static final int DEFAULT_MAX_INPUT_BYTES = 4 << 20;
+  public static final long DEFAULT_CACHE_BYTES = 256L << 20;
+  /** Calls whose vk declares a larger cost bound are refused before decoding. */
+  public static final long MAX_VK_COST = 200_000_000;
+  static final int MAX_REASON = 240;
+  /** A decoded vk holds its bytes plus prepared lines, tables and gadget lists. */
+  static final int VK_WEIGHT_FACTOR = 4;
+  static final int VK_WEIGHT_EXTRA = 64 << 10;
+
+  private final int maxInputBytes;
+  private final ByteBoundedCache<VerifyingKey> vks;
+  private final ByteBoundedCache<Outcome> results;
+
+  public ZkmlPrecompile() {
+    this(DEFAULT_MAX_INPUT_BYTES, DEFAULT_CACHE_BYTES);
+  }
+
+  /** {@code cacheBytes} is shared: 7/8 for vks, 1/8 for outcomes. */
+  public ZkmlPrecompile(int maxInputBytes, long cacheBytes) {
+    this.maxInputBytes = maxInputBytes;
+    long c = Math.max(0, cacheBytes);
+    this.vks = new ByteBoundedCache<>(c - c / 8,
+        vk -> (long) VK_WEIGHT_FACTOR * vk.bytes().length + VK_WEIGHT_EXTRA);
+    this.results = new ByteBoundedCache<>(c / 8, o -> 128L + o.output().length
+        + (o.reason() == null ? 0 : 2L * o.reason().length()));
+  }
+
+  public int maxInputBytes() {
+    return maxInputBytes;
+  }
+
+  /** Gas of a call; never throws. */
+  public long gas(byte[] in) {
+    try {
+      if (in == null || in.length > maxInputBytes) {
+        return GasSchedule.MALFORMED;
+      }
+      return GasSchedule.of(in);
+    } catch (RuntimeException e) {
+      return GasSchedule.MALFORMED;
+    }
+  }
+
+  /** The outcome of a call; never throws. */
+  public Outcome call(byte[] in) {
+    try {
+      return callUnchecked(in);
+    } catch (RuntimeException e) {
+      return Outcome.halt("internal error: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private Outcome callUnchecked(byte[] in) {
+    if (in == null || in.length > maxInputBytes) {
+      return Outcome.halt("input over " + maxInputBytes + " bytes");
+    }
+    ZkmlAbi.Method m = ZkmlAbi.method(in);
+    if (m == null) {
+      return Outcome.halt("unknown selector");
+    }
+    byte[] key = m == ZkmlAbi.Method.VERIFY ? Keccak.hash(in) : null;
+    if (key != null) {
+      Outcome cached = results.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Outcome o = compute(in);
+    if (key != null) {
+      results.put(key, o);
+    }
+    return o;
+  }
+
+  private Outcome compute(byte[] in) {
+    ZkmlAbi.Decoded d = ZkmlAbi.decode(in);
+    if (d.error() != null) {
+      return Outcome.halt("malformed call: " + d.error());
+    }
+    ZkmlAbi.Call c = d.call();
+    if (c.method() == ZkmlAbi.Method.MODEL_ID) {
+      return Outcome.success(Keccak.hash(c.vk()));
+    }
+    long cost = VkHeaderCost.of(c.vk(), 0, c.vk().length);
+    if (cost > MAX_VK_COST) {
+      return Outcome.invalid("verifying key: cost bound " + cost + " over " + MAX_VK_COST);
+    }
+    if (c.outOfRange()) {
+      return Outcome.invalid("public values: a value outside +-" + Statement.MAX_ABS);
+    }
+    byte[] id = Keccak.hash(c.vk());
+    VerifyingKey vk = vks.get(id);
+    if (vk == null) {
+      Decoded<VerifyingKey> dk = VkCodec.decode(c.vk());
+      if (!dk.isOk()) {
+        return Outcome.invalid("verifying key: " + dk.reason());
+      }
+      vk = dk.value();
+      vks.put(id, vk);
+    }
+    VerifyResult r = Verifier.verify(vk, c.inputs(), c.outputs(), c.proof(),
+        Verifier.SrsPolicy.CEREMONY_ONLY);
+    return r.valid() ? Outcome.success(vk.modelId().clone()) : Outcome.invalid(r.reason());
+  }
+
+  /** Drops both caches (tests, benchmarks). */
+  public void clearCaches() {
+    vks.clear();
+    results.clear();
+  }
+
+  public long cachedBytes() {
+    return vks.bytes() + results.bytes();
+  }
+
+  static String clip(String s) {
+    if (s == null) {
+      return "unknown";
+    }
+    return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON) + "...";
+  }
+}
