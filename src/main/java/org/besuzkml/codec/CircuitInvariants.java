@@ -256,7 +256,7 @@ final class CircuitInvariants {
         || d.limbs().length != Decomp.limbCount(d.bits(), d.width())) {
       return "limb shape";
     }
-    if (Math.abs(d.offset()) > (1L << MAX_SHIFT)) {
+    if (d.offset() < -(1L << MAX_SHIFT) || d.offset() > (1L << MAX_SHIFT)) {
       return "offset out of range";
     }
     if (d.define() && c.tensor(d.x()).kind() != TensorKind.COMMITTED) {

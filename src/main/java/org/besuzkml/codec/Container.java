@@ -74,7 +74,7 @@ public final class Container {
       if (!r.ok()) {
         return Decoded.err(r.error(), r.errorOffset());
       }
-      if (tag != expect) {
+      if (tag != expect || tag > tagCount) {
         return Decoded.err(tag < expect ? "section " + tag + " out of order or repeated"
             : tag > tagCount ? "unknown section " + tag : "section " + expect + " missing", at);
       }

@@ -141,14 +141,11 @@ public final class VkCodec {
         break;
       }
       int[] shape = new int[rank];
-      long size = 1;
       for (int d = 0; d < rank; d++) {
         shape[d] = r.i32("dimension");
         if (shape[d] < 1 || shape[d] > MAX_DIM) {
           r.fail("dimension " + shape[d] + " out of range");
         }
-        size *= Math.max(1, shape[d]);
-        size = Math.min(size, MAX_TOTAL_ENTRIES + 1);
       }
       scales[i] = r.i8("scale");
       TensorKind k = switch (kind) {
