@@ -176,7 +176,7 @@ class AdversarialEncodingTest {
     for (String label : new String[] {"open/evals", "hkzg/evals"}) {
       int i = Lies.messages(model, m -> m.label().equals(label)).get(0);
       int n = Lies.honest(model).messages.get(i).count();
-      for (int e = 0; e < n; e += model.equals("1l_mlp") ? 1 : 7) {
+      for (int e = 0; e < n; e += model.equals("1l_mlp") ? 1 : Math.max(1, n - 1)) {
         Lies.assertRejected(model, label + " element " + e, Lies.plusOne(i, e));
       }
     }
