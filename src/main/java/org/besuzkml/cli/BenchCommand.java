@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks measured on this machine.",
-    subcommands = {CryptoBenchCommand.class, BenchProveCommand.class})
+    subcommands = {CryptoBenchCommand.class, BenchProveCommand.class, BenchPrecompileCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

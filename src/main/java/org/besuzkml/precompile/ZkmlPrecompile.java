@@ -44,11 +44,16 @@ public final class ZkmlPrecompile {
 
   /** {@code cacheBytes} is shared: 7/8 for vks, 1/8 for outcomes. */
   public ZkmlPrecompile(int maxInputBytes, long cacheBytes) {
+    this(maxInputBytes, Math.max(0, cacheBytes) - Math.max(0, cacheBytes) / 8,
+        Math.max(0, cacheBytes) / 8);
+  }
+
+  /** Separate bounds for the vk cache and the outcome cache (benchmarks measure each alone). */
+  public ZkmlPrecompile(int maxInputBytes, long vkCacheBytes, long resultCacheBytes) {
     this.maxInputBytes = maxInputBytes;
-    long c = Math.max(0, cacheBytes);
-    this.vks = new ByteBoundedCache<>(c - c / 8,
+    this.vks = new ByteBoundedCache<>(vkCacheBytes,
         vk -> (long) VK_WEIGHT_FACTOR * vk.bytes().length + VK_WEIGHT_EXTRA);
-    this.results = new ByteBoundedCache<>(c / 8, o -> 128L + o.output().length
+    this.results = new ByteBoundedCache<>(resultCacheBytes, o -> 128L + o.output().length
         + (o.reason() == null ? 0 : 2L * o.reason().length()));
   }
 
