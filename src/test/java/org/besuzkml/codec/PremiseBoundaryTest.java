@@ -334,4 +334,26 @@ class PremiseBoundaryTest {
     backed.g(new Lookup(idx, y, 0), backed.decomp(y, 0, 8, false, true));
     backed.refused("tensor 2: a lookup column must not also be limb-backed");
   }
+
+  @Test
+  void productsMustBeOfTheirOwnTensors() {
+    // picked = sigma * a (not u), zero check zeta * a (not d): the right form, the wrong factor
+    Net m = maxSelect(34, 0, 1, false);
+    m.gadgets.set(2, new Poly(3, new int[] {2, 0}, new long[] {1}, new int[][] {{0, 1}}, false));
+    m.refused("its selector must be read exactly once, by the product");
+    Net z = zeroBit(false, 1, false);
+    Poly zero = (Poly) z.gadgets.get(3);
+    z.gadgets.set(3, new Poly(zero.y(), new int[] {zero.xs()[0], 2}, new long[] {1},
+        new int[][] {{0, 1}}, true));
+    z.refused("its bit is [d = 0] only with the zero check zeta * d");
+  }
+
+  @Test
+  void aCommittedTensorBackedButNotProduced() {
+    // the Decomp define is its only definition: limbs pin it to nothing the statement computes
+    Net n = new Net();
+    int x = n.t(COM, 4);
+    n.g(n.decomp(x, 0, 8, false, true));
+    n.refused("tensor 0: committed but produced by no gadget");
+  }
 }
