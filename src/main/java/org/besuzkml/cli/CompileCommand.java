@@ -34,6 +34,7 @@ final class CompileCommand implements Callable<Integer> {
       byte[] onnx = read(model);
       String calib = new String(read(input), java.nio.charset.StandardCharsets.UTF_8);
       CompiledModel cm = ModelFiles.compile(onnx, calib);
+      InspectCommand.notices(cm.model().graph());
       byte[] bytes = ModelFiles.encodeModel(onnx, calib, cm);
       Outputs.createDirectories(dir);
       Outputs.write(dir.resolve(ModelFiles.MODEL), bytes);

@@ -85,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
         throw new ModelException("cannot read " + model + ": " + Outputs.describe(e), e);
       }
       Graph g = OnnxImporter.read(bytes);
+      InspectCommand.notices(g);
       List<double[]> in = InputFile.read(input, g);
       List<double[]> calib = calibration == null ? in : InputFile.read(calibration, g);
       if (scale != null && (scale < 0 || scale > 16)) {

@@ -66,7 +66,7 @@ class HostileInputsTest {
               tmp.resolve("c").toString())
           : exec("prove", dir.toString(), "--input", in.toString(), "-o", tmp.resolve("p").toString());
       assertEquals(2, o.status(), cmd + ": " + o.err());
-      assertEquals("error: input is not valid JSON: duplicate key 'input_data'", o.err().strip(), cmd);
+      assertEquals("error: input is not valid JSON: duplicate key 'input_data'", ModelCommandsTest.errorLines(o), cmd);
     }
   }
 
