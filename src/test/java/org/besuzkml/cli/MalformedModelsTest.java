@@ -152,4 +152,38 @@ class MalformedModelsTest {
       }
     }
   }
+
+  /** compile and run of a one-MatMul model with weights w on input x: both exit 2 with message. */
+  private void quantizationRefused(float[] w, String x, String message) throws Exception {
+    Path f = tmp.resolve("w.onnx");
+    Files.write(f, OpModels.node("MatMul").input(1, 2).floatConst(new int[] {2, 2}, w).build());
+    Path in = tmp.resolve("in.json");
+    Files.writeString(in, "{\"input_data\": [[" + x + "]]}");
+    for (Outcome o : new Outcome[] {exec("run", f.toString(), "--input", in.toString()),
+        exec("compile", f.toString(), "--input", in.toString(), "-o", tmp.resolve("d").toString())}) {
+      assertEquals(2, o.status(), o.err());
+      assertOneLine(o);
+      assertTrue(o.err().strip().startsWith("error: " + message), o.err());
+    }
+  }
+
+  @Test
+  void hugeWeightsAreRefusedNamingTheNodeAndConstant() throws Exception {
+    quantizationRefused(new float[] {3e38f, 1, 1, 1}, "0.5, 0.25", "node 'n0' (op MatMul): constant 'c1'"
+        + " holds " + (double) 3e38f + " at index 0, beyond the fixed-point range (magnitude at most 2147483647)");
+  }
+
+  @Test
+  void nanAndInfiniteWeightsAreRefused() throws Exception {
+    quantizationRefused(new float[] {1, Float.NaN, 1, 1}, "0.5, 0.25",
+        "node 'n0' (op MatMul): constant 'c1' holds NaN at index 1; weights must be finite");
+    quantizationRefused(new float[] {1, 1, Float.NEGATIVE_INFINITY, 1}, "0.5, 0.25",
+        "node 'n0' (op MatMul): constant 'c1' holds -Infinity at index 2; weights must be finite");
+  }
+
+  @Test
+  void overflowAtEveryScaleNamesTheNode() throws Exception {
+    quantizationRefused(new float[] {1e6f, 1e6f, 1e6f, 1e6f}, "1e4, 1e4",
+        "no scale keeps activations in bounds (tried 2^-8 .. 2^-16); at 2^-8: node 'n0' (op MatMul): ");
+  }
 }
