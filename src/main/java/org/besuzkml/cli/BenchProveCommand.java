@@ -107,6 +107,10 @@ final class BenchProveCommand implements Callable<Integer> {
       return 1;
     } catch (ModelException e) {
       return InspectCommand.fail(e);
+    } catch (org.besuzkml.model.quant.QuantizedModel.StepOverflow e) {
+      // this input drives an activation out of the fixed-point bound (the message names the node)
+      System.err.println("error: fixed-point evaluation overflowed on this input: " + ProofJson.firstLine(e.getMessage()));
+      return 2;
     } catch (RuntimeException e) {
       return InspectCommand.internal(e);
     }
