@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.besuzkml.model.ModelException;
+import org.besuzkml.onnx.InputFile;
 import org.besuzkml.proof.ModelFiles;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.Setup;
@@ -28,12 +29,18 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR")
   Path dir;
 
+  @Option(names = InputRange.FLAG,
+      description = "Clamp input values beyond the fixed-point range (with a warning) instead of refusing them.")
+  boolean clampInputs;
+
   @Override
   public Integer call() {
     try {
       byte[] onnx = read(model);
       String calib = new String(read(input), java.nio.charset.StandardCharsets.UTF_8);
       CompiledModel cm = ModelFiles.compile(onnx, calib);
+      InspectCommand.notices(cm.model().graph());
+      InputRange.check(cm.model(), InputFile.parse(calib, cm.model().graph()), clampInputs);
       byte[] bytes = ModelFiles.encodeModel(onnx, calib, cm);
       Outputs.createDirectories(dir);
       Outputs.write(dir.resolve(ModelFiles.MODEL), bytes);

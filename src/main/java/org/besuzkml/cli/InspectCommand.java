@@ -34,6 +34,13 @@ final class InspectCommand implements Callable<Integer> {
     return e.getCause() instanceof java.io.IOException ? 1 : 2;
   }
 
+  /** The importer's notices (a dynamic dimension set to 1), one line each on stderr. */
+  static void notices(Graph g) {
+    for (String n : g.notices()) {
+      System.err.println("notice: " + n);
+    }
+  }
+
   /** An unexpected failure: still one line, no stack trace. */
   static int internal(RuntimeException e) {
     String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
@@ -46,6 +53,7 @@ final class InspectCommand implements Callable<Integer> {
     Graph g;
     try {
       g = OnnxImporter.read(model);
+      notices(g);
     } catch (ModelException e) {
       return fail(e);
     } catch (RuntimeException e) {

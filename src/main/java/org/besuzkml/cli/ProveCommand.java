@@ -34,11 +34,16 @@ final class ProveCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON line: prove_ms, proof_bytes, outputs.")
   boolean json;
 
+  @Option(names = InputRange.FLAG,
+      description = "Clamp input values beyond the fixed-point range (with a warning) instead of refusing them.")
+  boolean clampInputs;
+
   @Override
   public Integer call() throws Exception {
     try {
       ProvingKey pk = ModelFiles.readProvingKey(dir);
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
+      InputRange.check(pk.compiled().model(), in, clampInputs);
       Outputs.prepare(output);
       long t0 = System.nanoTime();
       Prover.Proof p;
@@ -68,6 +73,10 @@ final class ProveCommand implements Callable<Integer> {
       return 1;
     } catch (ModelException e) {
       return InspectCommand.fail(e);
+    } catch (org.besuzkml.model.quant.QuantizedModel.StepOverflow e) {
+      // this input drives an activation out of the fixed-point bound (the message names the node)
+      System.err.println("error: fixed-point evaluation overflowed on this input: " + ProofJson.firstLine(e.getMessage()));
+      return 2;
     } catch (RuntimeException e) {
       return InspectCommand.internal(e);
     }

@@ -49,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON line.")
   boolean json;
 
+  @Option(names = InputRange.FLAG,
+      description = "Clamp input values beyond the fixed-point range (with a warning) instead of refusing them.")
+  boolean clampInputs;
+
   @Option(names = "--trace", paramLabel = "TRACE.json",
       description = "Write the full integer trace (every tensor: shape, scale, values) here.")
   Path traceFile;
@@ -85,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
         throw new ModelException("cannot read " + model + ": " + Outputs.describe(e), e);
       }
       Graph g = OnnxImporter.read(bytes);
+      InspectCommand.notices(g);
       List<double[]> in = InputFile.read(input, g);
       List<double[]> calib = calibration == null ? in : InputFile.read(calibration, g);
       if (scale != null && (scale < 0 || scale > 16)) {
@@ -97,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
         throw new ModelException(e.getMessage());
       }
       QuantizedModel qm = cal.model();
+      if (calib != in) {
+        InputRange.check(qm, calib, clampInputs);
+      }
+      InputRange.check(qm, in, clampInputs);
       Trace t;
       try {
         t = qm.run(in);

@@ -19,20 +19,37 @@ public final class Graph {
   private final List<Node> nodes;
   private final Map<String, int[]> shapes;
   private final Map<String, Tensor.ElemType> types;
+  private final List<String> notices;
 
+  /**
+   * {@code notices}: one-line remarks for the user about choices made on import (a dynamic
+   * dimension set to 1); the commands print them on stderr.
+   */
   public Graph(
       List<Value> inputs,
       List<Value> outputs,
       Map<String, Tensor> constants,
       List<Node> nodes,
       Map<String, int[]> shapes,
-      Map<String, Tensor.ElemType> types) {
+      Map<String, Tensor.ElemType> types,
+      List<String> notices) {
     this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
     this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
     this.nodes = List.copyOf(nodes);
-    this.shapes = Collections.unmodifiableMap(new LinkedHashMap<>(shapes));
+    Map<String, int[]> all = new LinkedHashMap<>(shapes);
+    // A constant's shape is its tensor's (constants made after shape inference, such as the
+    // weights of a Conv with a BatchNormalization folded in, have no entry of their own).
+    for (Map.Entry<String, Tensor> e : constants.entrySet()) {
+      all.put(e.getKey(), e.getValue().shape());
+    }
+    this.shapes = Collections.unmodifiableMap(all);
+    this.notices = List.copyOf(notices);
+  }
+
+  public List<String> notices() {
+    return notices;
   }
 
   public List<Value> inputs() {

@@ -6,6 +6,17 @@ import java.util.Arrays;
 public final class Shapes {
   private Shapes() {}
 
+  /** Most elements of one tensor: Java arrays are int-indexed. */
+  public static final int MAX_ELEMENTS = Integer.MAX_VALUE;
+
+  /** A computed dimension as an int: negative or beyond the tensor limit is refused. */
+  public static int dim(long d, String what) {
+    if (d < 0 || d > MAX_ELEMENTS) {
+      throw new IllegalArgumentException(what + " would have dimension " + d + " (must be in 0.." + MAX_ELEMENTS + ")");
+    }
+    return (int) d;
+  }
+
   public static int size(int[] shape) {
     long n = 1;
     for (int d : shape) {
@@ -13,8 +24,9 @@ public final class Shapes {
         throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
       }
       n *= d;
-      if (n > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("tensor too large: " + Arrays.toString(shape));
+      if (n > MAX_ELEMENTS) {
+        throw new IllegalArgumentException("a tensor of shape " + Arrays.toString(shape)
+            + " has more than " + MAX_ELEMENTS + " elements, the limit of one tensor");
       }
     }
     return (int) n;

@@ -18,6 +18,7 @@ import org.besuzkml.model.Attributes;
 import org.besuzkml.model.Graph;
 import org.besuzkml.model.ModelException;
 import org.besuzkml.model.Node;
+import org.besuzkml.model.Shapes;
 import org.besuzkml.model.Tensor;
 import org.besuzkml.model.UnsupportedOpException;
 import org.besuzkml.model.ops.Op;
@@ -107,11 +108,12 @@ public final class OnnxImporter {
     Map<String, int[]> shapes = new HashMap<>();
     Map<String, Tensor.ElemType> types = new HashMap<>();
     List<Graph.Value> inputs = new ArrayList<>();
+    List<String> notices = new ArrayList<>();
     for (ValueInfoProto v : g.getInputList()) {
       if (constants.containsKey(v.getName())) {
         continue;
       }
-      int[] s = staticShape(v);
+      int[] s = staticShape(v, notices);
       shapes.put(v.getName(), s);
       types.put(v.getName(), TensorCodec.elemType(v.getType().getTensorType().getElemType()));
       inputs.add(new Graph.Value(v.getName(), s));
@@ -173,7 +175,7 @@ public final class OnnxImporter {
       outputs.add(new Graph.Value(v.getName(), s));
     }
     nodes = live(nodes, outputs);
-    return new Graph(inputs, outputs, constants, nodes, shapes, types);
+    return new Graph(inputs, outputs, constants, nodes, shapes, types, notices);
   }
 
   private static void process(RawNode r, int opset, Map<String, int[]> shapes,
@@ -217,6 +219,11 @@ public final class OnnxImporter {
         return;
       }
       int[][] outShapes = op.inferShapes(n, inShapes, consts);
+      for (int[] o : outShapes) {
+        if (o != null) {
+          Shapes.size(o); // a too large output is refused here, naming the node
+        }
+      }
       Tensor.ElemType[] inTypes = new Tensor.ElemType[k];
       for (int i = 0; i < k; i++) {
         String in = r.inputs().get(i);
@@ -245,25 +252,50 @@ public final class OnnxImporter {
     shapes.put(name, t.shape());
   }
 
-  /** Shape of a graph input; symbolic or unknown dimensions become 1. */
-  static int[] staticShape(ValueInfoProto v) throws ModelException {
+  /**
+   * Shape of a graph input; symbolic, unknown or non-positive dimensions become 1, each with a
+   * notice (the model is then proved for that one size only, which the user should know).
+   */
+  static int[] staticShape(ValueInfoProto v, List<String> notices) throws ModelException {
     if (!v.getType().hasTensorType()) {
       throw new ModelException("graph input '" + v.getName() + "' is not a tensor");
     }
     TensorShapeProto s = v.getType().getTensorType().getShape();
     int[] r = new int[s.getDimCount()];
+    long size = 1;
     for (int i = 0; i < r.length; i++) {
       var d = s.getDim(i);
       long x = d.hasDimValue() ? d.getDimValue() : 1;
-      if (x <= 0) {
+      String why = d.hasDimParam() ? "dynamic ('" + d.getDimParam() + "')"
+          : !d.hasDimValue() ? "dynamic (no value)" : x <= 0 ? "negative (" + x + ")" : null;
+      if (x == 0 && d.hasDimValue()) {
+        why = "0";
+      }
+      if (why != null) {
+        notices.add(ModelException.oneLine("input '" + v.getName() + "' dim " + i + " is " + why
+            + "; using 1"));
         x = 1;
       }
       if (x > Integer.MAX_VALUE) {
         throw new ModelException("graph input '" + v.getName() + "' has dimension " + x);
       }
       r[i] = (int) x;
+      size *= x;
+      if (size > Shapes.MAX_ELEMENTS) {
+        throw new ModelException("graph input '" + v.getName() + "' has shape " + shapeOf(s)
+            + ": more than " + Shapes.MAX_ELEMENTS + " elements, the limit of one tensor");
+      }
     }
     return r;
+  }
+
+  private static String shapeOf(TensorShapeProto s) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < s.getDimCount(); i++) {
+      b.append(i == 0 ? "" : ", ").append(s.getDim(i).hasDimValue() ? String.valueOf(s.getDim(i).getDimValue())
+          : s.getDim(i).getDimParam());
+    }
+    return b.append("]").toString();
   }
 
   static Attributes attributes(String node, NodeProto p) throws ModelException {

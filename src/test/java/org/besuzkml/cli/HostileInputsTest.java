@@ -66,7 +66,7 @@ class HostileInputsTest {
               tmp.resolve("c").toString())
           : exec("prove", dir.toString(), "--input", in.toString(), "-o", tmp.resolve("p").toString());
       assertEquals(2, o.status(), cmd + ": " + o.err());
-      assertEquals("error: input is not valid JSON: duplicate key 'input_data'", o.err().strip(), cmd);
+      assertEquals("error: input is not valid JSON: duplicate key 'input_data'", ModelCommandsTest.errorLines(o), cmd);
     }
   }
 
@@ -148,5 +148,33 @@ class HostileInputsTest {
         assertEquals("", o.out());
       }
     }
+  }
+
+  @Test
+  void outOfRangeInputsAreRefusedUnlessClampingIsAsked() throws Exception {
+    Path in = tmp.resolve("big.json");
+    Files.writeString(in, "{\"input_data\": [[0.5, 1e12, 0.25]]}");
+    Outcome p = exec("prove", dir.toString(), "--input", in.toString(), "-o", tmp.resolve("p.json").toString());
+    assertEquals(2, p.status(), p.err());
+    assertOneLine(p);
+    assertTrue(ModelCommandsTest.errorLines(p).matches("error: input 'input' index 1 is 1\\.0E12, outside the"
+        + " fixed-point range \\+-[0-9.]+ \\(\\(2\\^31-1\\)/2\\^[0-9]+\\); pass --clamp-inputs to clamp it"), p.err());
+    assertEquals(2, exec("bench", "prove", dir.toString(), "--input", in.toString(), "--runs", "1").status());
+    Outcome c = exec("prove", dir.toString(), "--input", in.toString(), "-o", tmp.resolve("p.json").toString(),
+        "--clamp-inputs");
+    assertEquals(0, c.status(), c.err());
+    assertTrue(c.err().contains("warning: --clamp-inputs: 1 input value(s) clamped; the first: input 'input'"
+        + " index 1 is 1.0E12"), c.err());
+    assertEquals(0, exec("verify", dir.toString(), tmp.resolve("p.json").toString()).status());
+
+    Files.writeString(in, "{\"input_data\": [[0.5, -1e308, 0.25]]}");
+    Outcome r = exec("run", MLP.resolve("network.onnx").toString(), "--input", in.toString(), "--calibration",
+        MLP.resolve("input.json").toString());
+    assertEquals(2, r.status(), r.err());
+    assertTrue(ModelCommandsTest.errorLines(r).startsWith("error: input 'input' index 1 is -1.0E308, outside"), r.err());
+    Outcome rc = exec("run", MLP.resolve("network.onnx").toString(), "--input", in.toString(), "--calibration",
+        MLP.resolve("input.json").toString(), "--clamp-inputs");
+    assertEquals(0, rc.status(), rc.err());
+    assertTrue(rc.err().contains("warning: --clamp-inputs: 1 input value(s) clamped"), rc.err());
   }
 }

@@ -20,9 +20,11 @@ final class ConvOp implements Op {
   private static Window window(Node n, int[] x, int[] w) {
     int r = x.length - 2;
     long[] ks = n.attrs().getInts("kernel_shape");
-    int[] k = new int[r];
-    for (int i = 0; i < r; i++) {
-      k[i] = ks != null ? (int) ks[i] : w[2 + i];
+    int[] k = Arrays.copyOfRange(w, 2, w.length);
+    // kernel_shape is optional; when present it must be the weights' (the loops index by it).
+    if (ks != null && !Arrays.equals(ks, Arrays.stream(k).asLongStream().toArray())) {
+      throw new IllegalArgumentException("kernel_shape " + Arrays.toString(ks)
+          + " differs from the weights' spatial shape " + Arrays.toString(k));
     }
     return Window.of(n.attrs(), Arrays.copyOfRange(x, 2, x.length), k, false);
   }
@@ -34,9 +36,13 @@ final class ConvOp implements Op {
     if (x.length < 3 || x.length > 4 || w.length != x.length) {
       throw new Unsupported("Conv on a rank-" + x.length + " input (1-D and 2-D are supported)");
     }
-    int g = (int) n.attrs().getInt("group", 1);
-    if (x[1] != w[1] * g || w[0] % g != 0) {
-      throw new IllegalArgumentException("Conv channels do not match groups");
+    long g = n.attrs().getInt("group", 1);
+    if (g < 1 || g > x[1]) {
+      throw new IllegalArgumentException("group " + g + " must be in 1.." + x[1] + " (input channels)");
+    }
+    if (x[1] != (long) w[1] * g || w[0] % g != 0) {
+      throw new IllegalArgumentException("channels do not match group " + g + ": input has " + x[1]
+          + ", weights " + Shapes.str(w) + " (need input channels = W[1] * group, group | W[0])");
     }
     Window win = window(n, x, w);
     int[] o = win.outDims(x.length - 2);

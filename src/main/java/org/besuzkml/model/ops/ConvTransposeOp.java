@@ -32,11 +32,15 @@ final class ConvTransposeOp implements Op {
     if (n.attrs().has("output_shape")) {
       throw new Unsupported("ConvTranspose output_shape attribute");
     }
-    int g = (int) n.attrs().getInt("group", 1);
-    long[] st = n.attrs().getInts("strides");
-    long[] dl = n.attrs().getInts("dilations");
-    long[] pd = autoPad.equals("VALID") ? null : n.attrs().getInts("pads");
-    long[] op = n.attrs().getInts("output_padding");
+    long gl = n.attrs().getInt("group", 1);
+    if (gl < 1 || gl > x[1]) {
+      throw new IllegalArgumentException("group " + gl + " must be in 1.." + x[1] + " (input channels)");
+    }
+    int g = (int) gl;
+    long[] st = Window.ints(n.attrs(), "strides", r, 1);
+    long[] dl = Window.ints(n.attrs(), "dilations", r, 1);
+    long[] pd = autoPad.equals("VALID") ? null : Window.ints(n.attrs(), "pads", 2 * r, 0);
+    long[] op = Window.ints(n.attrs(), "output_padding", r, 0);
     int[] in = new int[2];
     int[] k = new int[2];
     int[] s = {1, 1};
@@ -54,8 +58,20 @@ final class ConvTransposeOp implements Op {
       d[j] = dl == null ? 1 : (int) dl[i];
       pb[j] = pd == null ? 0 : (int) pd[i];
       pe[j] = pd == null ? 0 : (int) pd[i + r];
-      int outPad = op == null ? 0 : (int) op[i];
-      o[j] = s[j] * (in[j] - 1) + outPad + (k[j] - 1) * d[j] + 1 - pb[j] - pe[j];
+      if (k[j] < 1) {
+        throw new IllegalArgumentException("weights " + Shapes.str(w) + " have an empty kernel");
+      }
+      int outPad = (int) op[i];
+      if (outPad >= Math.max(s[j], d[j])) {
+        throw new IllegalArgumentException("output_padding " + outPad + " must be smaller than the"
+            + " stride or the dilation");
+      }
+      long out = (long) s[j] * (in[j] - 1) + outPad + (long) (k[j] - 1) * d[j] + 1 - pb[j] - pe[j];
+      if (out < 1 || out > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("pads " + java.util.Arrays.toString(pd)
+            + " leave an output of size " + out + " on spatial axis " + i);
+      }
+      o[j] = (int) out;
     }
     if (r == 1) {
       o[0] = 1;

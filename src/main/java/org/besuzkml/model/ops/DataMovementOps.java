@@ -444,7 +444,7 @@ final class DataMovementOps {
     long[] target = constInput(n, c, 1, "Expand's shape").asLongs();
     int[] t = new int[target.length];
     for (int i = 0; i < t.length; i++) {
-      t[i] = (int) target[i];
+      t[i] = Shapes.dim(target[i], "Expand's shape");
     }
     int[] out = Shapes.broadcast(in[0], t);
     return single(out, Shapes.broadcastIndex(out, in[0]));
@@ -453,9 +453,13 @@ final class DataMovementOps {
   static Mapping[] tile(Node n, int[][] in, Tensor[] c) {
     long[] reps = constInput(n, c, 1, "Tile's repeats").asLongs();
     int r = in[0].length;
+    if (reps.length != r) {
+      throw new IllegalArgumentException("Tile's repeats has " + reps.length + " entries, the input rank is " + r);
+    }
     int[] out = new int[r];
     for (int i = 0; i < r; i++) {
-      out[i] = in[0][i] * (int) reps[i];
+      // in long: an int product wraps around (2^16 * 2^16 = 0) and would pass as a small tensor
+      out[i] = Shapes.dim(in[0][i] * Math.max(-1, Math.min(reps[i], 1L << 32)), "Tile's output");
     }
     int[] inStrides = Shapes.strides(in[0]);
     int[] idx = new int[Shapes.size(out)];
@@ -492,7 +496,8 @@ final class DataMovementOps {
     String mode = n.attrs().getString("mode", "constant");
     int[] out = new int[r];
     for (int i = 0; i < r; i++) {
-      out[i] = (int) (in[0][i] + full[i] + full[i + r]);
+      out[i] = Shapes.dim(in[0][i] + Math.max(-(1L << 32), Math.min(full[i], 1L << 32))
+          + Math.max(-(1L << 32), Math.min(full[i + r], 1L << 32)), "Pad's output");
     }
     int[] inStrides = Shapes.strides(in[0]);
     int[] outStrides = Shapes.strides(out);

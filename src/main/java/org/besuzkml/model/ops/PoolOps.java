@@ -39,13 +39,26 @@ final class PoolOps {
       }
       long[] ks = n.attrs().getInts("kernel_shape");
       if (ks == null || ks.length != r) {
-        throw new IllegalArgumentException("kernel_shape missing");
+        throw new IllegalArgumentException("kernel_shape must have " + r + " entries, got "
+            + (ks == null ? "none" : Arrays.toString(ks)));
       }
       int[] k = new int[r];
       for (int i = 0; i < r; i++) {
+        if (ks[i] < 1 || ks[i] > Window.MAX_ATTR) {
+          throw new IllegalArgumentException("kernel_shape must be in 1.." + Window.MAX_ATTR + ", got "
+              + Arrays.toString(ks));
+        }
         k[i] = (int) ks[i];
       }
-      return Window.of(n.attrs(), spatial, k, true);
+      Window w = Window.of(n.attrs(), spatial, k, true);
+      // A window wholly inside the padding would average no element (ONNX Runtime refuses it too).
+      for (int i = 0; i < 2; i++) {
+        if (w.padBegin()[i] >= w.kernel()[i] || w.padEnd()[i] >= w.kernel()[i]) {
+          throw new IllegalArgumentException("pads " + Arrays.toString(n.attrs().getInts("pads"))
+              + " must be smaller than kernel_shape " + Arrays.toString(ks));
+        }
+      }
+      return w;
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.besuzkml.model.Accuracy;
 import org.besuzkml.model.FloatEvaluator;
 import org.besuzkml.model.Graph;
 import org.besuzkml.model.Tensor;
-import org.besuzkml.model.UnsupportedOpException;
+import org.besuzkml.model.ModelException;
 
 /**
  * Chooses the scales from calibration inputs. The float graph runs on each input to give every
@@ -52,7 +52,7 @@ public final class Calibrator {
 
   /** Calibrates over candidate scales; {@code fixedScale} (non-null) forces one. */
   public static Result calibrate(Graph g, List<List<double[]>> inputs, Integer fixedScale)
-      throws UnsupportedOpException {
+      throws ModelException {
     Map<String, double[]> ranges = new HashMap<>();
     List<double[][]> reference = new ArrayList<>();
     for (List<double[]> in : inputs) {
@@ -69,6 +69,7 @@ public final class Calibrator {
     Result best = null;
     double bestRank = Double.POSITIVE_INFINITY;
     StringBuilder why = new StringBuilder();
+    String first = null;
     for (int a = lo; a <= hi; a++) {
       QuantizedModel m = QuantizedModel.quantize(g, a, a, ranges);
       Accuracy worst = null;
@@ -85,6 +86,7 @@ public final class Calibrator {
         }
       } catch (ArithmeticException e) {
         why.append("scale ").append(a).append(": ").append(e.getMessage()).append("; ");
+        first = first == null ? e.getMessage() : first;
         continue;
       }
       boolean ok = problem == null && worst.passes();
@@ -103,7 +105,10 @@ public final class Calibrator {
       }
     }
     if (best == null) {
-      throw new ArithmeticException("no scale keeps activations in bounds: " + why);
+      // One line: the overflow at the coarsest scale tried (finer ones only add bits), which
+      // names the node.
+      throw new ModelException("no scale keeps activations in bounds (tried 2^-" + lo
+          + (hi > lo ? " .. 2^-" + hi : "") + "); at 2^-" + lo + ": " + first);
     }
     if (best.satisfied()) {
       return best;

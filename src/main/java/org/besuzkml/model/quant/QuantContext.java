@@ -119,6 +119,16 @@ public final class QuantContext {
    * parameter of the model.
    */
   public QTensor param(String id, Tensor t, int scale) {
+    double[] v = t.data();
+    for (int i = 0; i < v.length; i++) {
+      // NaN would quantize to 0 and an infinity or a huge value saturate: the model proved would
+      // not be the model given.
+      if (!(Math.abs(v[i]) <= FixedPoint.MAX_ACT)) {
+        throw new BadConstant(id, "holds " + v[i] + " at index " + i + (Double.isFinite(v[i])
+            ? ", beyond the fixed-point range (magnitude at most " + FixedPoint.MAX_ACT + ")"
+            : "; weights must be finite"));
+      }
+    }
     QTensor q = QTensor.quantizeParam(t.shape(), t.data(), scale);
     params.put(id, q);
     return q;
@@ -129,9 +139,30 @@ public final class QuantContext {
    * padded value), saturating at the activation bound (so -inf becomes -MAX_ACT).
    */
   public QTensor actConst(String id, Tensor t, int scale) {
+    double[] v = t.data();
+    for (int i = 0; i < v.length; i++) {
+      if (Double.isNaN(v[i])) {
+        throw new BadConstant(id, "holds NaN at index " + i);
+      }
+    }
     QTensor q = QTensor.quantize(t.shape(), t.data(), scale);
     params.put(id, q);
     return q;
+  }
+
+  /** A constant that cannot be quantized faithfully; {@code id} is "node/constant". */
+  public static final class BadConstant extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String id;
+
+    BadConstant(String id, String what) {
+      super(what);
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
   }
 
   public Map<String, QTensor> params() {

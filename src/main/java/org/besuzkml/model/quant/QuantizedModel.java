@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.besuzkml.model.Graph;
+import org.besuzkml.model.ModelException;
 import org.besuzkml.model.Node;
 import org.besuzkml.model.Tensor;
 import org.besuzkml.model.UnsupportedOpException;
@@ -45,7 +46,7 @@ public final class QuantizedModel {
    * the calibrated float ranges of their inputs.
    */
   public static QuantizedModel quantize(Graph g, int act, int weight, Map<String, double[]> ranges)
-      throws UnsupportedOpException {
+      throws ModelException {
     QuantContext ctx = new QuantContext(g, act, weight, ranges);
     Map<String, Integer> scales = new LinkedHashMap<>();
     for (Graph.Value v : g.inputs()) {
@@ -61,6 +62,10 @@ public final class QuantizedModel {
         op = n.op().quantize(n, ctx);
       } catch (Unsupported e) {
         throw new UnsupportedOpException(n.name(), n.opType(), e.getMessage());
+      } catch (QuantContext.BadConstant e) {
+        String c = e.id().startsWith(n.name() + "/") ? e.id().substring(n.name().length() + 1) : e.id();
+        throw new ModelException("node '" + n.name() + "' (op " + n.opType() + "): constant '" + c
+            + "' " + e.getMessage());
       }
       steps.add(new Step(n, op));
       for (String o : n.outputs()) {
@@ -140,22 +145,38 @@ public final class QuantizedModel {
       for (int i = 0; i < in.length; i++) {
         in[i] = n.hasInput(i) && !graph.isConstant(n.input(i)) ? trace.get(n.input(i)) : null;
       }
-      QTensor[] out = s.op().eval(in, trace);
-      for (int i = 0; i < n.outputs().size(); i++) {
-        String o = n.outputs().get(i);
-        if (o.isEmpty()) {
-          continue;
+      try {
+        QTensor[] out = s.op().eval(in, trace);
+        for (int i = 0; i < n.outputs().size(); i++) {
+          String o = n.outputs().get(i);
+          if (o.isEmpty()) {
+            continue;
+          }
+          for (long x : out[i].data()) {
+            FixedPoint.checkAct(x);
+          }
+          trace.put(o, out[i]);
         }
-        for (long x : out[i].data()) {
-          FixedPoint.checkAct(x);
-        }
-        trace.put(o, out[i]);
+      } catch (StepOverflow e) {
+        throw e;
+      } catch (ArithmeticException e) {
+        throw new StepOverflow(n, e);
       }
     }
     for (Map.Entry<String, QTensor> e : constantOutputs.entrySet()) {
       trace.put(e.getKey(), e.getValue());
     }
     return trace;
+  }
+
+  /** An overflow in one node's integer evaluation, naming the node. */
+  public static final class StepOverflow extends ArithmeticException {
+    private static final long serialVersionUID = 1L;
+
+    StepOverflow(Node n, ArithmeticException cause) {
+      super("node '" + n.name() + "' (op " + n.opType() + "): " + cause.getMessage());
+      initCause(cause);
+    }
   }
 
   /** The graph outputs of a trace, dequantized. */
