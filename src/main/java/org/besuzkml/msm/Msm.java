@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.besuzkml.curve.G1;
 import org.besuzkml.field.Fq;
+import org.besuzkml.field.Fr;
 
 /**
  * Multi-scalar multiplication {@code sum_i k_i * P_i} over BN254 G1 (Pippenger's bucket method with
@@ -60,7 +61,21 @@ public final class Msm {
    * as signed values in {@code (-r/2, r/2)}, so the cost follows the largest magnitude: small
    * (possibly negative) scalars stored as Fr elements take the fast path automatically.
    */
+  private static long countedPoints;
+
+  /** Points passed to {@link #msm(long[], int, long[], int)} while {@link Fr#COUNTING}; tests reset it. */
+  public static long countedPoints() {
+    return countedPoints;
+  }
+
+  public static void resetCounts() {
+    countedPoints = 0;
+  }
+
   public static long[] msm(long[] basesAffine, int baseOffsetPoints, long[] scalarsMontgomeryFr, int n) {
+    if (Fr.COUNTING) {
+      countedPoints += n; // cost tests (protocol.md 10.4); removed by the JIT when counting is off
+    }
     return msm(basesAffine, baseOffsetPoints, scalarsMontgomeryFr, n, THREADS, GLV_AUTO, 0);
   }
 

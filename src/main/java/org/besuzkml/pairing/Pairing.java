@@ -45,7 +45,21 @@ public final class Pairing {
   }
 
   /** As {@link #pairingCheck} with every G2 point {@link #prepare prepared}. */
+  private static long countedMillerLoops;
+
+  /** Miller loops run by {@link #pairingCheckPrepared} while {@code Fr.COUNTING}; tests reset it. */
+  public static long countedMillerLoops() {
+    return countedMillerLoops;
+  }
+
+  public static void resetCounts() {
+    countedMillerLoops = 0;
+  }
+
   public static boolean pairingCheckPrepared(long[] g1s, long[][] preparedG2s, int n) {
+    if (org.besuzkml.field.Fr.COUNTING) {
+      countedMillerLoops += n; // cost tests (protocol.md 10.4)
+    }
     long[] f = new long[Fq12.LONGS];
     MillerLoop.runPrepared(f, 0, g1s, 0, preparedG2s, n);
     if (Fq12.isOne(f, 0)) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * protocol.md 10.1 and 10.4 on every corpus model: the work a real verification does (Fr
  * multiplications counted by the field kernels, bytes allocated by the verifying thread, the WALK
- * section's length) is at most {@link VerifierCost}'s bound, the bound is within {@link #SLACK}
+ * section's length; MSM points and Miller loops counted by Msm and Pairing, which must equal the
+ * bound) is at most {@link VerifierCost}'s bound, the bound is within {@link #SLACK}
  * of it (so it prices gas honestly), the proof has exactly the size the vk fixes, and every
  * corpus model is far inside {@link Verifier.Limits#DEFAULT}.
  */
@@ -39,18 +40,21 @@ class VerifierCostTest {
     return Stream.concat(CorpusModels.names(), Stream.of("div_by_activation"));
   }
 
-  record Measured(long muls, long alloc, VerifyResult result) {}
+  record Measured(long muls, long alloc, long msmPoints, long millerLoops, VerifyResult result) {}
 
   static Measured measure(VerifyingKey vk, Fixtures.Keyed k) {
     com.sun.management.ThreadMXBean mx =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long tid = Thread.currentThread().getId();
     Fr.resetMulCount();
+    org.besuzkml.msm.Msm.resetCounts();
+    org.besuzkml.pairing.Pairing.resetCounts();
     long a0 = mx.getThreadAllocatedBytes(tid);
     VerifyResult r = Verifier.verify(vk, k.proof().inputs(), k.proof().outputs(), k.proof().bytes(),
         Verifier.SrsPolicy.ALLOW_DEV);
     long a1 = mx.getThreadAllocatedBytes(tid);
-    return new Measured(Fr.mulCount(), a1 - a0, r);
+    return new Measured(Fr.mulCount(), a1 - a0, org.besuzkml.msm.Msm.countedPoints(),
+        org.besuzkml.pairing.Pairing.countedMillerLoops(), r);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -81,6 +85,8 @@ class VerifierCostTest {
 
     assertTrue(m.alloc() <= cost.allocBytes() + VerifierCost.FIXED_ALLOC, name + ": allocation");
     Assumptions.assumeTrue(Fr.COUNTING, "field counting is off (-Dzkml.countFieldOps=true)");
+    assertEquals(cost.msmPoints(), m.msmPoints(), name + ": MSM points");
+    assertEquals(cost.millerLoops(), m.millerLoops(), name + ": Miller loops");
     assertTrue(m.muls() <= cost.fieldMuls(), name + ": " + m.muls() + " muls > bound "
         + cost.fieldMuls());
     assertTrue(cost.fieldMuls() <= SLACK * m.muls() + FIXED_MULS, name + ": bound " + cost.fieldMuls()
