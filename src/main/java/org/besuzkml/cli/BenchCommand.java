@@ -11,6 +11,18 @@ import picocli.CommandLine.Command;
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Null when {@code --runs} is usable, else the exit status 2 after one line on stderr (a
+   * median of no runs has no meaning, and silently running once would misreport).
+   */
+  static Integer checkRuns(int runs) {
+    if (runs >= 1) {
+      return null;
+    }
+    System.err.println("error: --runs must be at least 1 (got " + runs + ")");
+    return 2;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);

@@ -43,10 +43,14 @@ final class BenchProveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Integer bad = BenchCommand.checkRuns(runs);
+    if (bad != null) {
+      return bad;
+    }
     try {
       ProvingKey pk = ModelFiles.readProvingKey(dir);
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
-      int n = Math.max(1, runs);
+      int n = runs;
       long[] prove = new long[n];
       long[] verify = new long[n];
       Prover.Proof p = null;

@@ -35,8 +35,8 @@ final class CompileCommand implements Callable<Integer> {
       String calib = new String(read(input), java.nio.charset.StandardCharsets.UTF_8);
       CompiledModel cm = ModelFiles.compile(onnx, calib);
       byte[] bytes = ModelFiles.encodeModel(onnx, calib, cm);
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(ModelFiles.MODEL), bytes);
+      Outputs.createDirectories(dir);
+      Outputs.write(dir.resolve(ModelFiles.MODEL), bytes);
       System.out.printf("compiled %s: %d gadgets, %d tensors, limb width %d, 2^%d-entry bins; %s (%d bytes)%n",
           model.getFileName(), cm.circuit().gadgets().size(), cm.circuit().tensors().size(),
           cm.circuit().limbWidth(), Setup.binVars(cm), dir.resolve(ModelFiles.MODEL), bytes.length);
@@ -50,9 +50,6 @@ final class CompileCommand implements Callable<Integer> {
       return 2;
     } catch (ModelException e) {
       return InspectCommand.fail(e);
-    } catch (IOException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
     } catch (RuntimeException e) {
       return InspectCommand.internal(e);
     }
@@ -62,7 +59,7 @@ final class CompileCommand implements Callable<Integer> {
     try {
       return Files.readAllBytes(p);
     } catch (IOException e) {
-      throw new ModelException("cannot read " + p + ": " + e.getMessage());
+      throw new ModelException("cannot read " + p + ": " + Outputs.describe(e), e);
     }
   }
 }

@@ -31,9 +31,9 @@ final class CryptoBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (runs < 1) {
-      System.err.println("--runs must be at least 1");
-      return 2;
+    Integer bad = BenchCommand.checkRuns(runs);
+    if (bad != null) {
+      return bad;
     }
     Map<String, Object> out = new LinkedHashMap<>();
     SplittableRandom rnd = new SplittableRandom(2026);

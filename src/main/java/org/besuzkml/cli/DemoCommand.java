@@ -30,6 +30,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Integer bad = BenchCommand.checkRuns(runs);
+    if (bad != null) {
+      return bad;
+    }
     try {
       byte[] onnx = resource("network.onnx");
       String input = new String(resource("input.json"), StandardCharsets.UTF_8);
@@ -42,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
       List<double[]> in = InputFile.parse(input, cm.model().graph());
       Prover.Proof p = null;
       VerifyResult r = null;
-      long[] prove = new long[Math.max(1, runs)];
+      long[] prove = new long[runs];
       long[] verify = new long[prove.length];
       for (int i = -1; i < prove.length; i++) {
         long a = System.nanoTime();

@@ -9,7 +9,6 @@ import org.besuzkml.model.Graph;
 import org.besuzkml.model.ModelException;
 import org.besuzkml.model.Node;
 import org.besuzkml.model.Shapes;
-import org.besuzkml.model.UnsupportedOpException;
 import org.besuzkml.onnx.OnnxImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,11 +24,14 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
-  /** Exit status of a failure: 2 for an unsupported op, 1 otherwise; one line on stderr. */
+  /**
+   * One line on stderr; exit 2 when the model or an input is malformed or unsupported (the user
+   * must change a file), 1 when a file cannot be read or written (an IOException cause).
+   */
   static int fail(ModelException e) {
     String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
     System.err.println("error: " + m);
-    return e instanceof UnsupportedOpException ? 2 : 1;
+    return e.getCause() instanceof java.io.IOException ? 1 : 2;
   }
 
   /** An unexpected failure: still one line, no stack trace. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.besuzkml.codec.Hex;
 import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.onnx.Json;
 import org.besuzkml.proof.Prover;
 
 /**
@@ -53,25 +54,42 @@ final class ProofJson {
     }
   }
 
-  static void write(Path file, ObjectNode root) throws IOException {
-    Files.writeString(file, new ObjectMapper().writeValueAsString(root) + "\n");
+  static void write(Path file, ObjectNode root) throws org.besuzkml.model.ModelException {
+    Outputs.write(file, root.toString() + "\n");
   }
 
-  static Parsed read(Path file, VerifyingKey vk) throws Malformed {
+  /** A well-formed proof file for another model than the vk's (one line). */
+  static final class WrongModel extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    WrongModel(String m) {
+      super(org.besuzkml.model.ModelException.oneLine(m));
+    }
+  }
+
+  static Parsed read(Path file, VerifyingKey vk) throws Malformed, WrongModel {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(Files.readString(file));
+      root = Json.reader().readTree(Files.readString(file));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new Malformed(file + ": not valid JSON: " + Json.reason(e));
     } catch (IOException | RuntimeException e) {
-      throw new Malformed("cannot read " + file + ": " + firstLine(e.getMessage()));
+      throw new Malformed("cannot read " + file + ": " + Json.reason(e));
     }
     if (root == null || !root.isObject() || !root.path("model").isTextual() || !root.path("proof").isTextual()) {
       throw new Malformed(file + ": expected {\"model\", \"inputs\", \"outputs\", \"proof\"}");
+    }
+    // The model id first: a proof for another model would otherwise fail on a tensor size.
+    String model = root.get("model").asText();
+    if (!model.equalsIgnoreCase(vk.modelIdHex())) {
+      throw new WrongModel("proof is for model " + model + ", this directory's vk is model "
+          + vk.modelIdHex());
     }
     byte[] proof = Hex.decode(root.get("proof").asText());
     if (proof == null) {
       throw new Malformed(file + ": \"proof\" is not hex");
     }
-    return new Parsed(root.get("model").asText(), ints(root.path("inputs"), vk, vk.circuit().inputs(), "inputs"),
+    return new Parsed(model, ints(root.path("inputs"), vk, vk.circuit().inputs(), "inputs"),
         ints(root.path("outputs"), vk, vk.circuit().outputs(), "outputs"), proof);
   }
 

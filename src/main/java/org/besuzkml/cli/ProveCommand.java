@@ -39,6 +39,7 @@ final class ProveCommand implements Callable<Integer> {
     try {
       ProvingKey pk = ModelFiles.readProvingKey(dir);
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
+      Outputs.prepare(output);
       long t0 = System.nanoTime();
       Prover.Proof p;
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("prove").setInitialMax(Prover.PHASES.size())

@@ -69,9 +69,9 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     try {
-      om.writeValue(traceFile.toFile(), root);
+      Outputs.write(traceFile, om.writeValueAsBytes(root));
     } catch (IOException e) {
-      throw new ModelException("cannot write " + traceFile + ": " + e.getMessage());
+      throw new ModelException("cannot write " + traceFile + ": " + Outputs.describe(e), e);
     }
   }
 
@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
       try {
         bytes = Files.readAllBytes(model);
       } catch (IOException e) {
-        throw new ModelException("cannot read " + model + ": " + e.getMessage());
+        throw new ModelException("cannot read " + model + ": " + Outputs.describe(e), e);
       }
       Graph g = OnnxImporter.read(bytes);
       List<double[]> in = InputFile.read(input, g);

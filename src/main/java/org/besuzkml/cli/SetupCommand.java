@@ -1,7 +1,5 @@
 package org.besuzkml.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.besuzkml.pcs.srs.DevSrs;
@@ -62,8 +60,8 @@ final class SetupCommand implements Callable<Integer> {
       }
       ProvingKey pk = Setup.run(cm, srs);
       byte[] pkBytes = ModelFiles.encodeProvingKey(pk, ModelFiles.read(dir.resolve(ModelFiles.MODEL)), ref);
-      Files.write(dir.resolve(ModelFiles.PK), pkBytes);
-      Files.write(dir.resolve(ModelFiles.VK), pk.vk().bytes());
+      Outputs.write(dir.resolve(ModelFiles.PK), pkBytes);
+      Outputs.write(dir.resolve(ModelFiles.VK), pk.vk().bytes());
       System.out.printf("setup: %d model bins of 2^%d entries; vk %d bytes, pk %d bytes%n",
           pk.vk().modelBinCount(), nBin, pk.vk().bytes().length, pkBytes.length);
       System.out.println("model id " + pk.vk().modelIdHex() + (srs.insecure() ? " (dev SRS, INSECURE)" : ""));
@@ -71,9 +69,8 @@ final class SetupCommand implements Callable<Integer> {
     } catch (ModelFiles.FileException | SrsException e) {
       System.err.println("error: " + e.getMessage());
       return 1;
-    } catch (IOException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
+    } catch (org.besuzkml.model.ModelException e) {
+      return InspectCommand.fail(e);
     } catch (RuntimeException e) {
       return InspectCommand.internal(e);
     }

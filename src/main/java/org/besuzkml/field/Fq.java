@@ -321,8 +321,29 @@ public final class Fq {
   // or 2^64, so its carry is (s != 0) and lo(m_k*P0) is never computed. Columns 4..7 are the result,
   // below 2m because a, b < m and 4m < 2^256.
 
+  /**
+   * Operation counting for cost tests (protocol.md 10.4): off unless the JVM starts with
+   * {@code -Dzkml.countFieldOps=true}. A static final flag, so with counting off the JIT removes
+   * the increment and the kernels run exactly as before. The counter is a plain static (not
+   * thread-safe): tests count single-threaded verifier work only.
+   */
+  public static final boolean COUNTING = Boolean.getBoolean("zkml.countFieldOps");
+  private static long muls;
+
+  /** Multiplications and squarings since the last {@link #resetMulCount} (0 unless {@link #COUNTING}). */
+  public static long mulCount() {
+    return muls;
+  }
+
+  public static void resetMulCount() {
+    muls = 0;
+  }
+
   /** r = a * b. */
   public static void mul(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
+    if (COUNTING) {
+      muls++;
+    }
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
     long w, s, h, c;
@@ -422,6 +443,9 @@ public final class Fq {
 
   /** r = a^2: the product scanning of {@link #mul} with each cross product a_i*a_j (i < j) computed once and doubled. */
   public static void sqr(long[] r, int ro, long[] a, int ao) {
+    if (COUNTING) {
+      muls++;
+    }
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long w, s, h, c;
     // column 0

@@ -14,7 +14,7 @@ public class ModelException extends Exception {
   }
 
   /** Escapes control characters (newlines included) and caps the length. */
-  static String oneLine(String s) {
+  public static String oneLine(String s) {
     if (s == null) {
       return "";
     }

@@ -1,9 +1,6 @@
 package org.besuzkml.onnx;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +39,11 @@ public final class InputFile {
   }
 
   public static List<double[]> parse(String text, Graph g) throws ModelException {
-    // NaN and Infinity tokens are read so that they can be rejected with a clear message.
-    ObjectMapper om = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     JsonNode root;
     try {
-      root = om.readTree(text);
+      root = Json.reader().readTree(text);
     } catch (IOException e) {
-      throw new ModelException("input is not valid JSON: "
-          + e.getMessage().lines().findFirst().orElse(""));
+      throw new ModelException("input is not valid JSON: " + Json.reason(e));
     }
     JsonNode data = root == null ? null : root.get("input_data");
     if (data == null || !data.isArray()) {

@@ -155,7 +155,7 @@ class ModelCommandsTest {
     Path f = tmp.resolve("truncated.onnx");
     Files.write(f, Arrays.copyOf(b, b.length / 2));
     Outcome o = exec("run", f.toString(), "--input", input("lenet_5"));
-    assertEquals(1, o.status());
+    assertEquals(2, o.status());
     assertOneLine(o);
   }
 
@@ -164,7 +164,7 @@ class ModelCommandsTest {
     Path f = tmp.resolve("text.onnx");
     Files.writeString(f, "this is not a model at all\n");
     Outcome o = exec("inspect", f.toString());
-    assertEquals(1, o.status());
+    assertEquals(2, o.status());
     assertOneLine(o);
     assertTrue(o.err().contains("not an ONNX model"), o.err());
   }
@@ -181,7 +181,7 @@ class ModelCommandsTest {
     Path in = tmp.resolve("short.json");
     Files.writeString(in, "{\"input_data\": [[1.0, 2.0]]}");
     Outcome o = exec("run", model("1l_mlp"), "--input", in.toString());
-    assertEquals(1, o.status());
+    assertEquals(2, o.status());
     assertOneLine(o);
     assertTrue(o.err().contains("needs 3 values"), o.err());
   }
@@ -192,7 +192,7 @@ class ModelCommandsTest {
       Path in = tmp.resolve("bad.json");
       Files.writeString(in, "{\"input_data\": [[1.0, " + bad + ", 2.0]]}");
       Outcome o = exec("run", model("1l_mlp"), "--input", in.toString());
-      assertEquals(1, o.status(), bad);
+      assertEquals(2, o.status(), bad);
       assertOneLine(o);
       assertTrue(o.err().contains("finite"), o.err());
     }
@@ -205,7 +205,7 @@ class ModelCommandsTest {
     Path f = tmp.resolve("noopset.onnx");
     Files.write(f, m.toByteArray());
     Outcome o = exec("inspect", f.toString());
-    assertEquals(1, o.status());
+    assertEquals(2, o.status());
     assertOneLine(o);
     assertTrue(o.err().contains("opset_import"), o.err());
   }
@@ -225,7 +225,7 @@ class ModelCommandsTest {
     Path in = tmp.resolve("bad.json");
     Files.writeString(in, "{\"input_data\": [[1.0, 2.0,");
     Outcome o = exec("run", model("1l_mlp"), "--input", in.toString());
-    assertEquals(1, o.status());
+    assertEquals(2, o.status());
     assertOneLine(o);
   }
 }

@@ -14,6 +14,8 @@ import org.besuzkml.proof.gadget.MaxSelect;
 import org.besuzkml.proof.gadget.Poly;
 import org.besuzkml.proof.gadget.ReduceSum;
 import org.besuzkml.proof.gadget.Requant;
+import org.besuzkml.proof.gadget.TableInfo;
+import org.besuzkml.proof.gadget.TensorInfo;
 import org.besuzkml.proof.gadget.ZeroBit;
 import org.junit.jupiter.api.Test;
 
@@ -134,7 +136,10 @@ class PremiseBoundaryTest {
     twice.refused("a limb column appears twice");
   }
 
-  /** A signed 32-bit Decomp check of a virtual x with its sign column s (given, or fresh if -1). */
+  /**
+   * A Decomp check of a virtual x: signKind -1 no sign column, 0 a committed one (tensor 0), 1 a
+   * virtual one; signIsTop makes the top limb the sign instead.
+   */
   private static Net signed(int bits, boolean signedFlag, int signKind, boolean signIsTop) {
     Net n = new Net();
     int s = signKind < 0 ? -1 : n.t(signKind == 0 ? COM : VIRT, 4); // tensor 0 when present
@@ -217,17 +222,17 @@ class PremiseBoundaryTest {
     r.gadgets.set(2, r.decomp(2, 0, 3, false, true));
     r.refused("r must be limb-backed as Pos(2)");
     Net rc = divConst(new long[] {2}, 2);
-    rc.tensors.set(3, new org.besuzkml.proof.gadget.TensorInfo(3, "rp", COM, new int[] {4}));
+    rc.tensors.set(3, new TensorInfo(3, "rp", COM, new int[] {4}));
     rc.refused("r' must be virtual");
     Net shape = divConst(new long[] {2}, 2);
-    shape.tensors.set(3, new org.besuzkml.proof.gadget.TensorInfo(3, "rp", VIRT, new int[] {2, 2}));
+    shape.tensors.set(3, new TensorInfo(3, "rp", VIRT, new int[] {2, 2}));
     shape.gadgets.set(3, shape.decomp(3, 0, 2, false, false));
     shape.refused("r' column has another shape than tensor 0");
     Net unchecked = divConst(new long[] {2}, 2);
     unchecked.gadgets.remove(3);
     unchecked.refused("r' has no Decomp check Pos(2)");
     Net quot = divConst(new long[] {2}, 2);
-    quot.tensors.set(1, new org.besuzkml.proof.gadget.TensorInfo(1, "q", VIRT, new int[] {4}));
+    quot.tensors.set(1, new TensorInfo(1, "q", VIRT, new int[] {4}));
     quot.gadgets.remove(1);
     quot.refused("quotient column must be committed");
   }
@@ -322,7 +327,7 @@ class PremiseBoundaryTest {
       int col = n.t(CONST, 4);
       int idx = n.t(PUB, 4);
       int y = n.t(COM, 4);
-      n.tables.add(new org.besuzkml.proof.gadget.TableInfo("f", 4, 0, col));
+      n.tables.add(new TableInfo("f", 4, 0, col));
       n.g(new Lookup(idx, y, table));
       n.refused("gadget 0 (Lookup): table index");
     }
@@ -330,8 +335,30 @@ class PremiseBoundaryTest {
     int col = backed.t(CONST, 4);
     int idx = backed.t(PUB, 4);
     int y = backed.t(COM, 4);
-    backed.tables.add(new org.besuzkml.proof.gadget.TableInfo("f", 4, 0, col));
+    backed.tables.add(new TableInfo("f", 4, 0, col));
     backed.g(new Lookup(idx, y, 0), backed.decomp(y, 0, 8, false, true));
     backed.refused("tensor 2: a lookup column must not also be limb-backed");
+  }
+
+  @Test
+  void productsMustBeOfTheirOwnTensors() {
+    // picked = sigma * a (not u), zero check zeta * a (not d): the right form, the wrong factor
+    Net m = maxSelect(34, 0, 1, false);
+    m.gadgets.set(2, new Poly(3, new int[] {2, 0}, new long[] {1}, new int[][] {{0, 1}}, false));
+    m.refused("its selector must be read exactly once, by the product");
+    Net z = zeroBit(false, 1, false);
+    Poly zero = (Poly) z.gadgets.get(3);
+    z.gadgets.set(3, new Poly(zero.y(), new int[] {zero.xs()[0], 2}, new long[] {1},
+        new int[][] {{0, 1}}, true));
+    z.refused("its bit is [d = 0] only with the zero check zeta * d");
+  }
+
+  @Test
+  void aCommittedTensorBackedButNotProduced() {
+    // the Decomp define is its only definition: limbs pin it to nothing the statement computes
+    Net n = new Net();
+    int x = n.t(COM, 4);
+    n.g(n.decomp(x, 0, 8, false, true));
+    n.refused("tensor 0: committed but produced by no gadget");
   }
 }

@@ -232,4 +232,27 @@ class VkBoundaryTest {
     assertFalse(vk.modelIdHex().isEmpty());
     assertEquals(Hex.encode(vk.modelId()), vk.modelIdHex());
   }
+
+  @Test
+  void modelBinsKeepTheirOrder() {
+    // one unused 512-entry constant fills two bins of 2^8: bin 0 infinity, bin 1 the generator
+    Net n = new Net();
+    n.t(CONST, 512);
+    byte[] vk = n.vk();
+    assertEquals(2, VkCodec.decode(vk).value().modelBinCount());
+    byte[] gen = new byte[G1.ENCODED];
+    gen[31] = 1;
+    gen[63] = 2;
+    long[] expected = new long[2 * G1.AFFINE];
+    assertTrue(new ByteReader(gen, 0, G1.ENCODED).g1(expected, G1.AFFINE, "generator"));
+    byte[] bins = new ByteWriter().i32(2).bytes(new byte[G1.ENCODED]).bytes(gen).toByteArray();
+    VerifyingKey d = VkCodec.decode(Net.withSection(vk, 8, bins)).value();
+    assertArrayEquals(expected, d.modelBins());
+  }
+
+  @Test
+  void srsG2PointsChecked() {
+    byte[] vk = Net.minimal().vk();
+    refused(Net.withSection(vk, 2, new byte[256]), "SRS_G2: [1]_2");
+  }
 }

@@ -444,6 +444,33 @@ class HyperKzgTest {
     assertFalse(HyperKzgVerifier.verify(VK, c, one, point, l, d.proof(), Transcript.v1()).valid());
   }
 
+  /** The verifier's own argument checks, for callers other than proof.verify (which decodes first). */
+  @Test
+  void argumentsCheckedAtTheirBoundaries() {
+    Case k = honest(5, 3);
+    long[] offCurve = k.c.clone();
+    offCurve[0] ^= 1; // x + 1: (x + 1, y) is not on y^2 = x^3 + 3 for this point
+    PcsResult r = k.verify(offCurve, k.y, k.point, k.proof);
+    assertEquals("commitment 0 is not a G1 point", r.reason());
+    long[] two = new long[2 * 8];
+    System.arraycopy(k.c, 0, two, 0, 8);
+    System.arraycopy(offCurve, 0, two, 8, 8);
+    long[] evals = new long[2 * L];
+    long[] eta = new long[L];
+    assertEquals("commitment 1 is not a G1 point",
+        HyperKzgVerifier.verify(VK, two, 2, evals, eta, k.point, 3, k.proof, Transcript.v1()).reason());
+    // count: 0 and one past the arrays are refused before any group work
+    assertTrue(HyperKzgVerifier.verify(VK, k.c, 0, k.y, eta, k.point, 3, k.proof, Transcript.v1()).reason()
+        .startsWith("argument sizes inconsistent"));
+    assertTrue(HyperKzgVerifier.verify(VK, k.c, 2, evals, eta, k.point, 3, k.proof, Transcript.v1()).reason()
+        .startsWith("argument sizes inconsistent"));
+    assertTrue(HyperKzgVerifier.verify(VK, k.c, 1, k.y, eta, java.util.Arrays.copyOf(k.point, 2 * L), 3, k.proof,
+        Transcript.v1()).reason().startsWith("argument sizes inconsistent"));
+    assertEquals("proof is for 3 variables, expected 4", HyperKzgVerifier.verify(VK, k.c, k.y,
+        java.util.Arrays.copyOf(k.point, 4 * L), 4, k.proof, Transcript.v1()).reason());
+    assertTrue(k.verify(k.c, k.y, k.point, k.proof).valid());
+  }
+
   static long[] add(long[] a, long[] b) {
     long[] j = new long[12], out = new long[8];
     G1.fromAffine(j, 0, a, 0);

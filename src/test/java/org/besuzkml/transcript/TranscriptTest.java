@@ -209,6 +209,18 @@ class TranscriptTest {
     assertFalse(t.isMalformed());
   }
 
+  /** A length of four significant bytes: every byte of u32 is hashed, in order. */
+  @Test
+  void lengthPrefixUsesAllFourBytes() {
+    byte[] data = new byte[(1 << 24) + 0x010203];
+    data[data.length - 1] = 7;
+    Transcript t = Transcript.v1();
+    t.absorbBytes("big", data);
+    SpecTranscript spec = new SpecTranscript("besu-zkml/v1");
+    spec.record(0x01, "big", concat(SpecTranscript.u32(data.length), data));
+    assertEquals(spec.challengeFrs("c", 1)[0], Fr.toBigInteger(t.challengeFrs("c", 1), 0));
+  }
+
   static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     for (byte[] p : parts) {

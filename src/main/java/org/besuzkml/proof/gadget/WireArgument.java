@@ -80,29 +80,45 @@ final class WireArgument {
     return acc;
   }
 
-  /** Sel_k,z as a table over X_k's padded layout. */
-  static long[] selTable(Wire g, Circuit c, int k, long[] eq) {
-    TensorInfo x = c.tensor(g.xs()[k]);
-    long[] s = new long[(1 << x.vars()) * L];
-    int[] padded = paddedIndices(x);
+  /**
+   * Sel_k,z as tables over every X_k's padded layout, in one pass over Y's entries (a pass per
+   * input would be quadratic in the number of inputs of a Concat).
+   */
+  static long[][] selTables(Wire g, Circuit c, long[] eq) {
+    int a = g.xs().length;
+    long[][] s = new long[a][];
+    int[][] padded = new int[a][];
+    for (int k = 0; k < a; k++) {
+      TensorInfo x = c.tensor(g.xs()[k]);
+      s[k] = new long[(1 << x.vars()) * L];
+      padded[k] = paddedIndices(x);
+    }
     int[] srcInput = g.srcInput();
     int[] srcIndex = g.srcIndex();
     for (int i = 0; i < srcInput.length; i++) {
-      if (srcInput[i] == k) {
-        int o = padded[srcIndex[i]] * L;
-        Fr.add(s, o, s, o, eq, i * L);
+      int k = srcInput[i];
+      if (k >= 0) {
+        int o = padded[k][srcIndex[i]] * L;
+        Fr.add(s[k], o, s[k], o, eq, i * L);
       }
     }
     return s;
   }
 
   /**
-   * Sel_k,z(r) = sum_{i: src(i) = k} eq(z, i) eq(r, src index), computed as the MLE of the
-   * scattered table {@link #selTable} at r: the scatter costs only additions and folding the table
-   * costs 2^m multiplications, where building eq(r, .) and gathering from it costs 2^m + |Y|.
+   * Sel_k,z(r_k) = sum_{i: src(i) = k} eq(z, i) eq(r_k, src index) for every input, computed as
+   * the MLE of the scattered tables {@link #selTables} at r_k: the scatter costs only additions and
+   * folding a table costs 2^m multiplications, where building eq(r, .) and gathering from it costs
+   * 2^m + |Y|.
    */
-  static long[] selAt(Wire g, Circuit c, int k, long[] eq, long[] r) {
-    return WalkMath.evaluate(selTable(g, c, k, eq), c.tensor(g.xs()[k]).vars(), r);
+  static long[][] selAt(Wire g, Circuit c, long[] eq, long[][] points) {
+    long[][] tables = selTables(g, c, eq);
+    long[][] out = new long[tables.length][];
+    for (int k = 0; k < tables.length; k++) {
+      out[k] = WalkMath.evaluate(tables[k], c.tensor(g.xs()[k]).vars(), points[k]);
+      tables[k] = null; // one folded table alive at a time besides the scattered ones
+    }
+    return out;
   }
 
   static final class Prover implements GadgetProver<Wire> {
@@ -118,9 +134,9 @@ final class WireArgument {
       long[] eq = eqOut(c.tensor(g.y()), claims.get(0).point());
       int a = g.xs().length;
       List<ProductInstance> inst = new ArrayList<>();
+      long[][] sel = selTables(g, c, eq);
       for (int k = 0; k < a; k++) {
-        inst.add(new ProductInstance(c.tensor(g.xs()[k]).vars(), selTable(g, c, k, eq),
-            w.mle(g.xs()[k])));
+        inst.add(new ProductInstance(c.tensor(g.xs()[k]).vars(), sel[k], w.mle(g.xs()[k])));
       }
       SumcheckProver.Proved p;
       if (a == 1) {
@@ -210,8 +226,9 @@ final class WireArgument {
       long[] expect = new long[L];
       long[] term = new long[L];
       List<Claim> res = new ArrayList<>();
+      long[][] sel = selAt(g, c, eq, points);
       for (int k = 0; k < a; k++) {
-        Fr.mul(term, 0, selAt(g, c, k, eq, points[k]), 0, vals, k * L);
+        Fr.mul(term, 0, sel[k], 0, vals, k * L);
         Fr.mul(term, 0, term, 0, weights, k * L);
         Fr.add(expect, 0, expect, 0, term, 0);
         res.add(new Claim(g.xs()[k], points[k], WalkMath.at(vals, k)));

@@ -32,37 +32,43 @@ public final class OpeningReduction {
     return s;
   }
 
-  /** G_k(s) for every bin k (flat): sum over claims on k of gamma^(j-1) eq(z_j, s). */
+  /**
+   * G_k(s) for every bin k (flat): sum over claims on k of gamma^(j-1) eq(z_j, s). Many claims share
+   * a point (tensors opened where one gadget left them), so eq(z, s) is computed once per distinct
+   * point: the claims are sorted by point (a stable sort on the coordinates' limbs, deterministic
+   * and O(J log J)) and each run of equal points shares one eq. The sum does not depend on the
+   * order in which claims are added.
+   */
   public static long[] weightsAt(List<Walk.Opening> claims, long[] pw, long[] s, int bins, int nBin) {
     long[] g = new long[bins * L];
     long[] e = new long[L];
-    // Many claims share a point (tensors opened where one gadget left them): eq(z, s) is computed
-    // once per distinct point, found by a linear scan so the order stays deterministic.
+    long[] eq = new long[L];
     int n = claims.size();
-    int len = nBin * L;
-    int[] firstWithPoint = new int[n];
-    long[] eqOfFirst = new long[n * L];
-    int distinct = 0;
+    Integer[] order = new Integer[n];
     for (int j = 0; j < n; j++) {
+      order[j] = j;
+    }
+    Arrays.sort(order, (a, b) -> comparePoints(claims.get(a).point(), claims.get(b).point()));
+    long[] previous = null;
+    for (int k = 0; k < n; k++) {
+      int j = order[k];
       Walk.Opening o = claims.get(j);
       long[] z = o.point();
-      int found = -1;
-      if (z.length >= len) {
-        for (int d = 0; d < distinct && found < 0; d++) {
-          long[] y = claims.get(firstWithPoint[d]).point();
-          if (y == z || Arrays.equals(y, 0, len, z, 0, len)) {
-            found = d;
-          }
-        }
+      if (previous == null || comparePoints(previous, z) != 0) {
+        Multilinear.eqEvaluate(eq, 0, z, 0, s, 0, nBin);
+        previous = z;
       }
-      if (found < 0) {
-        found = distinct++;
-        firstWithPoint[found] = j;
-        Multilinear.eqEvaluate(eqOfFirst, found * L, z, 0, s, 0, nBin);
-      }
-      Fr.mul(e, 0, eqOfFirst, found * L, pw, j * L);
+      Fr.mul(e, 0, eq, 0, pw, j * L);
       Fr.add(g, o.bin() * L, g, o.bin() * L, e, 0);
     }
     return g;
+  }
+
+  /** A total order on points: by length, then limb by limb (as signed longs: any fixed order). */
+  static int comparePoints(long[] a, long[] b) {
+    if (a.length != b.length) {
+      return Integer.compare(a.length, b.length);
+    }
+    return Arrays.compare(a, b);
   }
 }

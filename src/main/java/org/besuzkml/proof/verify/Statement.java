@@ -28,11 +28,16 @@ public final class Statement {
    * values (the decoder has already made inputs distinct among themselves, and outputs likewise).
    */
   private static String outputsThatAreInputs(Circuit c, long[][] inputs, long[][] outputs) {
+    // a per-tensor index of the inputs, so the check is linear in the public tensors (10.1)
+    int[] inputAt = new int[c.tensors().size()];
+    java.util.Arrays.fill(inputAt, -1);
+    for (int i = 0; i < c.inputs().length; i++) {
+      inputAt[c.inputs()[i]] = i;
+    }
     for (int o = 0; o < c.outputs().length; o++) {
-      for (int i = 0; i < c.inputs().length; i++) {
-        if (c.outputs()[o] == c.inputs()[i] && !java.util.Arrays.equals(outputs[o], inputs[i])) {
-          return "output " + o + " is input " + i + " but states other values";
-        }
+      int i = inputAt[c.outputs()[o]];
+      if (i >= 0 && !java.util.Arrays.equals(outputs[o], inputs[i])) {
+        return "output " + o + " is input " + i + " but states other values";
       }
     }
     return null;

@@ -37,6 +37,26 @@ public final class Verifier {
    */
   public enum SrsPolicy { CEREMONY_ONLY, ALLOW_DEV }
 
+  /**
+   * Enforced limits on {@link VerifierCost} (protocol.md 10.4), checked from the vk before any
+   * transcript or proof work: a vk over a limit is refused with the figure that exceeds it, and a
+   * proof whose length is not the vk's exact proof size is refused before it is decoded.
+   */
+  public record Limits(long maxFieldMuls, long maxAllocBytes, long maxMsmPoints, long maxProofBytes,
+      long maxKeccakPermutations) {
+    /**
+     * The default: about 0.2 s of field work (2^22 multiplications at ~45 ns), 512 MiB allocated in
+     * total (the peak is far lower), an MSM of 2^12 points, a 4 MiB proof and 2^18 permutations.
+     * Every corpus model stays at least 8x below each (lenet_5: 65k multiplications and 7 MB;
+     * self_attention, the largest: 436k and 43 MB), while a crafted Conv or Wire whose loops or
+     * tables reach 2^20 entries is refused.
+     */
+    public static final Limits DEFAULT = new Limits(1L << 22, 512L << 20, 1 << 12, 4L << 20, 1L << 18);
+    /** No limit (tests and offline tools that must see the verdict of a huge model). */
+    public static final Limits NONE = new Limits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
+        Long.MAX_VALUE, Long.MAX_VALUE);
+  }
+
   /** Verifies against an encoded vk (decoded and checked first); refuses development-SRS keys. */
   public static VerifyResult verify(byte[] vkBytes, long[][] inputs, long[][] outputs, byte[] proof) {
     return verify(vkBytes, inputs, outputs, proof, SrsPolicy.CEREMONY_ONLY);
@@ -69,10 +89,28 @@ public final class Verifier {
    */
   public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
       SrsPolicy policy, BackwardWalk.Visits visits) {
+    return verify(vk, inputs, outputs, proof, policy, Limits.DEFAULT, visits);
+  }
+
+  /** As above under the given limits (10.4). */
+  public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
+      SrsPolicy policy, Limits limits, BackwardWalk.Visits visits) {
     if (vk != null && vk.dev() && policy != SrsPolicy.ALLOW_DEV) {
       return VerifyResult.invalid("verifying key uses the insecure development SRS (refused)");
     }
     try {
+      if (vk != null && limits != null) {
+        // before any proof work: the cost is a function of the vk (linear in its size)
+        VerifierCost cost = VerifierCost.of(vk);
+        String over = cost.exceeds(limits);
+        if (over != null) {
+          return VerifyResult.invalid(over);
+        }
+        if (proof != null && proof.length != cost.proofBytes()) {
+          return VerifyResult.invalid("proof format: " + proof.length + " bytes, the vk fixes "
+              + cost.proofBytes());
+        }
+      }
       return run(vk, inputs, outputs, proof, visits);
     } catch (Rejection r) {
       return VerifyResult.invalid(r.getMessage());
