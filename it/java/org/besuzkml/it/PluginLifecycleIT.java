@@ -155,6 +155,23 @@ class PluginLifecycleIT {
   }
 
   @Test
+  void rpcDryRunModelIdAndGas() {
+    chain.init(new TestBesu.Schedule(TestBesu.Spec.of("Osaka", 0)));
+    plugin.start();
+    Map<?, ?> dry = (Map<?, ?>) rpc.call("zkml_verify",
+        Map.of("vk", "0x01", "inputs", List.of(List.of(1)), "outputs", List.of(List.of(2)), "proof", "0x"));
+    assertEquals(false, dry.get("valid"));
+    assertEquals("revert", dry.get("status"));
+    assertTrue(String.valueOf(dry.get("reason")).startsWith("verifying key"), String.valueOf(dry.get("reason")));
+    assertEquals("halt", ((Map<?, ?>) rpc.call("zkml_verify", "0x12345678")).get("status"));
+    assertEquals("0xbc36789e7a1e281436464229828f817d6612f7b477d66591ff96a9e064bcc98a",
+        rpc.call("zkml_modelId", "0x00"));
+    assertTrue(((Number) rpc.call("zkml_gas", "0x12345678")).longValue() > 0);
+    RuntimeException e = assertThrows(RuntimeException.class, () -> rpc.call("zkml_modelId", "zz"));
+    assertEquals("PluginRpcEndpointException", e.getClass().getSimpleName());
+  }
+
+  @Test
   void refusesReservedAddresses() {
     options.parse("--plugin-zkml-address=0x0000000000000000000000000000000000000100");
     chain.init(new TestBesu.Schedule(TestBesu.Spec.of("Osaka", 0)));

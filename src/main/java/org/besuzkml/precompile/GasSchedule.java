@@ -14,7 +14,7 @@ package org.besuzkml.precompile;
  */
 public final class GasSchedule {
   /** Two Miller loops, a final exponentiation, the fixed part of the MSM and the transcript. */
-  public static final long BASE = 1_200_000;
+  public static final long BASE = 1_800_000;
   /** Hashing (model id, transcript), decoding and the field work that grows with the proof. */
   public static final long PER_BYTE = 16;
   public static final long MODEL_ID_BASE = 100;

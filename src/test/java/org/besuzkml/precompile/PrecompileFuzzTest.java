@@ -43,6 +43,11 @@ class PrecompileFuzzTest {
           "case " + i + " (seed " + seed + "): a mutated call was accepted");
       byStatus[o.status().ordinal()]++;
       assertTrue(dt < 2_000_000_000L, "case " + i + " took " + dt / 1e6 + " ms");
+      if ((i + 1) % 100_000 == 0) {
+        System.out.printf("FUZZ progress %d cases: revert %d, halt %d, worst %.1f ms, heap %d MB%n", i + 1,
+            byStatus[1], byStatus[2], worstNs / 1e6,
+            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+      }
     }
     System.out.printf("FUZZ %d cases seed %d: success %d (unmutated), revert %d, halt %d, worst %.1f ms%n",
         cases, seed, byStatus[0], byStatus[1], byStatus[2], worstNs / 1e6);
