@@ -39,7 +39,10 @@ final class ZkmlRpc {
     m.put("error", plugin.error());
     m.put("maxInputBytes", plugin.core().maxInputBytes());
     m.put("gas", "verify: " + GasSchedule.BASE + " + " + GasSchedule.PER_BYTE
-        + " * len(calldata) + vkCost(vk header); modelId: " + GasSchedule.MODEL_ID_BASE + " + "
+        + " * len(calldata) + vkCost (the vk's VerifierCost bound priced: " + GasSchedule.PER_FIELD_MUL
+        + "/field mul, " + GasSchedule.PER_MSM_POINT + "/MSM point, " + GasSchedule.PER_MILLER_LOOP
+        + "/Miller loop, " + GasSchedule.PER_G1_DECODING + "/G1 decoding, "
+        + GasSchedule.PER_KECCAK_PERMUTATION + "/Keccak-f); modelId: " + GasSchedule.MODEL_ID_BASE + " + "
         + GasSchedule.MODEL_ID_PER_WORD + " * words(calldata)");
     Map<String, String> sel = new LinkedHashMap<>();
     sel.put(ZkmlAbi.VERIFY_SIG, Hex.encode(ZkmlAbi.VERIFY));

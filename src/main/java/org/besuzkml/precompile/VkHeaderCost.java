@@ -1,10 +1,10 @@
 package org.besuzkml.precompile;
 
 /**
- * The verifier cost bound of a vk read from its container header and section counts alone (O(1)
- * reads, no decoding), in gas units, for {@link GasSchedule}. Interim: it stands in for the vk
- * loader's cost bound (protocol.md 10.1) until that lands, and is calibrated against measured
- * verification times (docs/besu.md). Terms: the model bins and n_bin drive the opening's MSM and
+ * A rough cost of a vk read from its container header and section counts alone (O(1) reads, no
+ * decoding). Gas now comes from the vk loader's VerifierCost bound ({@link GasSchedule#vkCost});
+ * this remains the precompile's check before decoding, refusing a vk whose header declares absurd
+ * counts ({@link ZkmlPrecompile#MAX_VK_COST}). Terms: the model bins and n_bin drive the opening's MSM and
  * sumcheck rounds, the gadgets and tensors the walk, the tables the lookup layout.
  */
 public final class VkHeaderCost {

@@ -5,6 +5,7 @@ import org.besuzkml.codec.Keccak;
 import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.codec.VkCodec;
 import org.besuzkml.proof.verify.Statement;
+import org.besuzkml.proof.verify.VerifierCost;
 import org.besuzkml.proof.verify.Verifier;
 import org.besuzkml.proof.verify.VerifyResult;
 
@@ -35,7 +36,10 @@ public final class ZkmlPrecompile {
   static final int VK_WEIGHT_EXTRA = 64 << 10;
 
   private final int maxInputBytes;
-  private final ByteBoundedCache<VerifyingKey> vks;
+  private final ByteBoundedCache<Keyed> vks;
+
+  /** A decoded vk with its gas share (VerifierCost), cached together. */
+  private record Keyed(VerifyingKey vk, long costGas) {}
   private final ByteBoundedCache<Outcome> results;
 
   public ZkmlPrecompile() {
@@ -52,7 +56,7 @@ public final class ZkmlPrecompile {
   public ZkmlPrecompile(int maxInputBytes, long vkCacheBytes, long resultCacheBytes) {
     this.maxInputBytes = maxInputBytes;
     this.vks = new ByteBoundedCache<>(vkCacheBytes,
-        vk -> (long) VK_WEIGHT_FACTOR * vk.bytes().length + VK_WEIGHT_EXTRA);
+        k -> (long) VK_WEIGHT_FACTOR * k.vk().bytes().length + VK_WEIGHT_EXTRA);
     this.results = new ByteBoundedCache<>(resultCacheBytes, o -> 128L + o.output().length
         + (o.reason() == null ? 0 : 2L * o.reason().length()));
   }
@@ -67,7 +71,7 @@ public final class ZkmlPrecompile {
       if (in == null || in.length > maxInputBytes) {
         return GasSchedule.MALFORMED;
       }
-      return GasSchedule.of(in);
+      return GasSchedule.of(in, this::vkCost);
     } catch (RuntimeException e) {
       return GasSchedule.MALFORMED;
     }
@@ -115,24 +119,40 @@ public final class ZkmlPrecompile {
     }
     long cost = VkHeaderCost.of(c.vk(), 0, c.vk().length);
     if (cost > MAX_VK_COST) {
-      return Outcome.invalid("verifying key: cost bound " + cost + " over " + MAX_VK_COST);
+      return Outcome.invalid("verifying key: header cost " + cost + " over " + MAX_VK_COST);
     }
     if (c.outOfRange()) {
       return Outcome.invalid("public values: a value outside +-" + Statement.MAX_ABS);
     }
-    byte[] id = Keccak.hash(c.vk());
-    VerifyingKey vk = vks.get(id);
-    if (vk == null) {
-      Decoded<VerifyingKey> dk = VkCodec.decode(c.vk());
-      if (!dk.isOk()) {
-        return Outcome.invalid("verifying key: " + dk.reason());
-      }
-      vk = dk.value();
-      vks.put(id, vk);
+    Keyed k = keyed(c.vk());
+    if (k == null) {
+      return Outcome.invalid("verifying key: " + VkCodec.decode(c.vk()).reason());
     }
+    VerifyingKey vk = k.vk();
     VerifyResult r = Verifier.verify(vk, c.inputs(), c.outputs(), c.proof(),
         Verifier.SrsPolicy.CEREMONY_ONLY);
     return r.valid() ? Outcome.success(vk.modelId().clone()) : Outcome.invalid(r.reason());
+  }
+
+  /** The decoded vk and its gas share, through the cache; null if it does not decode. */
+  private Keyed keyed(byte[] vkBytes) {
+    byte[] id = Keccak.hash(vkBytes);
+    Keyed k = vks.get(id);
+    if (k == null) {
+      Decoded<VerifyingKey> dk = VkCodec.decode(vkBytes);
+      if (!dk.isOk()) {
+        return null;
+      }
+      k = new Keyed(dk.value(), GasSchedule.vkCost(VerifierCost.of(dk.value())));
+      vks.put(id, k);
+    }
+    return k;
+  }
+
+  /** Verify's vk share of gas: the VerifierCost bound priced, 0 if the vk does not decode. */
+  long vkCost(byte[] vkBytes) {
+    Keyed k = keyed(vkBytes);
+    return k == null ? 0 : k.costGas();
   }
 
   /** Drops both caches (tests, benchmarks). */

@@ -56,7 +56,7 @@ class GasCalibrationTest {
     double best = Arrays.stream(cold).min().orElse(us);
     System.out.printf("CALIB %s calldata=%d vk=%d proof=%d vkCost=%d gas=%d verify_us=%.0f cached_us=%.0f gas_per_us=%.0f best_gas_per_us=%.0f%n",
         name, c.calldata().length, c.vk().length, c.proof().length,
-        VkHeaderCost.of(c.vk(), 0, c.vk().length), gas, us, median(cached), ratio, gas / best);
+        uncached.vkCost(c.vk()), gas, us, median(cached), ratio, gas / best);
     // >= 100 is the pricing rule; on a shared CI machine timings swing 10x (lenet_5 12 ms quiet,
     // 152 ms at load 15), so CI guards against gross mispricing only, and the rule itself is
     // asserted with -Dzkml.calib.strict (and by `bench precompile`, which exits 1 below 100)

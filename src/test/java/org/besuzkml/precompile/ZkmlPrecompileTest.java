@@ -85,13 +85,21 @@ class ZkmlPrecompileTest {
   }
 
   @Test
-  void gasReadsOnlyTheHeadAndTheVkHeader() {
+  void gasIsTheLengthAndTheVerifierCostBound() {
     ZkmlFixtures.Case c = ZkmlFixtures.get("1l_mlp");
     long g = pc.gas(c.calldata());
     assertTrue(g > GasSchedule.BASE);
-    long cost = VkHeaderCost.of(c.vk(), 0, c.vk().length);
+    long cost = GasSchedule.vkCost(org.besuzkml.proof.verify.VerifierCost.of(
+        org.besuzkml.codec.VkCodec.decode(c.vk()).value()));
     assertTrue(cost > 0);
     assertEquals(GasSchedule.gas(c.calldata().length, cost), g);
+    // the same with a cold cache and with no cache at all
+    assertEquals(g, new ZkmlPrecompile(1 << 22, 0).gas(c.calldata()));
+    // a vk that does not decode prices at the base and the length (and the call reverts)
+    byte[] vk = c.vk().clone();
+    vk[vk.length - 3] ^= 1;
+    byte[] bad = ZkmlAbi.encodeVerify(vk, c.inputs(), c.outputs(), c.proof());
+    assertEquals(GasSchedule.gas(bad.length, 0), pc.gas(bad));
     // a proof byte changes neither the vk header nor the length: same gas
     byte[] t = c.calldata().clone();
     t[t.length - 40] ^= 1;
