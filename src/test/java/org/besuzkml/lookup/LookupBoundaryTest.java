@@ -141,6 +141,9 @@ class LookupBoundaryTest {
     assertEquals(LeafLayout.MAX_LEAF_VARS, ok.value().leafVars());
     tables.add(Table.range(1));
     assertRejected(LeafLayout.of(tables, List.of()), "lookup layout: more than 2^30 leaves");
+    // table tags: position + 1 (0 is the filler leaves' denominator term)
+    assertEquals(1, LeafLayout.tag(0));
+    assertEquals(5, LeafLayout.tag(4));
     // leaf variables: ceil(log2(total)), at least 1
     assertEquals(1, LeafLayout.of(List.of(Table.range(1)), List.of()).value().leafVars());
     assertEquals(2, LeafLayout.of(List.of(Table.range(2)), List.of()).value().leafVars());

@@ -147,6 +147,38 @@ class SumcheckBoundaryTest {
   }
 
   @Test
+  void mergeProverAndVerifierTranscriptsAgreeAfterward() {
+    SplittableRandom rnd = new SplittableRandom(8);
+    int m = 3;
+    long[] y = random(rnd, 8);
+    long[][] points = {random(rnd, m), random(rnd, m)};
+    long[] values = new long[2 * L];
+    for (int j = 0; j < 2; j++) {
+      Multilinear.evaluate(values, j * L, y, 0, m, points[j], 0);
+    }
+    Transcript tp = Transcript.v1();
+    ClaimMerge.Merged mp = ClaimMerge.prove(y, m, points, tp);
+    Transcript tv = Transcript.v1();
+    Checked<SubClaim> sc = ClaimMerge.verify(m, points, values, mp.proof(), mp.value(), tv);
+    assertTrue(sc.isOk(), sc.reason());
+    assertArrayEquals(mp.value(), sc.value().value());
+    // both sides absorbed y: the transcripts are in the same state afterwards
+    assertArrayEquals(tp.challengeFr("next"), tv.challengeFr("next"));
+  }
+
+  @Test
+  void eqWeightedClaimOverSeveralPieces() {
+    // 2^15 entries: enough work to be cut into pieces on a machine with more than one core
+    SplittableRandom rnd = new SplittableRandom(9);
+    int k = 15;
+    long[] z = random(rnd, k);
+    long[] f = random(rnd, 1 << k);
+    long[] want = new long[L];
+    Multilinear.evaluate(want, 0, f, 0, k, z, 0);
+    assertArrayEquals(want, new EqWeightedInstance(z, k, Composition.product(1), f).claim());
+  }
+
+  @Test
   void fieldReaderRange() {
     byte[] data = new byte[3 * Fr.BYTES];
     assertEquals(2, new FieldReader(data, Fr.BYTES, 2 * Fr.BYTES).remainingElements());

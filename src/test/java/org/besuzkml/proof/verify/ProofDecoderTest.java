@@ -1,5 +1,6 @@
 package org.besuzkml.proof.verify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,7 +32,12 @@ import org.junit.jupiter.api.Test;
  * and of one with witness bins, lookups and a PCS proof (1l_mlp).
  */
 class ProofDecoderTest {
-  private record Keyed(VerifyingKey vk, LeafLayout layout, byte[] proof) {}
+  /** The vk and an honest proof; the layout is computed afresh at each use (it is under test too). */
+  private record Keyed(VerifyingKey vk, byte[] proof) {
+    LeafLayout layout() {
+      return LookupSetup.hasLookups(vk) ? LookupSetup.layout(vk, null).value() : null;
+    }
+  }
 
   private static final Map<String, Keyed> CACHE = new ConcurrentHashMap<>();
 
@@ -46,9 +52,7 @@ class ProofDecoderTest {
         CorpusModels.Loaded l = CorpusModels.load(n);
         ProvingKey pk = Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0));
         Prover.Proof p = Prover.prove(pk, l.honest(), true);
-        VerifyingKey vk = pk.vk();
-        LeafLayout layout = LookupSetup.hasLookups(vk) ? LookupSetup.layout(vk, null).value() : null;
-        return new Keyed(vk, layout, p.bytes());
+        return new Keyed(pk.vk(), p.bytes());
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -101,6 +105,10 @@ class ProofDecoderTest {
     refused(k, new byte[3], "not a BZKP file (wrong magic)", 0);
     byte[] model33 = withSection(k.proof(), 0, Arrays.copyOf(sections(k.proof())[0], 33));
     refused(k, model33, "MODEL section has 33 bytes, the vk fixes 32", start(model33, 0));
+    byte[] other = sections(k.proof())[0];
+    other[31] ^= 1;
+    byte[] otherModel = withSection(k.proof(), 0, other);
+    refused(k, otherModel, "proof is for another model (model id differs from the vk's)", start(otherModel, 0));
     // sections the vk fixes at 0 bytes: one element is one too many
     byte[] opening = withSection(k.proof(), 4, new byte[Fr.BYTES]);
     refused(k, opening, "OPENING section has 32 bytes, the vk fixes 0", start(opening, 4));
@@ -133,7 +141,22 @@ class ProofDecoderTest {
     assertTrue(ok.isOk(), ok.reason());
     assertEquals(k.vk().witnessBinCount(), ok.value().witnessBinEncodings().length);
     int wb = k.vk().witnessBinCount();
-    assertTrue(wb >= 1);
+    assertTrue(wb >= 2);
+    assertTrue(LookupSetup.hasLookups(k.vk()));
+    // each bin decoded into its own slot, with its own encoding
+    byte[] binBytes = sections(p)[1];
+    for (int j = 0; j < wb; j++) {
+      long[] pt = new long[G1.AFFINE];
+      assertTrue(G1.decode(pt, 0, binBytes, j * G1.ENCODED));
+      assertArrayEquals(pt, Arrays.copyOfRange(ok.value().witnessBins(), j * G1.AFFINE, (j + 1) * G1.AFFINE));
+      assertArrayEquals(Arrays.copyOfRange(binBytes, j * G1.ENCODED, (j + 1) * G1.ENCODED),
+          ok.value().witnessBinEncodings()[j]);
+    }
+    // the element sections as cursors over exactly their elements
+    int nb = k.vk().nBin();
+    assertEquals(k.layout().proofSize(), ok.value().lookup().remainingElements());
+    assertEquals(sections(p)[3].length / Fr.BYTES, ok.value().walk().remainingElements());
+    assertEquals(2 * nb + wb + k.vk().modelBinCount(), ok.value().opening().remainingElements());
     // the last witness bin off the curve (y + 1)
     byte[] bins = sections(p)[1];
     bins[wb * G1.ENCODED - 1] ^= 1;
