@@ -143,6 +143,14 @@ class ProofDecoderTest {
     int wb = k.vk().witnessBinCount();
     assertTrue(wb >= 2);
     assertTrue(LookupSetup.hasLookups(k.vk()));
+    // the layout has one instance per planned lookup, over its tensor's entries, with its columns
+    java.util.List<org.besuzkml.proof.gadget.LookupPlan.Instance> plan = k.vk().plan().instances();
+    LeafLayout layout = k.layout();
+    assertEquals(plan.size(), layout.instances().size());
+    for (int i = 0; i < plan.size(); i++) {
+      assertEquals(k.vk().circuit().tensor(plan.get(i).column1()).size(), layout.instances().get(i).realEntries());
+      assertEquals(plan.get(i).column2() >= 0 ? 2 : 1, layout.instances().get(i).columns());
+    }
     // each bin decoded into its own slot, with its own encoding
     byte[] binBytes = sections(p)[1];
     for (int j = 0; j < wb; j++) {
