@@ -151,19 +151,10 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
           limbBacking[d.x()] = d;
         }
       }
-      modelColumn = new ColumnLayout.Column[n];
-      witnessColumn = new ColumnLayout.Column[n];
-      multiplicityColumn = new ColumnLayout.Column[vk.plan().tables().size()];
-      for (ColumnLayout.Column col : vk.layout().model()) {
-        modelColumn[col.tensor()] = col;
-      }
-      for (ColumnLayout.Column col : vk.layout().witness()) {
-        if (col.tensor() >= 0) {
-          witnessColumn[col.tensor()] = col;
-        } else {
-          multiplicityColumn[col.table()] = col;
-        }
-      }
+      ColumnIndex columns = ColumnIndex.of(vk);
+      modelColumn = columns.model();
+      witnessColumn = columns.witness();
+      multiplicityColumn = columns.multiplicity();
       pending = new long[n];
       m.alloc(CostMeter.mul(n, 64));
     }

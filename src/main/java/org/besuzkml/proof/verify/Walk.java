@@ -49,19 +49,10 @@ public final class Walk {
     this.t = t;
     this.publicValues = publicValues;
     int n = c.tensors().size();
-    modelColumn = new ColumnLayout.Column[n];
-    witnessColumn = new ColumnLayout.Column[n];
-    multiplicityColumn = new ColumnLayout.Column[vk.plan().tables().size()];
-    for (ColumnLayout.Column col : vk.layout().model()) {
-      modelColumn[col.tensor()] = col;
-    }
-    for (ColumnLayout.Column col : vk.layout().witness()) {
-      if (col.tensor() >= 0) {
-        witnessColumn[col.tensor()] = col;
-      } else {
-        multiplicityColumn[col.table()] = col;
-      }
-    }
+    ColumnIndex columns = ColumnIndex.of(vk);
+    modelColumn = columns.model();
+    witnessColumn = columns.witness();
+    multiplicityColumn = columns.multiplicity();
   }
 
   /** Null if the walk supports gadget g of circuit c, else the reason (prover pre-check). */
