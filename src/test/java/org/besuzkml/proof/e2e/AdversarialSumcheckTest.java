@@ -44,7 +44,7 @@ class AdversarialSumcheckTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"1l_mlp", "1l_max_pool", "1l_conv", "1l_mean", "1l_average",
-      "div_by_activation", "1l_pad", "concat", "avgpool_pads"})
+      "div_by_activation", "1l_pad", "concat", "avgpool_pads", "1l_downsample"})
   void everyRoundPolynomialLieRejected(String model) {
     List<Integer> polys = Lies.messages(model, m -> m.label().equals("sc/poly"));
     int told = 0;
@@ -86,7 +86,9 @@ class AdversarialSumcheckTest {
    * and every earlier check; only the gadget's final check is left to catch it (kills each final).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"1l_mlp", "1l_conv", "div_by_activation", "avgpool_pads", "1l_max_pool"})
+  // 1l_downsample: a Conv whose window sumcheck has rounds (1l_conv's has none)
+  @ValueSource(strings = {"1l_mlp", "1l_conv", "div_by_activation", "avgpool_pads", "1l_max_pool",
+      "1l_downsample", "concat", "1l_pad"})
   void lastRoundLieOfEveryGadgetSumcheckRejected(String model) {
     var byGadget = Lies.byGadget(model);
     var c = Fixtures.get(model).pk().vk().circuit();
