@@ -9,6 +9,7 @@ import java.util.Set;
 import org.besuzkml.proof.Adversary;
 import org.besuzkml.proof.gadget.Circuit;
 import org.besuzkml.proof.gadget.Decomp;
+import org.besuzkml.proof.gadget.Requant;
 import org.besuzkml.proof.gadget.DivConst;
 import org.besuzkml.proof.gadget.DivTensor;
 import org.besuzkml.proof.gadget.Gadget;
@@ -149,6 +150,41 @@ class AdversarialGadgetTest {
         w.get(g.q())[0] += 1;
       }
     });
+  }
+
+  /**
+   * Requant's q and r moved together by one step of 2^k at one entry, after their limbs were made:
+   * acc = 2^k q + r still holds at Requant's point and every limb is honest and in range, so only
+   * the Decomp recomposition (the limbs against the claimed q and r) sees it. Without that check
+   * the consumers of q would read a forged value.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1l_mlp", "1l_conv"})
+  void quotientAndRemainderMovedTogetherRejected(String model) {
+    Circuit c = Fixtures.get(model).pk().vk().circuit();
+    int told = 0;
+    for (Gadget g : c.gadgets()) {
+      if (g instanceof Requant rq) {
+        int at = Math.max(defineOf(c, rq.q()), defineOf(c, rq.r()));
+        assertTamperRejected(model, "q + 1, r - 2^k of Requant on " + rq.acc(), (i, x, w) -> {
+          if (i == at) {
+            w.get(rq.q())[0] += 1;
+            w.get(rq.r())[0] -= 1L << rq.k();
+          }
+        });
+        told++;
+      }
+    }
+    assertTrue(told > 0);
+  }
+
+  private static int defineOf(Circuit c, int tensor) {
+    for (int i = 0; i < c.gadgets().size(); i++) {
+      if (c.gadgets().get(i) instanceof Decomp d && d.define() && d.x() == tensor) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("tensor " + tensor + " is not limb-backed");
   }
 
   /**
