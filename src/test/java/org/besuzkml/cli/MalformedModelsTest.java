@@ -79,6 +79,21 @@ class MalformedModelsTest {
   }
 
   @Test
+  void blockGeometryIsCheckedAtImport() throws Exception {
+    refused(OpModels.node("DepthToSpace").input(1, 8, 2, 3).attr("blocksize", 0L).build(),
+        "node 'n0' (op DepthToSpace): blocksize must be in 1..4096, got 0");
+    refused(OpModels.node("DepthToSpace").input(1, 8, 2, 3).attr("blocksize", 3L).build(),
+        "node 'n0' (op DepthToSpace): 8 channels are not a multiple of blocksize^2 = 9");
+    refused(OpModels.node("SpaceToDepth").input(1, 2, 4, 6).attr("blocksize", 4L).build(),
+        "node 'n0' (op SpaceToDepth): spatial size 4x6 is not a multiple of blocksize 4");
+    refused(OpModels.node("DepthToSpace").input(1, 8, 2).attr("blocksize", 2L).build(),
+        "node 'n0' (op DepthToSpace): needs an [N, C, H, W] input, not rank 3");
+    // 65536^2 wrapped to 0 in int arithmetic: a division by zero before the limit
+    refused(OpModels.node("DepthToSpace").input(1, 8, 2, 3).attr("blocksize", 65536L).build(),
+        "node 'n0' (op DepthToSpace): blocksize must be in 1..4096, got 65536");
+  }
+
+  @Test
   void hugeInputShapeNamesTheInputAndTheLimit() throws Exception {
     refused(OpModels.node("Relu").input(1 << 20, 1 << 20).build(), "graph input 'x0' has shape"
         + " [1048576, 1048576]: more than 2147483647 elements, the limit of one tensor");

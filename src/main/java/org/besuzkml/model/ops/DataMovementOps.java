@@ -547,11 +547,14 @@ final class DataMovementOps {
 
   /** DepthToSpace (DCR or CRD) and SpaceToDepth on [N, C, H, W]. */
   static Mapping[] depthToSpace(Node n, int[][] in, Tensor[] c) {
-    int b = (int) n.attrs().getInt("blocksize", 1);
-    boolean crd = n.attrs().getString("mode", "DCR").equals("CRD");
     int[] x = in[0];
+    int b = blocksize(n, x);
+    boolean crd = n.attrs().getString("mode", "DCR").equals("CRD");
+    if (x[1] % (b * b) != 0) {
+      throw new IllegalArgumentException(x[1] + " channels are not a multiple of blocksize^2 = " + b * b);
+    }
     int oc = x[1] / (b * b);
-    int[] out = {x[0], oc, x[2] * b, x[3] * b};
+    int[] out = {x[0], oc, x[2] * b, x[3] * b}; // as many elements as the input: no overflow
     int[] idx = new int[Shapes.size(out)];
     int o = 0;
     for (int nn = 0; nn < x[0]; nn++) {
@@ -570,8 +573,11 @@ final class DataMovementOps {
   }
 
   static Mapping[] spaceToDepth(Node n, int[][] in, Tensor[] c) {
-    int b = (int) n.attrs().getInt("blocksize", 1);
     int[] x = in[0];
+    int b = blocksize(n, x);
+    if (x[2] % b != 0 || x[3] % b != 0) {
+      throw new IllegalArgumentException("spatial size " + x[2] + "x" + x[3] + " is not a multiple of blocksize " + b);
+    }
     int[] out = {x[0], x[1] * b * b, x[2] / b, x[3] / b};
     int[] idx = new int[Shapes.size(out)];
     int o = 0;
@@ -588,4 +594,21 @@ final class DataMovementOps {
     }
     return single(out, idx);
   }
+
+  /**
+   * The blocksize attribute of DepthToSpace / SpaceToDepth on an [N, C, H, W] input, at most 2^12
+   * so that b * b cannot overflow (the output has as many elements as the input).
+   */
+  private static int blocksize(Node n, int[] x) {
+    if (x.length != 4) {
+      throw new IllegalArgumentException("needs an [N, C, H, W] input, not rank " + x.length);
+    }
+    long b = n.attrs().getInt("blocksize", 1);
+    if (b < 1 || b > MAX_BLOCKSIZE) {
+      throw new IllegalArgumentException("blocksize must be in 1.." + MAX_BLOCKSIZE + ", got " + b);
+    }
+    return (int) b;
+  }
+
+  private static final int MAX_BLOCKSIZE = 1 << 12;
 }
