@@ -14,6 +14,14 @@ final class Fixtures {
 
   private static final Map<String, Keyed> CACHE = new ConcurrentHashMap<>();
 
+  /**
+   * Set by the pom's mutation profile (-Dzkml.mutation=true). PIT reruns every covering test of a
+   * mutant that survives, so the few sweeps whose breadth is about scale rather than about which
+   * check runs (lenet_5 beside 1l_mlp, the whole corpus in VerifierCostTest, every element of a
+   * long message) are narrowed there, each as its test says; `mvn verify` runs them in full.
+   */
+  static final boolean MUTATION_RUN = Boolean.getBoolean("zkml.mutation");
+
   private Fixtures() {}
 
   /** Synthetic models by name, for gadget kinds no corpus model has. */
