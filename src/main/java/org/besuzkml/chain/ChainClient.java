@@ -1,0 +1,364 @@
+package org.besuzkml.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.Web3jService;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.exceptions.ClientConnectionException;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
+
+/**
+ * One account on one Ethereum JSON-RPC node: deploys contracts, sends signed transactions and
+ * waits for their receipts, and makes calls. Signs EIP-1559 transactions when the chain has a base
+ * fee, legacy (EIP-155) ones otherwise. Every RPC is retried with bounded backoff while the node is
+ * unreachable; a transaction is re-sent as the same signed bytes (so a retry never doubles it) and
+ * re-signed with a fresh nonce only when the node says the nonce was wrong. Thread-safe.
+ */
+public final class ChainClient implements AutoCloseable {
+  /** Tuning; {@link #DEFAULTS} suits a local node with one-second blocks. */
+  public record Options(Backoff backoff, Duration receiptTimeout, Duration httpTimeout, double gasMargin) {
+    public static final Options DEFAULTS = new Options(Backoff.DEFAULT, Duration.ofSeconds(60),
+        Duration.ofSeconds(30), 1.2);
+  }
+
+  /** A JSON-RPC error answer; {@code data} is the error's data member (null when absent). */
+  public static final class RpcError extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int code;
+    private final transient JsonNode data;
+
+    RpcError(int code, String message, JsonNode data) {
+      super(message);
+      this.code = code;
+      this.data = data;
+    }
+
+    public int code() {
+      return code;
+    }
+
+    /** The revert data carried by the error (Besu: a hex string; ganache: an object's result). */
+    public byte[] revertData() {
+      JsonNode d = data;
+      if (d != null && d.isObject()) {
+        d = d.has("result") ? d.get("result") : d.get("data");
+      }
+      if (d != null && d.isTextual() && d.asText().matches("0x([0-9a-fA-F]{2})*")) {
+        return Numeric.hexStringToByteArray(d.asText());
+      }
+      return null;
+    }
+
+    boolean isRevert() {
+      String m = getMessage() == null ? "" : getMessage().toLowerCase(java.util.Locale.ROOT);
+      return revertData() != null || m.contains("revert");
+    }
+  }
+
+  /** The answer of a call: return data, or the revert. */
+  public record CallResult(byte[] data, RevertReason revert) {
+    public boolean ok() {
+      return revert == null;
+    }
+  }
+
+  static final class JsonNodeResponse extends Response<JsonNode> {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration POLL_MIN = Duration.ofMillis(20);
+  private static final Duration POLL_MAX = Duration.ofMillis(500);
+
+  private final String url;
+  private final HttpService service;
+  private final SigningKey key;
+  private final Options options;
+  private final long chainId;
+  private final boolean eip1559;
+  private final NonceTracker nonces;
+  private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong resyncs = new AtomicLong();
+
+  private ChainClient(String url, SigningKey key, Options options) throws ChainException {
+    this.url = url;
+    this.key = key;
+    this.options = options;
+    OkHttpClient http = new OkHttpClient.Builder()
+        .connectTimeout(Math.min(2000, options.httpTimeout().toMillis()), TimeUnit.MILLISECONDS)
+        .readTimeout(options.httpTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(options.httpTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .retryOnConnectionFailure(false)
+        .build();
+    this.service = new HttpService(url, http);
+    this.chainId = quantity(rpc("eth_chainId")).longValueExact();
+    JsonNode block = rpc("eth_getBlockByNumber", "latest", false);
+    this.eip1559 = block != null && block.hasNonNull("baseFeePerGas");
+    this.nonces = new NonceTracker(() -> quantity(rpc("eth_getTransactionCount", key.address(), "pending")));
+  }
+
+  /** Connects (with retries) and reads the chain id and whether the chain has a base fee. */
+  public static ChainClient connect(String url, SigningKey key, Options options) throws ChainException {
+    return new ChainClient(url, key, options);
+  }
+
+  public static ChainClient connect(String url, SigningKey key) throws ChainException {
+    return connect(url, key, Options.DEFAULTS);
+  }
+
+  public long chainId() {
+    return chainId;
+  }
+
+  public boolean eip1559() {
+    return eip1559;
+  }
+
+  public String address() {
+    return key.address();
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /** RPC attempts that failed for an unreachable node and were tried again, since connect. */
+  public long retries() {
+    return retries.get();
+  }
+
+  /** Times the local nonce was resynced from the node after a nonce error. */
+  public long nonceResyncs() {
+    return resyncs.get();
+  }
+
+  /** Deploys {@code initCode} (bytecode followed by the encoded constructor arguments). */
+  public Receipt deploy(byte[] initCode) throws ChainException {
+    return send(null, initCode, null);
+  }
+
+  /**
+   * Sends a transaction and waits for its receipt. {@code to} null creates a contract.
+   * {@code gasLimit} null estimates it (with the margin); a reverting estimate returns
+   * {@link Receipt#notSent} with the reason and sends nothing. A mined transaction that failed is
+   * replayed with eth_call at its block to recover the revert reason.
+   */
+  public Receipt send(String to, byte[] data, BigInteger gasLimit) throws ChainException {
+    BigInteger gas = gasLimit;
+    if (gas == null) {
+      try {
+        BigInteger est = quantity(rpcOrError("eth_estimateGas", tx(to, data, null)));
+        gas = new java.math.BigDecimal(est).multiply(java.math.BigDecimal.valueOf(options.gasMargin()))
+            .toBigInteger().add(BigInteger.valueOf(5_000));
+      } catch (RpcError e) {
+        if (e.isRevert()) {
+          return Receipt.notSent(RevertReason.decode(e.revertData()));
+        }
+        throw new ChainException(ChainException.Kind.REJECTED, "eth_estimateGas at " + url + ": " + e.getMessage());
+      }
+    }
+    for (int tries = 1; ; tries++) {
+      BigInteger nonce = nonces.take();
+      byte[] signed = sign(nonce, gas, to, data);
+      String hash = Numeric.toHexString(Hash.sha3(signed));
+      try {
+        rpcOrError("eth_sendRawTransaction", Numeric.toHexString(signed));
+      } catch (RpcError e) {
+        if (NonceTracker.isAlreadyKnown(e.getMessage())) {
+          // an earlier attempt of this very transaction got through before the connection broke
+        } else if (NonceTracker.isNonceError(e.getMessage()) && tries < 3) {
+          if (receiptOrNull(hash) != null) {
+            return awaitReceipt(hash, nonce, to, data, gas); // it was ours, sent by a lost attempt
+          }
+          nonces.resync();
+          resyncs.incrementAndGet();
+          continue;
+        } else {
+          nonces.resync(); // the nonce was not used
+          throw new ChainException(ChainException.Kind.REJECTED,
+              "eth_sendRawTransaction at " + url + " refused the transaction: " + e.getMessage());
+        }
+      }
+      return awaitReceipt(hash, nonce, to, data, gas);
+    }
+  }
+
+  /** eth_call at the latest block, from this account. */
+  public CallResult call(String to, byte[] data) throws ChainException {
+    return callAt(to, data, null, "latest");
+  }
+
+  private CallResult callAt(String to, byte[] data, BigInteger gas, String block) throws ChainException {
+    try {
+      JsonNode r = rpcOrError("eth_call", tx(to, data, gas), block);
+      return new CallResult(Numeric.hexStringToByteArray(r.asText()), null);
+    } catch (RpcError e) {
+      if (e.isRevert()) {
+        return new CallResult(null, RevertReason.decode(e.revertData()));
+      }
+      throw new ChainException(ChainException.Kind.REJECTED, "eth_call at " + url + ": " + e.getMessage());
+    }
+  }
+
+  private Receipt awaitReceipt(String hash, BigInteger nonce, String to, byte[] data, BigInteger gas)
+      throws ChainException {
+    long deadline = System.nanoTime() + options.receiptTimeout().toNanos();
+    Duration poll = POLL_MIN;
+    while (true) {
+      JsonNode r = receiptOrNull(hash);
+      if (r != null) {
+        boolean ok = "0x1".equals(r.path("status").asText());
+        long block = quantity(r.get("blockNumber")).longValueExact();
+        String created = r.path("contractAddress").isTextual() ? r.get("contractAddress").asText() : null;
+        RevertReason why = null;
+        if (!ok) {
+          // receipts carry no reason (Besu only with --revert-reason-enabled): replay the call
+          CallResult replay = callAt(to, data, gas, Numeric.toHexStringWithPrefix(BigInteger.valueOf(block)));
+          why = replay.ok() ? new RevertReason("unknown", "failed, but its replay succeeds", "0x") : replay.revert();
+        }
+        return new Receipt(hash, nonce.longValueExact(), ok, block, quantity(r.get("gasUsed")), created, why);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new ChainException(ChainException.Kind.TIMEOUT, "no receipt for " + hash + " from " + url
+            + " within " + options.receiptTimeout().toSeconds() + " s");
+      }
+      sleep(poll);
+      poll = poll.multipliedBy(2).compareTo(POLL_MAX) > 0 ? POLL_MAX : poll.multipliedBy(2);
+    }
+  }
+
+  private JsonNode receiptOrNull(String hash) throws ChainException {
+    JsonNode r = rpc("eth_getTransactionReceipt", hash);
+    return r == null || r.isNull() ? null : r;
+  }
+
+  private byte[] sign(BigInteger nonce, BigInteger gas, String to, byte[] data) throws ChainException {
+    String toAddr = to == null ? "" : to;
+    String hexData = Numeric.toHexString(data);
+    if (eip1559) {
+      BigInteger base = quantity(rpc("eth_getBlockByNumber", "latest", false).get("baseFeePerGas"));
+      BigInteger tip = priorityFee();
+      RawTransaction raw = RawTransaction.createTransaction(chainId, nonce, gas, toAddr, BigInteger.ZERO,
+          hexData, tip, base.shiftLeft(1).add(tip));
+      return TransactionEncoder.signMessage(raw, key.credentials());
+    }
+    BigInteger price = quantity(rpc("eth_gasPrice"));
+    RawTransaction raw = RawTransaction.createTransaction(nonce, price, gas, toAddr, BigInteger.ZERO, hexData);
+    return TransactionEncoder.signMessage(raw, chainId, key.credentials());
+  }
+
+  /** The node's suggested tip; 0 when it has none to suggest (a zero-fee dev chain). */
+  private BigInteger priorityFee() throws ChainException {
+    try {
+      return quantity(rpcOrError("eth_maxPriorityFeePerGas"));
+    } catch (RpcError e) {
+      return BigInteger.ZERO;
+    }
+  }
+
+  private ObjectNode tx(String to, byte[] data, BigInteger gas) {
+    ObjectNode t = JSON.createObjectNode().put("from", key.address()).put("data", Numeric.toHexString(data));
+    if (to != null) {
+      t.put("to", to);
+    }
+    if (gas != null) {
+      t.put("gas", Numeric.toHexStringWithPrefix(gas));
+    }
+    return t;
+  }
+
+  /** A JSON-RPC call whose error answer is a failure (the node is up but refuses). */
+  public JsonNode rpc(String method, Object... params) throws ChainException {
+    try {
+      return rpcOrError(method, params);
+    } catch (RpcError e) {
+      throw new ChainException(ChainException.Kind.REJECTED, method + " at " + url + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * A JSON-RPC call, retried with backoff while the node is unreachable (connection refused or
+   * reset, timeout, HTTP error). An error answer is thrown as {@link RpcError}: it is final.
+   */
+  public JsonNode rpcOrError(String method, Object... params) throws ChainException, RpcError {
+    Backoff b = options.backoff();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        JsonNodeResponse r = new Request<>(method, List.of(params), (Web3jService) service,
+            JsonNodeResponse.class).send();
+        if (r.hasError()) {
+          Response.Error e = r.getError();
+          throw new RpcError(e.getCode(), e.getMessage(), parse(e.getData()));
+        }
+        return r.getResult();
+      } catch (IOException | ClientConnectionException e) {
+        if (attempt >= b.attempts()) {
+          throw new ChainException(ChainException.Kind.UNREACHABLE, method + ": node at " + url
+              + " unreachable after " + attempt + " attempts (" + e.getClass().getSimpleName() + ")", e);
+        }
+        retries.incrementAndGet();
+        sleep(b.delayAfter(attempt));
+      }
+    }
+  }
+
+  private static JsonNode parse(String data) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(data);
+    } catch (IOException e) {
+      return JSON.getNodeFactory().textNode(data);
+    }
+  }
+
+  static BigInteger quantity(JsonNode n) throws ChainException {
+    if (n == null || !n.isTextual() || !n.asText().startsWith("0x")) {
+      throw new ChainException(ChainException.Kind.REJECTED, "expected a hex quantity, got " + n);
+    }
+    String h = n.asText().substring(2);
+    return h.isEmpty() ? BigInteger.ZERO : new BigInteger(h, 16);
+  }
+
+  private static void sleep(Duration d) throws ChainException {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChainException(ChainException.Kind.TIMEOUT, "interrupted");
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      service.close();
+    } catch (IOException e) {
+      // nothing held that matters
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ChainClient[" + url + ", chain " + chainId + ", " + key + "]";
+  }
+
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}
