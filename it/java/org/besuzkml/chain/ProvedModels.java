@@ -39,8 +39,8 @@ final class ProvedModels {
       try {
         Path work = Files.createTempDirectory("zkml-chain-" + m);
         Path src = MODELS.resolve(m);
-        Path dir = work.resolve("model");
-        Path proof = work.resolve("proof.json");
+        Path dir = work.resolve(m); // the driver names a model by its directory
+        Path proof = dir.resolve("proof.json"); // beside vk.bzkv, as DevnetDriver --model DIR reads it
         String input = src.resolve("input.json").toString();
         cli("compile", src.resolve("network.onnx").toString(), "--input", input, "-o", dir.toString());
         cli("setup", dir.toString(), "--ptau", PTAU.toString());

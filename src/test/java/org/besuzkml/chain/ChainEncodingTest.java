@@ -99,4 +99,11 @@ class ChainEncodingTest {
     assertFalse(NonceTracker.isNonceError("insufficient funds for gas * price + value"));
     assertTrue(NonceTracker.isAlreadyKnown("Known transaction"));
   }
+
+  @Test
+  void directPrecompileGasIsIntrinsicPlusThePrecompileAtLeastTheCalldataFloor() {
+    byte[] d = {0, 0, 5, 0}; // 3 zero bytes (4 gas, 1 token), one non-zero (16 gas, 4 tokens)
+    assertEquals(21_000 + 12 + 16 + 3_000, DevnetDriver.directGas(d, 3_000));
+    assertEquals(21_000 + 10 * (3 + 4), DevnetDriver.directGas(d, 0), "the EIP-7623 floor wins");
+  }
 }
