@@ -50,7 +50,7 @@ final class LocalEthNode implements AutoCloseable {
 
   /** (Re)starts on the same port and chain directory; returns once it answers. */
   void restart() throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("node", NodeTools.GANACHE.toString(),
+    List<String> cmd = new ArrayList<>(List.of(NodeTools.NODE, NodeTools.GANACHE.toString(),
         "--server.host", "127.0.0.1", "--server.port", Integer.toString(port),
         "--chain.chainId", "1337", "--chain.hardfork", hardfork,
         "--miner.blockGasLimit", "0x3b9aca00", "--miner.callGasLimit", "0x3b9aca00",

@@ -25,8 +25,8 @@ class SolidityBuildIT {
 
   @Test
   void checkedInArtifactsAreExactlyTheRecompiledSources(@TempDir Path tmp) throws Exception {
-    NodeTools.require(NodeTools.SOLC);
-    Process p = new ProcessBuilder("node", "it/node/compile.js", tmp.toString()).redirectErrorStream(true).start();
+    String node = NodeTools.require(NodeTools.SOLC);
+    Process p = new ProcessBuilder(node, "it/node/compile.js", tmp.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "compile.js timed out");
     assertEquals(0, p.exitValue(), out);
