@@ -262,7 +262,8 @@ public final class ChainClient implements AutoCloseable {
   /** The node's suggested tip; 0 when it has none to suggest (a zero-fee dev chain). */
   private BigInteger priorityFee() throws ChainException {
     try {
-      return quantity(rpcOrError("eth_maxPriorityFeePerGas"));
+      JsonNode tip = rpcOrError("eth_maxPriorityFeePerGas");
+      return tip != null && tip.isTextual() ? quantity(tip) : BigInteger.ZERO;
     } catch (RpcError e) {
       return BigInteger.ZERO;
     }
