@@ -128,6 +128,8 @@ class ChainGanacheIT {
   @Order(4)
   void backToBackTransactionsGetConsecutiveNoncesAndStaleNoncesResync() throws Exception {
     int n = 6;
+    long t0 = System.nanoTime();
+    long retries = chain.client().retries();
     ExecutorService pool = Executors.newFixedThreadPool(3);
     List<Future<Receipt>> fs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -140,6 +142,8 @@ class ChainGanacheIT {
       nonces.add(r.nonce());
     }
     pool.shutdown();
+    System.out.printf("chain: %d concurrent submissions in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+    assertEquals(retries, chain.client().retries(), "a healthy node needs no retry");
     assertEquals(n, nonces.size(), "distinct nonces " + nonces);
     long first = nonces.iterator().next();
     assertEquals(first + n - 1, (long) ((TreeSet<Long>) nonces).last(), "consecutive " + nonces);

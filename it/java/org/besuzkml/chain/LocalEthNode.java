@@ -54,7 +54,9 @@ final class LocalEthNode implements AutoCloseable {
         "--server.host", "127.0.0.1", "--server.port", Integer.toString(port),
         "--chain.chainId", "1337", "--chain.hardfork", hardfork,
         "--miner.blockGasLimit", "0x3b9aca00", "--miner.callGasLimit", "0x3b9aca00",
-        "--database.dbPath", db.toString()));
+        "--database.dbPath", db.toString(),
+        // one request at a time: ganache 7.9 can leave an eth_estimateGas unanswered while it mines
+        "--chain.asyncRequestProcessing", "false"));
     for (Path k : KEY_FILES) {
       String hex = Files.readString(k).strip().replaceFirst("^0x", "");
       cmd.add("--wallet.accounts");

@@ -78,6 +78,8 @@ public final class ChainClient implements AutoCloseable {
 
   static final class JsonNodeResponse extends Response<JsonNode> {}
 
+  private record Sent(String hash, BigInteger nonce) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL_MIN = Duration.ofMillis(20);
   private static final Duration POLL_MAX = Duration.ofMillis(500);
@@ -91,6 +93,7 @@ public final class ChainClient implements AutoCloseable {
   private final NonceTracker nonces;
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong resyncs = new AtomicLong();
+  private final Object sendLock = new Object();
 
   private ChainClient(String url, SigningKey key, Options options) throws ChainException {
     this.url = url;
@@ -169,29 +172,41 @@ public final class ChainClient implements AutoCloseable {
         throw new ChainException(ChainException.Kind.REJECTED, "eth_estimateGas at " + url + ": " + e.getMessage());
       }
     }
-    for (int tries = 1; ; tries++) {
-      BigInteger nonce = nonces.take();
-      byte[] signed = sign(nonce, gas, to, data);
-      String hash = Numeric.toHexString(Hash.sha3(signed));
-      try {
-        rpcOrError("eth_sendRawTransaction", Numeric.toHexString(signed));
-      } catch (RpcError e) {
-        if (NonceTracker.isAlreadyKnown(e.getMessage())) {
-          // an earlier attempt of this very transaction got through before the connection broke
-        } else if (NonceTracker.isNonceError(e.getMessage()) && tries < 3) {
-          if (receiptOrNull(hash) != null) {
-            return awaitReceipt(hash, nonce, to, data, gas); // it was ours, sent by a lost attempt
+    Sent sent = sendInNonceOrder(to, data, gas);
+    return awaitReceipt(sent.hash(), sent.nonce(), to, data, gas);
+  }
+
+  /**
+   * Takes a nonce, signs and sends, under one lock: transactions reach the node in nonce order
+   * (a node may hold a transaction behind a nonce gap, or refuse one too far ahead). The receipt
+   * is awaited outside the lock.
+   */
+  private Sent sendInNonceOrder(String to, byte[] data, BigInteger gas) throws ChainException {
+    synchronized (sendLock) {
+      for (int tries = 1; ; tries++) {
+        BigInteger nonce = nonces.take();
+        byte[] signed = sign(nonce, gas, to, data);
+        String hash = Numeric.toHexString(Hash.sha3(signed));
+        try {
+          rpcOrError("eth_sendRawTransaction", Numeric.toHexString(signed));
+        } catch (RpcError e) {
+          if (NonceTracker.isAlreadyKnown(e.getMessage())) {
+            // an earlier attempt of this very transaction got through before the connection broke
+          } else if (NonceTracker.isNonceError(e.getMessage()) && tries < 3) {
+            if (receiptOrNull(hash) != null) {
+              return new Sent(hash, nonce); // it was ours, sent by a lost attempt
+            }
+            nonces.resync();
+            resyncs.incrementAndGet();
+            continue;
+          } else {
+            nonces.resync(); // the nonce was not used
+            throw new ChainException(ChainException.Kind.REJECTED,
+                "eth_sendRawTransaction at " + url + " refused the transaction: " + e.getMessage());
           }
-          nonces.resync();
-          resyncs.incrementAndGet();
-          continue;
-        } else {
-          nonces.resync(); // the nonce was not used
-          throw new ChainException(ChainException.Kind.REJECTED,
-              "eth_sendRawTransaction at " + url + " refused the transaction: " + e.getMessage());
         }
+        return new Sent(hash, nonce);
       }
-      return awaitReceipt(hash, nonce, to, data, gas);
     }
   }
 

@@ -16,6 +16,11 @@ import org.web3j.utils.Numeric;
  */
 public record ProofStatement(byte[] vk, long[][] inputs, long[][] outputs, byte[] proof) {
 
+  /** A fresh proof (the sidecar's case): its statement and the vk bytes it was made for. */
+  public static ProofStatement of(byte[] vk, org.besuzkml.proof.Prover.Proof p) {
+    return new ProofStatement(vk, p.inputs(), p.outputs(), p.bytes());
+  }
+
   /** keccak256(vk), the model's on-chain id. */
   public byte[] modelId() {
     return Hash.sha3(vk);
