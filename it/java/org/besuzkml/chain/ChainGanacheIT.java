@@ -162,6 +162,26 @@ class ChainGanacheIT {
 
   @Test
   @Order(5)
+  void aBroadcastTransactionIsAwaitedAgainByASenderThatRestarted() throws Exception {
+    long before = chain.accepted(consumer);
+    SubmitRequest req = SubmitRequest.toConsumer(consumer, statement);
+    Pending p = chain.broadcast(req);
+    assertTrue(p.sent() && p.hash().matches("0x[0-9a-f]{64}"), p.hash());
+    // a new client (the sidecar after a restart) knows only the recorded hash and the request
+    try (ChainSubmitter later = new ChainSubmitter(ChainClient.connect(node.url(),
+        SigningKey.fromFile(LocalEthNode.KEY_FILES[0])))) {
+      Receipt r = later.resume(p.hash(), req);
+      assertTrue(r.success(), () -> "receipt " + r);
+      assertEquals(p.nonce(), r.nonce(), "the nonce is read back from the node");
+    }
+    assertEquals(before + 1, chain.accepted(consumer), "sent once");
+    Pending refused = chain.broadcast(SubmitRequest.toConsumer(consumer, zeroFirstByte(statement)));
+    assertFalse(refused.sent());
+    assertEquals("InvalidProof", chain.await(refused).revert().error());
+  }
+
+  @Test
+  @Order(6)
   void aSubmissionRidesOutANodeRestartWithBoundedBackoff() throws Exception {
     // a budget of about 15 s of waiting: more than a restart takes on a loaded machine
     Backoff patient = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 12);
@@ -188,7 +208,7 @@ class ChainGanacheIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anUnreachableNodeFailsWithinTheBackoffBoundAndNamesNoSecret() throws Exception {
     Backoff quick = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 4);
     ChainClient c = ChainClient.connect(node.url(), SigningKey.fromFile(LocalEthNode.KEY_FILES[1]),
@@ -212,7 +232,7 @@ class ChainGanacheIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aChainWithoutBaseFeeGetsLegacyTransactions() throws Exception {
     try (LocalEthNode berlin = LocalEthNode.start(Files.createTempDirectory("zkml-berlin"), "berlin");
          ChainClient c = ChainClient.connect(berlin.url(), SigningKey.fromFile(LocalEthNode.KEY_FILES[0]))) {

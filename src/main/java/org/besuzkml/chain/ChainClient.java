@@ -153,12 +153,19 @@ public final class ChainClient implements AutoCloseable {
   }
 
   /**
-   * Sends a transaction and waits for its receipt. {@code to} null creates a contract.
-   * {@code gasLimit} null estimates it (with the margin); a reverting estimate returns
-   * {@link Receipt#notSent} with the reason and sends nothing. A mined transaction that failed is
-   * replayed with eth_call at its block to recover the revert reason.
+   * Sends a transaction and waits for its receipt: {@link #await}({@link #broadcast}).
+   * {@code to} null creates a contract.
    */
   public Receipt send(String to, byte[] data, BigInteger gasLimit) throws ChainException {
+    return await(broadcast(to, data, gasLimit));
+  }
+
+  /**
+   * Signs and sends a transaction without waiting for it. {@code gasLimit} null estimates it
+   * (with the margin); a reverting estimate sends nothing and returns an unsent {@link Pending}
+   * with the reason.
+   */
+  public Pending broadcast(String to, byte[] data, BigInteger gasLimit) throws ChainException {
     BigInteger gas = gasLimit;
     if (gas == null) {
       try {
@@ -167,13 +174,24 @@ public final class ChainClient implements AutoCloseable {
             .toBigInteger().add(BigInteger.valueOf(5_000));
       } catch (RpcError e) {
         if (e.isRevert()) {
-          return Receipt.notSent(RevertReason.decode(e.revertData()));
+          return new Pending(null, -1, to, data, null, RevertReason.decode(e.revertData()));
         }
         throw new ChainException(ChainException.Kind.REJECTED, "eth_estimateGas at " + url + ": " + e.getMessage());
       }
     }
     Sent sent = sendInNonceOrder(to, data, gas);
-    return awaitReceipt(sent.hash(), sent.nonce(), to, data, gas);
+    return new Pending(sent.hash(), sent.nonce().longValueExact(), to, data, gas, null);
+  }
+
+  /**
+   * Waits for a broadcast transaction's receipt (at most the receipt timeout). A mined transaction
+   * that failed is replayed with eth_call at its block to recover the revert reason.
+   */
+  public Receipt await(Pending p) throws ChainException {
+    if (!p.sent()) {
+      return Receipt.notSent(p.refused());
+    }
+    return awaitReceipt(p.hash(), p.nonce(), p.to(), p.data(), p.gasLimit());
   }
 
   /**
@@ -227,7 +245,7 @@ public final class ChainClient implements AutoCloseable {
     }
   }
 
-  private Receipt awaitReceipt(String hash, BigInteger nonce, String to, byte[] data, BigInteger gas)
+  private Receipt awaitReceipt(String hash, long nonce, String to, byte[] data, BigInteger gas)
       throws ChainException {
     long deadline = System.nanoTime() + options.receiptTimeout().toNanos();
     Duration poll = POLL_MIN;
@@ -243,7 +261,8 @@ public final class ChainClient implements AutoCloseable {
           CallResult replay = callAt(to, data, gas, Numeric.toHexStringWithPrefix(BigInteger.valueOf(block)));
           why = replay.ok() ? new RevertReason("unknown", "failed, but its replay succeeds", "0x") : replay.revert();
         }
-        return new Receipt(hash, nonce.longValueExact(), ok, block, quantity(r.get("gasUsed")), created, why);
+        long n = nonce >= 0 ? nonce : quantity(rpc("eth_getTransactionByHash", hash).get("nonce")).longValueExact();
+        return new Receipt(hash, n, ok, block, quantity(r.get("gasUsed")), created, why);
       }
       if (System.nanoTime() > deadline) {
         throw new ChainException(ChainException.Kind.TIMEOUT, "no receipt for " + hash + " from " + url

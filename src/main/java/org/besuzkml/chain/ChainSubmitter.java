@@ -28,6 +28,24 @@ public final class ChainSubmitter implements AutoCloseable {
     return client.send(r.address(), r.calldata(), r.gasLimit());
   }
 
+  /**
+   * The first half of {@link #submit}, for a caller that records the transaction before it waits
+   * (the sidecar's SUBMITTED state): signs and sends, returns at once.
+   */
+  public Pending broadcast(SubmitRequest r) throws ChainException {
+    return client.broadcast(r.address(), r.calldata(), r.gasLimit());
+  }
+
+  /** The second half: waits for the receipt (the sidecar's CONFIRMED state). */
+  public Receipt await(Pending p) throws ChainException {
+    return client.await(p);
+  }
+
+  /** The wait for a transaction sent before a restart, from its recorded hash and request. */
+  public Receipt resume(String hash, SubmitRequest r) throws ChainException {
+    return client.await(new Pending(hash, -1, r.address(), r.calldata(), r.gasLimit(), null));
+  }
+
   /** Deploys {@code new ZkmlConsumer(zkml, modelId)}; returns its receipt (the address in it). */
   public Receipt deployConsumer(ContractArtifact consumer, String zkml, byte[] modelId) throws ChainException {
     Receipt r = client.deploy(ZkmlCalls.consumerInitCode(consumer.bytecode(), zkml, modelId));
