@@ -27,6 +27,7 @@ MODELS_DIR=${ZKML_MODELS_DIR:-../shared/models/ezkl}
 PTAU=${ZKML_PTAU:-../shared/srs/pot12_final.ptau}
 WORK=$(mktemp -d)
 PIDS=()
+PHASE=one # each network gets fresh data directories: $WORK/$PHASE/nodeN
 
 stop_nodes() {
   local p
@@ -38,7 +39,7 @@ trap 'stop_nodes; rm -rf "$WORK"' EXIT
 fail() {
   local log
   echo "--- last log lines:"
-  for log in "$WORK"/node*.log; do [ -f "$log" ] && { echo "== $log"; tail -15 "$log"; }; done
+  for log in "$WORK"/*-node*.log; do [ -f "$log" ] && { echo "== $log"; tail -15 "$log"; }; done
   echo "besu-devnet: FAIL: $*"
   exit 1
 }
@@ -51,15 +52,16 @@ result() { sed -n 's/.*"result":"\([^"]*\)".*/\1/p'; }
 # start_node N GENESIS [BOOTNODE_ENODE]: node N with its dev key, RPC port RPC0+N, p2p P2P0+N
 start_node() {
   local n=$1 genesis=$2 boot=${3:-}
-  mkdir -p "$WORK/node$n"
-  cp "genesis/keys/node$n.key" "$WORK/node$n/key"
+  local data="$WORK/$PHASE/node$n"
+  mkdir -p "$data"
+  cp "genesis/keys/node$n.key" "$data/key"
   # shellcheck disable=SC2054 # the commas are inside one Besu option's value
-  local args=(--data-path="$WORK/node$n" --genesis-file="$genesis" --rpc-http-enabled
+  local args=(--data-path="$data" --genesis-file="$genesis" --rpc-http-enabled
     --rpc-http-port=$((RPC0 + n)) --rpc-http-api=ETH,NET,WEB3,QBFT,ZKML --host-allowlist="*"
     --min-gas-price=0 --p2p-host=127.0.0.1 --p2p-port=$((P2P0 + n)) "--plugin-zkml-address=$ADDR")
   if [ -n "$boot" ]; then args+=(--bootnodes="$boot"); else args+=(--discovery-enabled=false); fi
   BESU_OPTS="-Dbesu.plugins.dir=$WORK/plugins" "$BESU_HOME/bin/besu" "${args[@]}" \
-    > "$WORK/node$n.log" 2>&1 &
+    > "$WORK/$PHASE-node$n.log" 2>&1 &
   PIDS+=($!)
 }
 
@@ -72,7 +74,7 @@ wait_installed() {
   done
   [ -n "$info" ] || fail "node $n: no RPC answer within 90 s (after $i tries)"
   echo "$info" | grep -q '"installed":true' || fail "node $n: precompile not installed: $info"
-  grep -q "ZKML_VERIFY installed at" "$WORK/node$n.log" || fail "node $n: no install log line"
+  grep -q "ZKML_VERIFY installed at" "$WORK/$PHASE-node$n.log" || fail "node $n: no install log line"
 }
 
 # wait_blocks N: the chain seen by node N grows within 30 s; BLOCKS_SEEN says from what to what
@@ -140,6 +142,7 @@ SINGLE=$DRIVEN
 stop_nodes
 
 # --- 2. four validators from genesis; node 0 is the bootnode
+PHASE=four
 ENODE="enode://$(sed 's/^0x//' genesis/keys/node0.pub)@127.0.0.1:$P2P0"
 URLS=()
 for n in 0 1 2 3; do
