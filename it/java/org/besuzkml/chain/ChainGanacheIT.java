@@ -162,6 +162,25 @@ class ChainGanacheIT {
 
   @Test
   @Order(5)
+  void aRetryAfterALostAnswerDoesNotSendTheTransactionTwice() throws Exception {
+    long before = chain.accepted(consumer);
+    String sender = SigningKey.fromFile(LocalEthNode.KEY_FILES[1]).address();
+    long nonceBefore = ChainClient.quantity(chain.client().rpc("eth_getTransactionCount", sender, "latest")).longValue();
+    try (LosingProxy proxy = new LosingProxy(node.url(), "eth_sendRawTransaction", 1);
+         ChainSubmitter c = new ChainSubmitter(ChainClient.connect(proxy.url(), SigningKey.fromFile(LocalEthNode.KEY_FILES[1])))) {
+      Receipt r = c.submit(SubmitRequest.toConsumer(consumer, statement));
+      assertTrue(r.success(), () -> "receipt " + r);
+      assertEquals(1, proxy.lost(), "the node's answer to the first send was lost");
+      assertTrue(c.client().retries() >= 1);
+      assertEquals(0, c.client().nonceResyncs(), "recognised as its own transaction, not re-signed");
+    }
+    assertEquals(before + 1, chain.accepted(consumer), "verified once");
+    assertEquals(nonceBefore + 1,
+        ChainClient.quantity(chain.client().rpc("eth_getTransactionCount", sender, "latest")).longValue(), "one transaction");
+  }
+
+  @Test
+  @Order(6)
   void aBroadcastTransactionIsAwaitedAgainByASenderThatRestarted() throws Exception {
     long before = chain.accepted(consumer);
     SubmitRequest req = SubmitRequest.toConsumer(consumer, statement);
@@ -181,7 +200,7 @@ class ChainGanacheIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aSubmissionRidesOutANodeRestartWithBoundedBackoff() throws Exception {
     // a budget of about 15 s of waiting: more than a restart takes on a loaded machine
     Backoff patient = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 12);
@@ -208,7 +227,7 @@ class ChainGanacheIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void anUnreachableNodeFailsWithinTheBackoffBoundAndNamesNoSecret() throws Exception {
     Backoff quick = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 4);
     ChainClient c = ChainClient.connect(node.url(), SigningKey.fromFile(LocalEthNode.KEY_FILES[1]),
@@ -232,7 +251,7 @@ class ChainGanacheIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aChainWithoutBaseFeeGetsLegacyTransactions() throws Exception {
     try (LocalEthNode berlin = LocalEthNode.start(Files.createTempDirectory("zkml-berlin"), "berlin");
          ChainClient c = ChainClient.connect(berlin.url(), SigningKey.fromFile(LocalEthNode.KEY_FILES[0]))) {

@@ -206,7 +206,8 @@ public final class ChainClient implements AutoCloseable {
         byte[] signed = sign(nonce, gas, to, data);
         String hash = Numeric.toHexString(Hash.sha3(signed));
         try {
-          rpcOrError("eth_sendRawTransaction", Numeric.toHexString(signed));
+          // a lost answer may hide a transaction the node took: look for it before re-sending
+          retrying(() -> known(hash), "eth_sendRawTransaction", Numeric.toHexString(signed));
         } catch (RpcError e) {
           if (NonceTracker.isAlreadyKnown(e.getMessage())) {
             // an earlier attempt of this very transaction got through before the connection broke
@@ -273,6 +274,25 @@ public final class ChainClient implements AutoCloseable {
     }
   }
 
+  private boolean known(String hash) throws IOException {
+    try {
+      JsonNode t = once("eth_getTransactionByHash", hash);
+      return t != null && !t.isNull();
+    } catch (RpcError e) {
+      return false;
+    }
+  }
+
+  private JsonNode once(String method, Object... params) throws IOException, RpcError {
+    JsonNodeResponse r = new Request<>(method, List.of(params), (Web3jService) service,
+        JsonNodeResponse.class).send();
+    if (r.hasError()) {
+      Response.Error e = r.getError();
+      throw new RpcError(e.getCode(), e.getMessage(), parse(e.getData()));
+    }
+    return r.getResult();
+  }
+
   private JsonNode receiptOrNull(String hash) throws ChainException {
     JsonNode r = rpc("eth_getTransactionReceipt", hash);
     return r == null || r.isNull() ? null : r;
@@ -328,16 +348,25 @@ public final class ChainClient implements AutoCloseable {
    * reset, timeout, HTTP error). An error answer is thrown as {@link RpcError}: it is final.
    */
   public JsonNode rpcOrError(String method, Object... params) throws ChainException, RpcError {
+    return retrying(null, method, params);
+  }
+
+  /**
+   * Asked before a retry: true when the failed attempt's effect is already there. One request,
+   * no retries of its own: an IOException counts as the attempt's failure.
+   */
+  private interface AlreadyDone {
+    boolean check() throws IOException;
+  }
+
+  private JsonNode retrying(AlreadyDone done, String method, Object... params) throws ChainException, RpcError {
     Backoff b = options.backoff();
     for (int attempt = 1; ; attempt++) {
       try {
-        JsonNodeResponse r = new Request<>(method, List.of(params), (Web3jService) service,
-            JsonNodeResponse.class).send();
-        if (r.hasError()) {
-          Response.Error e = r.getError();
-          throw new RpcError(e.getCode(), e.getMessage(), parse(e.getData()));
+        if (attempt > 1 && done != null && done.check()) {
+          return null;
         }
-        return r.getResult();
+        return once(method, params);
       } catch (IOException | ClientConnectionException e) {
         if (attempt >= b.attempts()) {
           throw new ChainException(ChainException.Kind.UNREACHABLE, method + ": node at " + url
