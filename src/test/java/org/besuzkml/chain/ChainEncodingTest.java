@@ -106,4 +106,20 @@ class ChainEncodingTest {
     assertEquals(21_000 + 12 + 16 + 3_000, DevnetDriver.directGas(d, 3_000));
     assertEquals(21_000 + 10 * (3 + 4), DevnetDriver.directGas(d, 0), "the EIP-7623 floor wins");
   }
+
+  @Test
+  void revertDataIsFoundInBesuAndGanacheErrorShapes() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+    String hex = org.web3j.utils.Numeric.toHexString(ZkmlAbi.invalidProof("bad"));
+    // Besu: {"code":-32000,"message":"Execution reverted: ...","data":"0x..."}
+    ChainClient.RpcError besu = new ChainClient.RpcError(-32000, "Execution reverted", om.readTree("\"" + hex + "\""));
+    assertEquals("InvalidProof(bad)", RevertReason.decode(besu.revertData()).toString());
+    // ganache: data is an object whose result is the revert data
+    ChainClient.RpcError ganache = new ChainClient.RpcError(-32000, "VM Exception while processing transaction: revert",
+        om.readTree("{\"hash\":\"0x" + "ab".repeat(32) + "\",\"result\":\"" + hex + "\"}"));
+    assertEquals("InvalidProof(bad)", RevertReason.decode(ganache.revertData()).toString());
+    assertTrue(ganache.isRevert());
+    ChainClient.RpcError other = new ChainClient.RpcError(-32000, "insufficient funds for gas * price + value", null);
+    assertFalse(other.isRevert());
+  }
 }
