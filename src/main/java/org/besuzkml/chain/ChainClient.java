@@ -203,28 +203,38 @@ public final class ChainClient implements AutoCloseable {
     synchronized (sendLock) {
       for (int tries = 1; ; tries++) {
         BigInteger nonce = nonces.take();
-        byte[] signed = sign(nonce, gas, to, data);
+        byte[] signed;
+        try {
+          signed = sign(nonce, gas, to, data);
+        } catch (ChainException | RuntimeException e) {
+          nonces.resync(); // the nonce was not used
+          throw e;
+        }
         String hash = Numeric.toHexString(Hash.sha3(signed));
         try {
           // a lost answer may hide a transaction the node took: look for it before re-sending
           retrying(() -> known(hash), "eth_sendRawTransaction", Numeric.toHexString(signed));
+          return new Sent(hash, nonce);
         } catch (RpcError e) {
           if (NonceTracker.isAlreadyKnown(e.getMessage())) {
-            // an earlier attempt of this very transaction got through before the connection broke
-          } else if (NonceTracker.isNonceError(e.getMessage()) && tries < 3) {
-            if (receiptOrNull(hash) != null) {
-              return new Sent(hash, nonce); // it was ours, sent by a lost attempt
+            return new Sent(hash, nonce); // an earlier attempt of this very transaction got through
+          }
+          if (NonceTracker.isNonceError(e.getMessage()) && tries < 3) {
+            JsonNode t = rpc("eth_getTransactionByHash", hash);
+            if (t != null && !t.isNull()) {
+              return new Sent(hash, nonce); // it was ours, taken by the node on a lost attempt
             }
             nonces.resync();
             resyncs.incrementAndGet();
             continue;
-          } else {
-            nonces.resync(); // the nonce was not used
-            throw new ChainException(ChainException.Kind.REJECTED,
-                "eth_sendRawTransaction at " + url + " refused the transaction: " + e.getMessage());
           }
+          nonces.resync(); // the nonce was not used
+          throw new ChainException(ChainException.Kind.REJECTED,
+              "eth_sendRawTransaction at " + url + " refused the transaction: " + e.getMessage());
+        } catch (ChainException | RuntimeException e) {
+          nonces.resync(); // unknown whether the node took it: ask the node next time
+          throw e;
         }
-        return new Sent(hash, nonce);
       }
     }
   }
@@ -237,7 +247,7 @@ public final class ChainClient implements AutoCloseable {
   private CallResult callAt(String to, byte[] data, BigInteger gas, String block) throws ChainException {
     try {
       JsonNode r = rpcOrError("eth_call", tx(to, data, gas), block);
-      return new CallResult(Numeric.hexStringToByteArray(r.asText()), null);
+      return new CallResult(r == null || !r.isTextual() ? new byte[0] : Numeric.hexStringToByteArray(r.asText()), null);
     } catch (RpcError e) {
       if (e.isRevert()) {
         return new CallResult(null, RevertReason.decode(e.revertData()));
