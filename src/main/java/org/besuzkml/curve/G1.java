@@ -365,9 +365,7 @@ public final class G1 {
    */
   public static void mulLimbs(long[] r, int ro, long[] p, int po, long[] k, int ko) {
     long[] kr = {k[ko], k[ko + 1], k[ko + 2], k[ko + 3]};
-    while (!lessThanR(kr)) {
-      subR(kr);
-    }
+    reduceModR(kr);
     long[] halves = new long[8];
     int signs = Glv.split(kr, 0, halves, 0);
     int[] naf1 = new int[258], naf2 = new int[258];
@@ -411,6 +409,13 @@ public final class G1 {
   }
 
   private static final long[] R_LIMBS = Fr.limbsOf(Fr.MODULUS);
+
+  /** k (4 little-endian limbs, any 256-bit value) reduced mod r in place: at most 5 subtractions. */
+  static void reduceModR(long[] k) {
+    while (!lessThanR(k)) {
+      subR(k);
+    }
+  }
 
   private static boolean lessThanR(long[] k) {
     for (int i = 3; i >= 0; i--) {

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * A thread-safe least-recently-used map from 32-byte hashes to values, bounded by the sum of the
- * values' weights in bytes. Its contents change only the time a call takes, never its result
+ * A thread-safe least-recently-used map from byte strings (a hash, or the whole content, compared
+ * byte for byte) to values, bounded by the sum of the values' weights in bytes (a value's weight
+ * must cover its key). Its contents change only the time a call takes, never its result
  * (Besu calls the precompile from block building, import, parallel transactions and RPC threads).
  */
 final class ByteBoundedCache<V> {
@@ -22,16 +23,16 @@ final class ByteBoundedCache<V> {
     this.weight = weight;
   }
 
-  synchronized V get(byte[] hash) {
-    return map.get(ByteBuffer.wrap(hash));
+  synchronized V get(byte[] key) {
+    return map.get(ByteBuffer.wrap(key));
   }
 
-  synchronized void put(byte[] hash, V value) {
+  synchronized void put(byte[] key, V value) {
     long w = weight.applyAsLong(value);
     if (w > maxBytes) {
       return;
     }
-    V old = map.put(ByteBuffer.wrap(hash.clone()), value);
+    V old = map.put(ByteBuffer.wrap(key.clone()), value);
     if (old != null) {
       bytes -= weight.applyAsLong(old);
     }

@@ -20,8 +20,9 @@ import org.besuzkml.proof.verify.VerifyResult;
  * {@code InvalidProof(string)}; input that is not a canonical call halts. Nothing reads or writes
  * state, so static calls behave the same.
  *
- * <p>Two caches change only the time: decoded vks by keccak256 of their bytes (the model id),
- * and outcomes by keccak256 of the whole input, so that the same transaction seen by
+ * <p>Two caches change only the time: decoded vks by their bytes (compared in full: exact like
+ * their keccak256, the model id, but without a second Keccak pass over up to 4 MB on every
+ * call), and outcomes by keccak256 of the whole input, so that the same transaction seen by
  * estimateGas, block building and block import is verified once per node.
  */
 public final class ZkmlPrecompile {
@@ -31,8 +32,8 @@ public final class ZkmlPrecompile {
   /** Calls whose vk declares a larger cost bound are refused before decoding. */
   public static final long MAX_VK_COST = 200_000_000;
   static final int MAX_REASON = 240;
-  /** A decoded vk holds its bytes plus prepared lines, tables and gadget lists. */
-  static final int VK_WEIGHT_FACTOR = 4;
+  /** A cached vk: its key (a copy of the bytes), its bytes, prepared lines, tables, gadget lists. */
+  static final int VK_WEIGHT_FACTOR = 5;
   static final int VK_WEIGHT_EXTRA = 64 << 10;
 
   private final int maxInputBytes;
@@ -134,17 +135,16 @@ public final class ZkmlPrecompile {
     return r.valid() ? Outcome.success(vk.modelId().clone()) : Outcome.invalid(r.reason());
   }
 
-  /** The decoded vk and its gas share, through the cache; null if it does not decode. */
+  /** The decoded vk and its gas share, through the cache (keyed by the bytes); null if it does not decode. */
   private Keyed keyed(byte[] vkBytes) {
-    byte[] id = Keccak.hash(vkBytes);
-    Keyed k = vks.get(id);
+    Keyed k = vks.get(vkBytes);
     if (k == null) {
       Decoded<VerifyingKey> dk = VkCodec.decode(vkBytes);
       if (!dk.isOk()) {
         return null;
       }
       k = new Keyed(dk.value(), GasSchedule.vkCost(VerifierCost.of(dk.value())));
-      vks.put(id, k);
+      vks.put(vkBytes, k);
     }
     return k;
   }
@@ -159,6 +159,11 @@ public final class ZkmlPrecompile {
   public void clearCaches() {
     vks.clear();
     results.clear();
+  }
+
+  /** Decoded vks held (tests). */
+  int cachedVks() {
+    return vks.size();
   }
 
   public long cachedBytes() {

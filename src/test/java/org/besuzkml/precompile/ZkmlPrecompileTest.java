@@ -30,6 +30,27 @@ class ZkmlPrecompileTest {
     assertEquals(Outcome.Status.SUCCESS, new ZkmlPrecompile(1 << 22, 0).call(c.calldata()).status());
   }
 
+  /** The vk cache matches whole bytes: a copy hits, a vk one byte away does not borrow its entry. */
+  @Test
+  void vkCacheIsKeyedByTheWholeVk() {
+    ZkmlFixtures.Case c = ZkmlFixtures.get("1l_mlp");
+    ZkmlPrecompile fresh = new ZkmlPrecompile();
+    assertEquals(Outcome.Status.SUCCESS, fresh.call(c.calldata()).status());
+    assertEquals(1, fresh.cachedVks());
+    byte[] proof = c.proof().clone();
+    proof[proof.length - 1] ^= 1;
+    assertEquals(Outcome.Status.REVERT,
+        fresh.call(ZkmlAbi.encodeVerify(c.vk().clone(), c.inputs(), c.outputs(), proof)).status());
+    assertEquals(1, fresh.cachedVks(), "an equal copy of the vk is the same entry");
+    byte[] other = c.vk().clone();
+    other[other.length - 5] ^= 1;
+    Outcome o = fresh.call(ZkmlAbi.encodeVerify(other, c.inputs(), c.outputs(), c.proof()));
+    assertEquals(Outcome.Status.REVERT, o.status());
+    assertEquals(Outcome.Status.SUCCESS, new ZkmlPrecompile().call(c.calldata()).status());
+    assertArrayEquals(c.modelId(), fresh.call(ZkmlAbi.encodeVerify(c.vk().clone(), c.inputs(), c.outputs(),
+        c.proof())).output());
+  }
+
   @Test
   void wrongOutputRevertsWithInvalidProof() {
     ZkmlFixtures.Case c = ZkmlFixtures.get("1l_mlp");
