@@ -201,6 +201,37 @@ class ChainGanacheIT {
 
   @Test
   @Order(7)
+  void aTransactionThatIsNotMinedIsReplacedAtTheSameNonceWithHigherFees() throws Exception {
+    long before = chain.accepted(consumer);
+    ChainClient.Options quick = new ChainClient.Options(Backoff.DEFAULT, Duration.ofSeconds(1), Duration.ofSeconds(30), 1.2);
+    Pending p;
+    Pending q;
+    try (ChainSubmitter c = new ChainSubmitter(ChainClient.connect(node.url(),
+        SigningKey.fromFile(LocalEthNode.KEY_FILES[1]), quick))) {
+      assertTrue(node.rpc("miner_stop", "[]").contains("true"));
+      try {
+        p = c.broadcast(SubmitRequest.toConsumer(consumer, statement));
+        Pending first = p;
+        ChainException e = assertThrows(ChainException.class, () -> c.await(first));
+        assertEquals(ChainException.Kind.TIMEOUT, e.kind());
+        q = c.replace(p);
+      } finally {
+        assertTrue(node.rpc("miner_start", "[]").contains("true"));
+      }
+    }
+    assertEquals(p.nonce(), q.nonce());
+    assertFalse(q.hash().equals(p.hash()));
+    assertEquals(List.of(p.hash()), q.replaced());
+    assertTrue(q.fees().maxFee().compareTo(p.fees().maxFee()) > 0 && q.fees().tip().compareTo(p.fees().tip()) > 0);
+    Receipt r = chain.await(q); // any client can await it: it watches both hashes
+    assertTrue(r.success(), () -> "receipt " + r);
+    assertEquals(q.hash(), r.hash(), "the replacement was mined");
+    assertTrue(chain.client().rpc("eth_getTransactionReceipt", p.hash()).isNull(), "the original never was");
+    assertEquals(before + 1, chain.accepted(consumer));
+  }
+
+  @Test
+  @Order(8)
   void aSubmissionRidesOutANodeRestartWithBoundedBackoff() throws Exception {
     // a budget of about 15 s of waiting: more than a restart takes on a loaded machine
     Backoff patient = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 12);
@@ -227,7 +258,7 @@ class ChainGanacheIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void anUnreachableNodeFailsWithinTheBackoffBoundAndNamesNoSecret() throws Exception {
     Backoff quick = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 4);
     ChainClient c = ChainClient.connect(node.url(), SigningKey.fromFile(LocalEthNode.KEY_FILES[1]),
@@ -251,7 +282,7 @@ class ChainGanacheIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aChainWithoutBaseFeeGetsLegacyTransactions() throws Exception {
     try (LocalEthNode berlin = LocalEthNode.start(Files.createTempDirectory("zkml-berlin"), "berlin");
          ChainClient c = ChainClient.connect(berlin.url(), SigningKey.fromFile(LocalEthNode.KEY_FILES[0]))) {

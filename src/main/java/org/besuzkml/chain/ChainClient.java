@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,7 @@ public final class ChainClient implements AutoCloseable {
 
   static final class JsonNodeResponse extends Response<JsonNode> {}
 
-  private record Sent(String hash, BigInteger nonce) {}
+  private record Sent(String hash, BigInteger nonce, Pending.Fees fees) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL_MIN = Duration.ofMillis(20);
@@ -174,13 +175,13 @@ public final class ChainClient implements AutoCloseable {
             .toBigInteger().add(BigInteger.valueOf(5_000));
       } catch (RpcError e) {
         if (e.isRevert()) {
-          return new Pending(null, -1, to, data, null, RevertReason.decode(e.revertData()));
+          return new Pending(null, -1, to, data, null, null, List.of(), RevertReason.decode(e.revertData()));
         }
         throw new ChainException(ChainException.Kind.REJECTED, "eth_estimateGas at " + url + ": " + e.getMessage());
       }
     }
     Sent sent = sendInNonceOrder(to, data, gas);
-    return new Pending(sent.hash(), sent.nonce().longValueExact(), to, data, gas, null);
+    return new Pending(sent.hash(), sent.nonce().longValueExact(), to, data, gas, sent.fees(), List.of(), null);
   }
 
   /**
@@ -191,7 +192,52 @@ public final class ChainClient implements AutoCloseable {
     if (!p.sent()) {
       return Receipt.notSent(p.refused());
     }
-    return awaitReceipt(p.hash(), p.nonce(), p.to(), p.data(), p.gasLimit());
+    List<String> hashes = new ArrayList<>(List.of(p.hash()));
+    hashes.addAll(p.replaced());
+    return awaitReceipt(hashes, p.nonce(), p.to(), p.data(), p.gasLimit());
+  }
+
+  /**
+   * Replaces a transaction that is not being mined (its receipt timed out) by the same one at the
+   * same nonce offering more: at least 12.5% more per gas, and at least what the node asks now.
+   * Returns the replacement, which remembers the hashes it replaces ({@link #await} watches all of
+   * them: the first one mined wins). If the nonce is already used (one of them was mined
+   * meanwhile), returns {@code p} unchanged.
+   */
+  public Pending replace(Pending p) throws ChainException {
+    if (!p.sent()) {
+      return p;
+    }
+    synchronized (sendLock) {
+      long nonce = p.nonce();
+      Pending.Fees old = p.fees();
+      if (nonce < 0 || old == null) { // resumed: read what it was signed with back from the node
+        JsonNode t = rpc("eth_getTransactionByHash", p.hash());
+        if (t == null || t.isNull()) {
+          throw new ChainException(ChainException.Kind.REJECTED, "replace: the node does not know " + p.hash());
+        }
+        nonce = quantity(t.get("nonce")).longValueExact();
+        old = t.hasNonNull("maxFeePerGas") ? new Pending.Fees(quantity(t.get("maxFeePerGas")),
+            quantity(t.get("maxPriorityFeePerGas"))) : new Pending.Fees(quantity(t.get("gasPrice")), null);
+      }
+      Pending.Fees fees = old.bumped(currentFees());
+      byte[] signed = sign(BigInteger.valueOf(nonce), p.gasLimit(), p.to(), p.data(), fees);
+      String hash = Numeric.toHexString(Hash.sha3(signed));
+      try {
+        retrying(() -> known(hash), "eth_sendRawTransaction", Numeric.toHexString(signed));
+      } catch (RpcError e) {
+        if (NonceTracker.isNonceError(e.getMessage())) {
+          return p; // one of the earlier ones was mined: awaiting p finds it
+        }
+        if (!NonceTracker.isAlreadyKnown(e.getMessage())) {
+          throw new ChainException(ChainException.Kind.REJECTED,
+              "eth_sendRawTransaction at " + url + " refused the replacement: " + e.getMessage());
+        }
+      }
+      List<String> replaced = new ArrayList<>(p.replaced());
+      replaced.add(p.hash());
+      return new Pending(hash, nonce, p.to(), p.data(), p.gasLimit(), fees, List.copyOf(replaced), null);
+    }
   }
 
   /**
@@ -204,8 +250,10 @@ public final class ChainClient implements AutoCloseable {
       for (int tries = 1; ; tries++) {
         BigInteger nonce = nonces.take();
         byte[] signed;
+        Pending.Fees fees;
         try {
-          signed = sign(nonce, gas, to, data);
+          fees = currentFees();
+          signed = sign(nonce, gas, to, data, fees);
         } catch (ChainException | RuntimeException e) {
           nonces.resync(); // the nonce was not used
           throw e;
@@ -214,15 +262,15 @@ public final class ChainClient implements AutoCloseable {
         try {
           // a lost answer may hide a transaction the node took: look for it before re-sending
           retrying(() -> known(hash), "eth_sendRawTransaction", Numeric.toHexString(signed));
-          return new Sent(hash, nonce);
+          return new Sent(hash, nonce, fees);
         } catch (RpcError e) {
           if (NonceTracker.isAlreadyKnown(e.getMessage())) {
-            return new Sent(hash, nonce); // an earlier attempt of this very transaction got through
+            return new Sent(hash, nonce, fees); // an earlier attempt of this very transaction got through
           }
           if (NonceTracker.isNonceError(e.getMessage()) && tries < 3) {
             JsonNode t = rpc("eth_getTransactionByHash", hash);
             if (t != null && !t.isNull()) {
-              return new Sent(hash, nonce); // it was ours, taken by the node on a lost attempt
+              return new Sent(hash, nonce, fees); // it was ours, taken by the node on a lost attempt
             }
             nonces.resync();
             resyncs.incrementAndGet();
@@ -256,12 +304,21 @@ public final class ChainClient implements AutoCloseable {
     }
   }
 
-  private Receipt awaitReceipt(String hash, long nonce, String to, byte[] data, BigInteger gas)
+  /** Polls the receipts of {@code hashes} (one nonce: at most one of them is ever mined). */
+  private Receipt awaitReceipt(List<String> hashes, long nonce, String to, byte[] data, BigInteger gas)
       throws ChainException {
     long deadline = System.nanoTime() + options.receiptTimeout().toNanos();
     Duration poll = POLL_MIN;
     while (true) {
-      JsonNode r = receiptOrNull(hash);
+      JsonNode r = null;
+      String hash = hashes.get(0);
+      for (String h : hashes) {
+        r = receiptOrNull(h);
+        if (r != null) {
+          hash = h;
+          break;
+        }
+      }
       if (r != null) {
         boolean ok = "0x1".equals(r.path("status").asText());
         long block = quantity(r.get("blockNumber")).longValueExact();
@@ -308,18 +365,25 @@ public final class ChainClient implements AutoCloseable {
     return r == null || r.isNull() ? null : r;
   }
 
-  private byte[] sign(BigInteger nonce, BigInteger gas, String to, byte[] data) throws ChainException {
-    String toAddr = to == null ? "" : to;
-    String hexData = Numeric.toHexString(data);
+  /** What the node asks per gas now: 2 * base fee + tip (EIP-1559), or eth_gasPrice (legacy). */
+  private Pending.Fees currentFees() throws ChainException {
     if (eip1559) {
       BigInteger base = quantity(rpc("eth_getBlockByNumber", "latest", false).get("baseFeePerGas"));
       BigInteger tip = priorityFee();
+      return new Pending.Fees(base.shiftLeft(1).add(tip), tip);
+    }
+    return new Pending.Fees(quantity(rpc("eth_gasPrice")), null);
+  }
+
+  private byte[] sign(BigInteger nonce, BigInteger gas, String to, byte[] data, Pending.Fees fees) {
+    String toAddr = to == null ? "" : to;
+    String hexData = Numeric.toHexString(data);
+    if (fees.tip() != null) {
       RawTransaction raw = RawTransaction.createTransaction(chainId, nonce, gas, toAddr, BigInteger.ZERO,
-          hexData, tip, base.shiftLeft(1).add(tip));
+          hexData, fees.tip(), fees.maxFee());
       return TransactionEncoder.signMessage(raw, key.credentials());
     }
-    BigInteger price = quantity(rpc("eth_gasPrice"));
-    RawTransaction raw = RawTransaction.createTransaction(nonce, price, gas, toAddr, BigInteger.ZERO, hexData);
+    RawTransaction raw = RawTransaction.createTransaction(nonce, fees.maxFee(), gas, toAddr, BigInteger.ZERO, hexData);
     return TransactionEncoder.signMessage(raw, chainId, key.credentials());
   }
 

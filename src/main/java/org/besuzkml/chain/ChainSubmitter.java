@@ -43,7 +43,15 @@ public final class ChainSubmitter implements AutoCloseable {
 
   /** The wait for a transaction sent before a restart, from its recorded hash and request. */
   public Receipt resume(String hash, SubmitRequest r) throws ChainException {
-    return client.await(new Pending(hash, -1, r.address(), r.calldata(), r.gasLimit(), null));
+    return client.await(new Pending(hash, -1, r.address(), r.calldata(), r.gasLimit(), null, java.util.List.of(), null));
+  }
+
+  /**
+   * After {@link #await} timed out: the same transaction at the same nonce offering more per gas
+   * (see {@link ChainClient#replace}); await the result, which watches the old hashes too.
+   */
+  public Pending replace(Pending p) throws ChainException {
+    return client.replace(p);
   }
 
   /** Deploys {@code new ZkmlConsumer(zkml, modelId)}; returns its receipt (the address in it). */

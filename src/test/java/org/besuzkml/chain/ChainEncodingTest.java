@@ -3,6 +3,7 @@ package org.besuzkml.chain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,5 +122,17 @@ class ChainEncodingTest {
     assertTrue(ganache.isRevert());
     ChainClient.RpcError other = new ChainClient.RpcError(-32000, "insufficient funds for gas * price + value", null);
     assertFalse(other.isRevert());
+  }
+
+  @Test
+  void aReplacementOffersAtLeastAnEighthMoreAndAtLeastTheCurrentPrice() {
+    Pending.Fees old = new Pending.Fees(BigInteger.valueOf(800), BigInteger.valueOf(80));
+    Pending.Fees b = old.bumped(new Pending.Fees(BigInteger.valueOf(100), BigInteger.ZERO));
+    assertEquals(901, b.maxFee().intValue());
+    assertEquals(91, b.tip().intValue());
+    assertEquals(5_000, old.bumped(new Pending.Fees(BigInteger.valueOf(5_000), BigInteger.ONE)).maxFee().intValue());
+    // a zero-fee chain still gets a strictly higher offer; legacy has no tip
+    assertEquals(1, new Pending.Fees(BigInteger.ZERO, BigInteger.ZERO).bumped(new Pending.Fees(BigInteger.ZERO, BigInteger.ZERO)).tip().intValue());
+    assertNull(new Pending.Fees(BigInteger.TEN, null).bumped(new Pending.Fees(BigInteger.ONE, null)).tip());
   }
 }
