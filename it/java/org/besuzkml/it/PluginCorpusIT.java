@@ -59,8 +59,11 @@ class PluginCorpusIT {
     loader.close();
   }
 
+  /** The corpus (self_attention only with -Dzkml.it.all); -Dzkml.it.only=NAME runs one model. */
   static Stream<String> models() throws Exception {
-    return CorpusModels.names().filter(n -> Boolean.getBoolean("zkml.it.all") || !n.equals("self_attention"));
+    String only = System.getProperty("zkml.it.only");
+    return CorpusModels.names().filter(n -> only != null ? n.equals(only)
+        : Boolean.getBoolean("zkml.it.all") || !n.equals("self_attention"));
   }
 
   static PrecompileContractResult call(byte[] in) {
