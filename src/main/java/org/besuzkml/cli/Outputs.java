@@ -1,5 +1,6 @@
 package org.besuzkml.cli;
 
+import org.besuzkml.proof.ProofJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;

@@ -1,5 +1,6 @@
 package org.besuzkml.cli;
 
+import org.besuzkml.proof.ProofJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ final class ProveCommand implements Callable<Integer> {
       }
       double ms = (System.nanoTime() - t0) / 1e6;
       ObjectNode root = ProofJson.toJson(pk.vk(), p);
-      ProofJson.write(output, root);
+      Outputs.write(output, root.toString() + "\n");
       if (json) {
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("prove_ms", Math.round(ms * 10) / 10.0).put("proof_bytes", p.bytes().length);

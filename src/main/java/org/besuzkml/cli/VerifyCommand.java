@@ -1,5 +1,6 @@
 package org.besuzkml.cli;
 
+import org.besuzkml.proof.ProofJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
