@@ -54,6 +54,8 @@ final class SidecarCommand implements Callable<Integer> {
           + " --max-request-bytes >= 1024");
       return 2;
     }
+    // Vert.x's warnings (a blocked event loop among them) go to java.util.logging, which is always present
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
     Sidecar.Options d = Sidecar.Options.defaults(models, data);
     Sidecar.Options o = new Sidecar.Options(models, data, host, port, workers, queueLimit, adminTokenFile,
         timeoutSeconds * 1000, maxRequestBytes, d.maxBatch(), d.groupCommitLingerMs(), d.blockedCheckMs(),
