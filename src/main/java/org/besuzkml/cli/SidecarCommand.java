@@ -72,6 +72,8 @@ final class SidecarCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("sidecar.stopping");
       s.close();
+      log.info("sidecar.stopped");
+      log.flush();
       stopped.countDown();
     }, "zkml-shutdown"));
     stopped.await();

@@ -176,6 +176,8 @@ public final class JobScheduler implements AutoCloseable {
   /** Admits a request: completes once the job is on disk (or fails with QueueFull / Conflict). */
   public CompletableFuture<Accepted> request(Request r) {
     String key = r.input().dedupKey(r.model());
+    String inputJson = r.input().toJson(); // outside the lock: every request passes through it
+    String newId = UUID.randomUUID().toString();
     Entry e = null;
     Entry existing = null;
     synchronized (this) {
@@ -198,7 +200,7 @@ public final class JobScheduler implements AutoCloseable {
         }
         long now = clock.getAsLong();
         long timeout = r.timeoutMs() > 0 ? Math.min(r.timeoutMs(), r.model().timeoutMs()) : r.model().timeoutMs();
-        Job j = new Job(UUID.randomUUID().toString(), r.model().id(), key, idem, r.submit(), r.input().toJson(),
+        Job j = new Job(newId, r.model().id(), key, idem, r.submit(), inputJson,
             JobState.ACCEPTED, false, null, now, now, 0, 0, now + timeout, 0);
         e = new Entry(j);
         jobs.put(j.id(), e);
@@ -323,7 +325,8 @@ public final class JobScheduler implements AutoCloseable {
 
   private void expireWaiting() {
     long now = clock.getAsLong();
-    for (Entry e : jobs.values()) {
+    for (String id : queue) { // weakly consistent: a job added meanwhile is seen at the next sweep
+      Entry e = jobs.get(id);
       Job j = e.job;
       if (j.state() == JobState.QUEUED && j.deadlineMs() > 0 && now > j.deadlineMs()) {
         synchronized (e) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.besuzkml.sidecar.jobs.JobChange;
 
@@ -14,10 +17,48 @@ import org.besuzkml.sidecar.jobs.JobChange;
  */
 public final class JsonLog implements Consumer<JobChange> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BACKLOG = 10_000;
   private final PrintStream out;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>(BACKLOG);
+  private final AtomicLong dropped = new AtomicLong();
 
+  /** Lines are printed by a daemon thread: a slow or full stdout never stalls the caller. */
   public JsonLog(PrintStream out) {
     this.out = out;
+    Thread t = new Thread(this::drain, "zkml-log");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void drain() {
+    try {
+      while (true) {
+        String line = lines.take();
+        long lost = dropped.getAndSet(0);
+        if (lost > 0) {
+          out.println("{\"level\":\"WARN\",\"event\":\"log.dropped\",\"lines\":" + lost + "}");
+        }
+        out.println(line);
+        if (lines.isEmpty()) {
+          out.flush();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits (briefly) until the lines logged so far are printed. */
+  public void flush() {
+    for (int i = 0; i < 200 && !lines.isEmpty(); i++) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    out.flush();
   }
 
   /** Logs {@code event} with name/value pairs. */
@@ -44,10 +85,8 @@ public final class JsonLog implements Consumer<JobChange> {
         o.put(k, v.toString());
       }
     }
-    String line = o.toString();
-    synchronized (out) {
-      out.println(line);
-      out.flush();
+    if (!lines.offer(o.toString())) {
+      dropped.incrementAndGet();
     }
   }
 
