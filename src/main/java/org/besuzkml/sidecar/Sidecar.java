@@ -2,8 +2,7 @@ package org.besuzkml.sidecar;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -26,6 +25,7 @@ import org.besuzkml.sidecar.ops.CancelTokens;
 import org.besuzkml.sidecar.ops.JsonLog;
 import org.besuzkml.sidecar.ops.SidecarMetrics;
 import org.besuzkml.sidecar.rpc.HttpApi;
+import org.besuzkml.sidecar.rpc.HttpVerticle;
 import org.besuzkml.sidecar.rpc.RpcDispatcher;
 import org.besuzkml.sidecar.rpc.ZkmlMethods;
 import org.besuzkml.sidecar.store.SqliteJobStore;
@@ -86,18 +86,18 @@ public final class Sidecar implements AutoCloseable {
   private final SqliteJobStore store;
   private final JobScheduler scheduler;
   private final Vertx vertx;
-  private final HttpServer server;
+  private final int port;
   private final ExecutorService verifyPool;
   private final ModelCatalog models;
   private final SidecarMetrics metrics;
   private volatile boolean ready;
 
-  private Sidecar(SqliteJobStore store, JobScheduler scheduler, Vertx vertx, HttpServer server,
+  private Sidecar(SqliteJobStore store, JobScheduler scheduler, Vertx vertx, int port,
       ExecutorService verifyPool, ModelCatalog models, SidecarMetrics metrics) {
     this.store = store;
     this.scheduler = scheduler;
     this.vertx = vertx;
-    this.server = server;
+    this.port = port;
     this.verifyPool = verifyPool;
     this.models = models;
     this.metrics = metrics;
@@ -166,26 +166,46 @@ public final class Sidecar implements AutoCloseable {
     Sidecar[] self = new Sidecar[1];
     HttpApi api = new HttpApi(vertx, dispatcher, scheduler, events, admin, metrics::scrape,
         () -> self[0] != null && self[0].ready, o.maxRequestBytes());
-    HttpServer server;
+    int port;
+    int loops = Math.max(1, cores);
     try {
-      server = vertx.createHttpServer(new HttpServerOptions().setHost(o.host()).setPort(o.port()))
-          .requestHandler(api.router()).listen().await();
-    } catch (RuntimeException e) {
+      // one server per event loop on one port: Vert.x shares a fixed port's socket among them, but
+      // gives each its own port for 0, so for 0 a free port is chosen here first
+      int wanted = o.port() != 0 ? o.port() : freePort(o.host());
+      List<HttpVerticle> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+      vertx.deployVerticle(() -> {
+        HttpVerticle v = new HttpVerticle(api, o.host(), wanted);
+        servers.add(v);
+        return v;
+      }, new DeploymentOptions().setInstances(loops)).await();
+      port = servers.get(0).actualPort();
+      for (HttpVerticle v : servers) {
+        if (v.actualPort() != port) {
+          throw new IllegalStateException("the HTTP servers bound different ports");
+        }
+      }
+    } catch (Exception e) { // await() rethrows the bind failure itself (a checked BindException)
       scheduler.close();
       store.close();
       vertx.close();
       verifyPool.shutdownNow();
       throw new StartException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
     }
-    self[0] = new Sidecar(store, scheduler, vertx, server, verifyPool, catalog, metrics);
+    self[0] = new Sidecar(store, scheduler, vertx, port, verifyPool, catalog, metrics);
     self[0].ready = true;
-    log.info("sidecar.listening", "host", o.host(), "port", server.actualPort(), "models", catalog.all().size(),
+    log.info("sidecar.listening", "host", o.host(), "port", port, "event_loops", loops, "models", catalog.all().size(),
         "admin_token", admin != null);
     return self[0];
   }
 
+  private static int freePort(String host) throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return s.getLocalPort();
+    }
+  }
+
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
   public Vertx vertx() {
@@ -208,7 +228,10 @@ public final class Sidecar implements AutoCloseable {
   public void close() {
     ready = false;
     try {
-      server.close().await();
+      // undeploying closes the HTTP servers: no new requests while the pool drains
+      for (String id : vertx.deploymentIDs()) {
+        vertx.undeploy(id).await();
+      }
     } catch (RuntimeException ignored) {
       // closing anyway
     }
