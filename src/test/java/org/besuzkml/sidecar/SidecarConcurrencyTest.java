@@ -114,4 +114,58 @@ class SidecarConcurrencyTest {
       assertFalse(blocked.isEmpty(), "the checker reports a blocked event loop");
     }
   }
+
+  @Test
+  void aFullQueueAnswersWithTheRetryHintAndDedupStillWorks() throws Exception {
+    try (Sidecar s = SidecarFixture.start(SidecarFixture.options(tmp.resolve("data")).withLimits(1, 2, 1 << 20))) {
+      Client c = new Client(s.port());
+      StringBuilder batch = new StringBuilder("[");
+      for (int i = 0; i < 12; i++) {
+        batch.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(i)
+            .append(",\"method\":\"zkml_requestProof\",\"params\":").append(SidecarFixture.request(i, 7, 7))
+            .append('}');
+      }
+      JsonNode r = c.rpc(batch.append(']').toString());
+      int full = 0;
+      List<String> accepted = new ArrayList<>();
+      for (JsonNode one : r) {
+        if (one.has("error")) {
+          assertEquals(-32005, one.get("error").get("code").asInt(), one.toString());
+          assertTrue(one.get("error").get("data").get("retryAfterMs").asLong() > 0);
+          full++;
+        } else {
+          accepted.add(one.get("result").get("jobId").asText());
+        }
+      }
+      assertTrue(full >= 10, "at most 2 waiting jobs: " + r);
+      for (String id : accepted) {
+        assertEquals("PROVED", c.awaitDone(id, 60_000).get("state").asText());
+      }
+      assertTrue(c.get("/metrics").body().contains("zkml_queue_depth 0.0"));
+    }
+  }
+
+  @Test
+  void logsAreJsonLinesNamingTheJob() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    org.besuzkml.sidecar.ops.JsonLog log = new org.besuzkml.sidecar.ops.JsonLog(
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    String id;
+    try (Sidecar s = SidecarFixture.start(SidecarFixture.options(tmp.resolve("data")), log)) {
+      Client c = new Client(s.port());
+      id = c.call("zkml_requestProof", SidecarFixture.request(3, 2, 1)).get("result").get("jobId").asText();
+      c.awaitDone(id, 60_000);
+    }
+    log.flush();
+    List<String> events = new ArrayList<>();
+    for (String line : out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+      JsonNode l = SidecarFixture.JSON.readTree(line);
+      assertTrue(l.has("ts") && l.has("level") && l.has("event"), line);
+      if (id.equals(l.path("job").asText())) {
+        events.add(l.get("event").asText());
+      }
+      assertFalse(line.contains("input_data") || line.contains("\"proof\""), "no inputs or proofs in logs: " + line);
+    }
+    assertEquals(List.of("job.accepted", "job.queued", "job.proving", "job.proved"), events);
+  }
 }

@@ -55,6 +55,10 @@ public final class SidecarFixture {
     return Sidecar.Options.defaults(List.of(model()), data).withPort(0);
   }
 
+  public static Sidecar start(Sidecar.Options o, JsonLog log) throws Exception {
+    return Sidecar.start(o, log);
+  }
+
   public static Sidecar start(Sidecar.Options o) throws Exception {
     return Sidecar.start(o, new JsonLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
   }

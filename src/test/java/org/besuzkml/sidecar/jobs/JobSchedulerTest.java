@@ -160,4 +160,50 @@ class JobSchedulerTest {
     assertEquals(1, runs(db, interruptedId, "INTERRUPTED"));
     assertEquals(1, runs(db, interruptedId, "PROVED"));
   }
+
+  @Test
+  void aJobThatCannotBeProvenFailsWithItsReasonAndDedupForgetsIt() throws Exception {
+    Path db = tmp.resolve("jobs.sqlite");
+    QuantizedInput b = input(0.4, 0.5, 0.6);
+    long now = System.currentTimeMillis();
+    try (SqliteJobStore store = SqliteJobStore.open(db, 0)) {
+      // a stored input the model cannot take (two values for three): proving fails
+      store.insert(new Job("broken", mlp.id(), b.dedupKey(mlp), null, false, "[[1,2]]", JobState.QUEUED, false,
+          null, now, now, 0, 0, now + 60_000, 0)).join();
+    }
+    try (SqliteJobStore store = SqliteJobStore.open(db, 0);
+        JobScheduler s = new JobScheduler(store, catalog, new JobScheduler.Config(1, 16, 1000),
+            System::currentTimeMillis)) {
+      s.start(store.recovered());
+      JobScheduler.View v = await(s, "broken");
+      assertEquals(JobState.FAILED, v.job().state());
+      assertTrue(v.job().error() != null && !v.job().error().contains("\n"), v.job().error());
+      var again = s.request(new JobScheduler.Request(mlp, b, null, false, 0)).join();
+      assertTrue(!again.deduplicated() && !again.job().id().equals("broken"), "a failed job is retried anew");
+      assertEquals(JobState.PROVED, await(s, again.job().id()).job().state());
+    }
+    assertEquals(1, runs(db, "broken", "FAILED"));
+  }
+
+  @Test
+  void aModelDirectoryMaySetItsOwnTimeout() throws Exception {
+    Path dir = tmp.resolve("mlp");
+    java.nio.file.Files.createDirectories(dir);
+    for (String f : new String[] {"model.bzkm", "pk.bzkk", "vk.bzkv"}) {
+      java.nio.file.Files.copy(SidecarFixture.model().resolve(f), dir.resolve(f));
+    }
+    java.nio.file.Files.writeString(dir.resolve(ModelCatalog.SETTINGS), "{\"timeoutSeconds\": 7}");
+    assertEquals(7000, ModelCatalog.load(dir, 60_000).timeoutMs());
+    java.nio.file.Files.writeString(dir.resolve(ModelCatalog.SETTINGS), "{\"timeoutSeconds\": 0}");
+    org.junit.jupiter.api.Assertions.assertThrows(org.besuzkml.proof.ModelFiles.FileException.class,
+        () -> ModelCatalog.load(dir, 60_000));
+    // a request's own timeout is capped by the model's
+    JobScheduler.Request r = new JobScheduler.Request(mlp, input(1, 2, 3), null, false, 10_000_000);
+    try (SqliteJobStore store = SqliteJobStore.open(tmp.resolve("t.sqlite"), 0);
+        JobScheduler s = new JobScheduler(store, catalog, new JobScheduler.Config(1, 16, 1000),
+            System::currentTimeMillis)) {
+      Job j = s.request(r).join().job();
+      assertEquals(mlp.timeoutMs(), j.deadlineMs() - j.createdMs());
+    }
+  }
 }
