@@ -1,14 +1,11 @@
 package org.besuzkml.sidecar.jobs;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,8 +37,15 @@ import org.besuzkml.sidecar.store.JobStore;
  * {@link Conflict}.
  */
 public final class JobScheduler implements AutoCloseable {
-  /** Sizes: {@code workers} prover threads, at most {@code queueLimit} jobs waiting. */
-  public record Config(int workers, int queueLimit, long retryAfterMs) {}
+  /**
+   * Sizes: {@code workers} prover threads, at most {@code queueLimit} jobs waiting, at most
+   * {@code maxFinishedInMemory} finished jobs held in memory (older ones are read from the store).
+   */
+  public record Config(int workers, int queueLimit, long retryAfterMs, int maxFinishedInMemory) {
+    public Config(int workers, int queueLimit, long retryAfterMs) {
+      this(workers, queueLimit, retryAfterMs, 10_000);
+    }
+  }
 
   /** A validated request. {@code timeoutMs} 0 means the model's own ceiling. */
   public record Request(LoadedModel model, QuantizedInput input, String idempotencyKey, boolean submit,
@@ -77,19 +81,6 @@ public final class JobScheduler implements AutoCloseable {
   /** What a cancel did: the job's state after it, and whether it stops (now or at the next phase). */
   public record CancelResult(Job job, boolean cancelled) {}
 
-  /** A job in memory: its latest snapshot, progress, and the flags a worker checks between phases. */
-  static final class Entry {
-    volatile Job job;
-    volatile String phase;
-    volatile double progress;
-    volatile boolean cancelRequested;
-    final CompletableFuture<Void> committed = new CompletableFuture<>();
-
-    Entry(Job job) {
-      this.job = job;
-    }
-  }
-
   /** Read-only view of a job for the API. */
   public record View(Job job, String phase, double progress, boolean cancelRequested) {}
 
@@ -108,9 +99,7 @@ public final class JobScheduler implements AutoCloseable {
   private final ModelCatalog models;
   private final Config config;
   private final LongSupplier clock;
-  private final Map<String, Entry> jobs = new ConcurrentHashMap<>();
-  private final Map<String, String> byDedupKey = new HashMap<>(); // guarded by this
-  private final Map<String, String> byIdempotencyKey = new HashMap<>(); // guarded by this
+  private final JobIndex index;
   private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger waiting = new AtomicInteger(); // ACCEPTED or QUEUED
   private final AtomicInteger running = new AtomicInteger();
@@ -125,6 +114,7 @@ public final class JobScheduler implements AutoCloseable {
     this.models = models;
     this.config = config;
     this.clock = clock;
+    this.index = new JobIndex(config.maxFinishedInMemory());
     this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "zkml-deadlines");
       t.setDaemon(true);
@@ -143,18 +133,13 @@ public final class JobScheduler implements AutoCloseable {
    */
   public void start(List<Job> recovered) {
     long now = clock.getAsLong();
+    if (store.hasUnrecovered()) {
+      index.markMayBeOnDisk();
+    }
     for (Job j : recovered) {
-      Entry e = new Entry(j);
+      JobEntry e = new JobEntry(j);
       e.committed.complete(null);
-      jobs.put(j.id(), e);
-      synchronized (this) {
-        if (j.idempotencyKey() != null) {
-          byIdempotencyKey.put(j.idempotencyKey(), j.id());
-        }
-        if (j.state().live() || j.state().hasProof()) {
-          byDedupKey.put(j.dedupKey(), j.id());
-        }
-      }
+      index.add(e);
       if (!j.state().live() || models.find(j.model()).isEmpty()) {
         continue; // a live job of a model not served now waits, untouched, for a restart that serves it
       }
@@ -178,68 +163,74 @@ public final class JobScheduler implements AutoCloseable {
     String key = r.input().dedupKey(r.model());
     String inputJson = r.input().toJson(); // outside the lock: every request passes through it
     String newId = UUID.randomUUID().toString();
-    Entry e = null;
-    Entry existing = null;
-    synchronized (this) {
-      String idem = r.idempotencyKey();
-      String id = idem == null ? null : byIdempotencyKey.get(idem);
-      if (id == null) {
-        id = byDedupKey.get(key);
-      } else if (!jobs.get(id).job.dedupKey().equals(key)) {
-        return CompletableFuture.failedFuture(new Conflict("idempotencyKey " + idem
-            + " was used for another model or input (job " + id + ")"));
+    CompletableFuture<Accepted> fast = admit(r, key, inputJson, newId, null, false);
+    if (fast != null) {
+      return fast;
+    }
+    // not in memory, but finished jobs have been dropped from it: ask the store, then decide again
+    return store.findExisting(key, r.idempotencyKey())
+        .thenCompose(found -> admit(r, key, inputJson, newId, found.orElse(null), true));
+  }
+
+  /**
+   * Joins the job in memory, else the one found on disk, else creates a job. Null when the memory
+   * has nothing and the store has not been asked yet but may know the job.
+   */
+  private CompletableFuture<Accepted> admit(Request r, String key, String inputJson, String newId, Job onDisk,
+      boolean diskChecked) {
+    JobEntry existing;
+    JobEntry fresh = null;
+    String idem = r.idempotencyKey();
+    synchronized (index) {
+      try {
+        existing = index.lookup(key, idem);
+      } catch (Conflict c) {
+        return CompletableFuture.failedFuture(c);
       }
-      if (id != null) {
-        existing = jobs.get(id);
-        if (idem != null) {
-          byIdempotencyKey.putIfAbsent(idem, id);
+      if (existing == null && onDisk != null) {
+        if (idem != null && idem.equals(onDisk.idempotencyKey()) && !onDisk.dedupKey().equals(key)) {
+          return CompletableFuture.failedFuture(new Conflict("idempotencyKey " + idem
+              + " was used for another model or input (job " + onDisk.id() + ")"));
         }
-      } else {
+        notify(new JobChange(JobChange.Kind.DEDUP, onDisk, null, onDisk.state().hasProof() ? 1 : 0, 0));
+        return CompletableFuture.completedFuture(new Accepted(onDisk, true));
+      }
+      if (existing == null && !diskChecked && index.mayBeOnDisk()) {
+        return null;
+      }
+      if (existing == null) {
         if (waiting.get() >= config.queueLimit()) {
           return CompletableFuture.failedFuture(new QueueFull(config.queueLimit(), config.retryAfterMs()));
         }
         long now = clock.getAsLong();
         long timeout = r.timeoutMs() > 0 ? Math.min(r.timeoutMs(), r.model().timeoutMs()) : r.model().timeoutMs();
-        Job j = new Job(newId, r.model().id(), key, idem, r.submit(), inputJson,
-            JobState.ACCEPTED, false, null, now, now, 0, 0, now + timeout, 0);
-        e = new Entry(j);
-        jobs.put(j.id(), e);
-        byDedupKey.put(key, j.id());
-        if (idem != null) {
-          byIdempotencyKey.put(idem, j.id());
-        }
+        fresh = new JobEntry(new Job(newId, r.model().id(), key, idem, r.submit(), inputJson, JobState.ACCEPTED,
+            false, null, now, now, 0, 0, now + timeout, 0));
+        index.add(fresh);
         waiting.incrementAndGet();
       }
     }
     if (existing != null) {
-      Entry x = existing;
+      JobEntry x = existing;
       notify(new JobChange(JobChange.Kind.DEDUP, x.job, null, x.progress, 0));
       return x.committed.thenApply(v -> new Accepted(x.job, true));
     }
-    Entry fresh = e;
-    store.insert(fresh.job).whenComplete((v, err) -> {
+    JobEntry e = fresh;
+    store.insert(e.job).whenComplete((v, err) -> {
       if (err != null) {
-        forget(fresh);
+        index.forget(e);
         waiting.decrementAndGet();
-        fresh.committed.completeExceptionally(err);
+        e.committed.completeExceptionally(err);
       } else {
-        notify(new JobChange(JobChange.Kind.STATE, fresh.job, null, 0, 0));
-        enqueue(fresh, clock.getAsLong());
-        fresh.committed.complete(null);
+        notify(new JobChange(JobChange.Kind.STATE, e.job, null, 0, 0));
+        enqueue(e, clock.getAsLong());
+        e.committed.complete(null);
       }
     });
-    return fresh.committed.thenApply(v -> new Accepted(fresh.job, false));
+    return e.committed.thenApply(v -> new Accepted(e.job, false));
   }
 
-  private synchronized void forget(Entry e) {
-    jobs.remove(e.job.id());
-    byDedupKey.remove(e.job.dedupKey(), e.job.id());
-    if (e.job.idempotencyKey() != null) {
-      byIdempotencyKey.remove(e.job.idempotencyKey(), e.job.id());
-    }
-  }
-
-  private void enqueue(Entry e, long now) {
+  private void enqueue(JobEntry e, long now) {
     Job q;
     synchronized (e) {
       if (e.cancelRequested) {
@@ -255,12 +246,22 @@ public final class JobScheduler implements AutoCloseable {
     queue.add(q.id());
   }
 
+  /** A job held in memory (every live job, and recent finished ones). */
   public Optional<View> get(String id) {
-    Entry e = id == null ? null : jobs.get(id);
+    JobEntry e = index.get(id);
     if (e == null || !e.committed.isDone() || e.committed.isCompletedExceptionally()) {
       return Optional.empty();
     }
     return Optional.of(new View(e.job, e.phase, e.progress, e.cancelRequested));
+  }
+
+  /** Any job: from memory, else from the store (a finished job no longer held in memory). */
+  public CompletableFuture<Optional<View>> find(String id) {
+    Optional<View> v = get(id);
+    if (v.isPresent() || id == null || index.get(id) != null || !index.mayBeOnDisk()) {
+      return CompletableFuture.completedFuture(v);
+    }
+    return store.find(id).thenApply(j -> j.map(x -> new View(x, null, x.state().hasProof() ? 1 : 0, false)));
   }
 
   /** The proof JSON of a proved job (from a small cache, else the store). */
@@ -271,7 +272,7 @@ public final class JobScheduler implements AutoCloseable {
 
   /** Cancels a waiting job at once, a proving one at its next phase; other states are left as they are. */
   public Optional<CancelResult> cancel(String id) {
-    Entry e = jobs.get(id);
+    JobEntry e = index.get(id);
     if (e == null || !e.committed.isDone()) {
       return Optional.empty();
     }
@@ -305,12 +306,10 @@ public final class JobScheduler implements AutoCloseable {
   }
 
   /** Ends a live job (caller holds e's lock): persisted, dedup entry dropped, listeners told. */
-  private void end(Entry e, JobState end, boolean retryable, String why, String outcome) {
+  private void end(JobEntry e, JobState end, boolean retryable, String why, String outcome) {
     Job j = e.job.ended(end, retryable, why, clock.getAsLong());
     e.job = j;
-    synchronized (this) {
-      byDedupKey.remove(j.dedupKey(), j.id());
-    }
+    index.finished(e);
     store.update(j);
     if (outcome != null) {
       store.runEnded(j, outcome);
@@ -326,7 +325,7 @@ public final class JobScheduler implements AutoCloseable {
   private void expireWaiting() {
     long now = clock.getAsLong();
     for (String id : queue) { // weakly consistent: a job added meanwhile is seen at the next sweep
-      Entry e = jobs.get(id);
+      JobEntry e = index.get(id);
       Job j = e.job;
       if (j.state() == JobState.QUEUED && j.deadlineMs() > 0 && now > j.deadlineMs()) {
         synchronized (e) {
@@ -352,7 +351,7 @@ public final class JobScheduler implements AutoCloseable {
       if (id == null) {
         continue;
       }
-      Entry e = jobs.get(id);
+      JobEntry e = index.get(id);
       Job j;
       synchronized (e) {
         if (e.job.state() != JobState.QUEUED) {
@@ -378,7 +377,7 @@ public final class JobScheduler implements AutoCloseable {
     }
   }
 
-  private void prove(Entry e, Job j) {
+  private void prove(JobEntry e, Job j) {
     store.update(j);
     store.runStarted(j);
     notify(new JobChange(JobChange.Kind.STATE, j, null, 0, 0));
@@ -412,6 +411,7 @@ public final class JobScheduler implements AutoCloseable {
           proofs.put(proved.id(), json);
           e.job = proved;
         }
+        index.finished(e);
         notify(new JobChange(JobChange.Kind.STATE, proved, null, 1, nanos));
       });
     } catch (Stop s) {

@@ -86,16 +86,21 @@ public final class HttpApi {
 
   private void events(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    var view = scheduler.get(id);
-    if (view.isEmpty()) {
-      json(ctx.response(), 404, "{\"error\":\"unknown job " + id.replaceAll("[^A-Za-z0-9-]", "") + "\"}");
-      return;
-    }
+    Context here = vertx.getOrCreateContext();
+    Future.fromCompletionStage(scheduler.find(id), here).onComplete(ar -> {
+      if (ar.failed() || ar.result().isEmpty()) {
+        json(ctx.response(), 404, "{\"error\":\"unknown job " + id.replaceAll("[^A-Za-z0-9-]", "") + "\"}");
+      } else {
+        stream(ctx, here, ar.result().get());
+      }
+    });
+  }
+
+  private void stream(RoutingContext ctx, Context here, JobScheduler.View view) {
     long last = lastEventId(ctx);
     HttpServerResponse resp = ctx.response();
     resp.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache")
         .putHeader("X-Accel-Buffering", "no");
-    Context here = vertx.getOrCreateContext();
     AtomicBoolean over = new AtomicBoolean();
     JobEvents.Subscription[] sub = new JobEvents.Subscription[1];
     long[] timer = {-1};
@@ -113,7 +118,7 @@ public final class HttpApi {
       }
     };
     resp.closeHandler(v -> finish.run());
-    sub[0] = events.subscribe(view.get().job(), view.get().progress(), last, ev -> here.runOnContext(v -> {
+    sub[0] = events.subscribe(view.job(), view.progress(), last, ev -> here.runOnContext(v -> {
       if (!over.get()) {
         write(resp, ev);
         if (!ev.live()) {
@@ -128,7 +133,8 @@ public final class HttpApi {
         return;
       }
     }
-    if (!JobEvents.stillGoing(scheduler.get(id).orElseThrow().job()) && sub[0].replay().isEmpty()) {
+    var now = scheduler.get(view.job().id());
+    if (sub[0].replay().isEmpty() && !JobEvents.stillGoing(now.map(JobScheduler.View::job).orElse(view.job()))) {
       finish.run();
       return;
     }

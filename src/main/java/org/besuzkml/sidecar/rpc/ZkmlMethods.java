@@ -157,20 +157,19 @@ public final class ZkmlMethods {
     return c;
   }
 
-  private JobScheduler.View view(JsonNode params) throws RpcError {
-    String id = text(params, 0, "jobId", true);
-    return scheduler.get(id).orElseThrow(() -> new RpcError(RpcError.UNKNOWN_JOB, "unknown job " + id));
-  }
-
   private CompletableFuture<JsonNode> getJob(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
-    JobScheduler.View v = view(params);
-    ObjectNode o = describe(v);
-    if (!v.job().state().hasProof()) {
-      return CompletableFuture.completedFuture(o);
-    }
-    return scheduler.proof(v.job().id()).thenApply(p -> {
-      p.ifPresent(json -> o.putRawValue("proof", new RawValue(json)));
-      return o;
+    String id = text(params, 0, "jobId", true);
+    return scheduler.find(id).thenCompose(found -> {
+      JobScheduler.View v = found.orElseThrow(() -> new CompletionException(
+          new RpcError(RpcError.UNKNOWN_JOB, "unknown job " + id)));
+      ObjectNode o = describe(v);
+      if (!v.job().state().hasProof()) {
+        return CompletableFuture.completedFuture(o);
+      }
+      return scheduler.proof(id).thenApply(p -> {
+        p.ifPresent(json -> o.putRawValue("proof", new RawValue(json)));
+        return o;
+      });
     });
   }
 
@@ -207,10 +206,17 @@ public final class ZkmlMethods {
       throw new RpcError(RpcError.UNAUTHORIZED,
           "cancelling needs the job's cancelToken (from the request that created it) or the admin token");
     }
-    JobScheduler.CancelResult r = scheduler.cancel(id)
-        .orElseThrow(() -> new RpcError(RpcError.UNKNOWN_JOB, "unknown job " + id));
-    return CompletableFuture.completedFuture(F.objectNode().put("jobId", id).put("cancelled", r.cancelled())
-        .put("state", r.job().state().name()));
+    var r = scheduler.cancel(id);
+    if (r.isPresent()) {
+      return CompletableFuture.completedFuture(cancelled(id, r.get().cancelled(), r.get().job().state().name()));
+    }
+    // not in memory: a finished job (nothing to cancel) or none at all
+    return scheduler.find(id).thenApply(v -> cancelled(id, false, v.orElseThrow(() -> new CompletionException(
+        new RpcError(RpcError.UNKNOWN_JOB, "unknown job " + id))).job().state().name()));
+  }
+
+  private static JsonNode cancelled(String id, boolean cancelled, String state) {
+    return F.objectNode().put("jobId", id).put("cancelled", cancelled).put("state", state);
   }
 
   private CompletableFuture<JsonNode> verify(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {

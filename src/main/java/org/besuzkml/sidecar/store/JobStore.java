@@ -11,8 +11,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface JobStore extends AutoCloseable {
 
-  /** Every stored job, as found when the store was opened (inputs only for live jobs). */
+  /**
+   * The jobs found when the store was opened: every live one and the most recent finished ones
+   * (inputs only for live jobs); older finished jobs are reached through {@link #find}.
+   */
   List<Job> recovered();
+
+  /** True when the store holds finished jobs beyond those in {@link #recovered}. */
+  boolean hasUnrecovered();
 
   /** Stores a new job. */
   CompletableFuture<Void> insert(Job job);
@@ -31,6 +37,15 @@ public interface JobStore extends AutoCloseable {
    * after a crash either all of it is on disk or none of it.
    */
   CompletableFuture<Void> proved(Job job, String proofJson);
+
+  /** A stored job by id (the input only for a live job). */
+  CompletableFuture<Optional<Job>> find(String jobId);
+
+  /**
+   * The job an idempotency key created (any state), else the latest job with a proof for the dedup
+   * key: how a request finds a finished job that is no longer held in memory.
+   */
+  CompletableFuture<Optional<Job>> findExisting(String dedupKey, String idempotencyKey);
 
   /** The stored proof JSON of a proved job. */
   CompletableFuture<Optional<String>> proof(String jobId);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The job store's tables and statements. {@code jobs} holds one row per job, the proof in the same
@@ -99,13 +100,54 @@ final class Schema {
     }
   }
 
-  /** Every job, oldest first; the input only for live jobs (the others never run again). */
-  static List<Job> readAll(Connection c) throws SQLException {
+  private static final String COLUMNS = "SELECT id, model, dedup_key, idempotency_key, submit, state, retryable,"
+      + " error, created_ms, updated_ms, started_ms, finished_ms, deadline_ms, attempts,"
+      + " CASE WHEN state IN ('ACCEPTED', 'QUEUED', 'PROVING') THEN input END FROM jobs";
+
+  /**
+   * Every live job, then the {@code finished} most recent other ones, each part oldest first; the
+   * input only for live jobs (the others never run again).
+   */
+  static List<Job> readRecent(Connection c, int finished) throws SQLException {
+    List<Job> out;
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS
+        + " WHERE state IN ('ACCEPTED', 'QUEUED', 'PROVING') ORDER BY created_ms, id")) {
+      out = read(ps);
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (" + COLUMNS
+        + " WHERE state NOT IN ('ACCEPTED', 'QUEUED', 'PROVING') ORDER BY created_ms DESC, id DESC LIMIT ?)"
+        + " ORDER BY created_ms, id")) {
+      ps.setInt(1, finished);
+      out.addAll(read(ps));
+    }
+    return out;
+  }
+
+  static Optional<Job> byId(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE id = ?")) {
+      ps.setString(1, id);
+      return read(ps).stream().findFirst();
+    }
+  }
+
+  static Optional<Job> byIdempotencyKey(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE idempotency_key = ?")) {
+      ps.setString(1, key);
+      return read(ps).stream().findFirst();
+    }
+  }
+
+  static Optional<Job> provedByDedupKey(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS
+        + " WHERE dedup_key = ? AND state IN ('PROVED', 'SUBMITTED', 'CONFIRMED') ORDER BY created_ms DESC LIMIT 1")) {
+      ps.setString(1, key);
+      return read(ps).stream().findFirst();
+    }
+  }
+
+  private static List<Job> read(PreparedStatement ps) throws SQLException {
     List<Job> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, model, dedup_key, idempotency_key, submit, state,"
-        + " retryable, error, created_ms, updated_ms, started_ms, finished_ms, deadline_ms, attempts,"
-        + " CASE WHEN state IN ('ACCEPTED', 'QUEUED', 'PROVING') THEN input END FROM jobs ORDER BY created_ms, id");
-        ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0,
             rs.getString(15), JobState.valueOf(rs.getString(6)), rs.getInt(7) != 0, rs.getString(8), rs.getLong(9),

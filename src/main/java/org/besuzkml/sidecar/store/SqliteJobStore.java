@@ -39,6 +39,7 @@ public final class SqliteJobStore implements JobStore {
   private final ExecutorService readerThread;
   private final long lingerMs;
   private final List<Job> recovered;
+  private final boolean unrecovered;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong writes = new AtomicLong();
   private volatile boolean closed;
@@ -60,7 +61,9 @@ public final class SqliteJobStore implements JobStore {
     }
   }
 
-  private SqliteJobStore(Connection writer, Connection reader, long lingerMs, List<Job> recovered) {
+  private SqliteJobStore(Connection writer, Connection reader, long lingerMs, List<Job> recovered,
+      boolean unrecovered) {
+    this.unrecovered = unrecovered;
     this.writer = writer;
     this.reader = reader;
     this.lingerMs = lingerMs;
@@ -76,8 +79,13 @@ public final class SqliteJobStore implements JobStore {
     return t;
   }
 
-  /** Opens (creating if needed) {@code file} and reads back every stored job. */
+  /** Opens (creating if needed) {@code file}; reads back every live job and up to 10 000 finished ones. */
   public static SqliteJobStore open(Path file, long lingerMs) throws StoreException {
+    return open(file, lingerMs, 10_000);
+  }
+
+  /** As {@link #open(Path, long)}, reading back at most {@code recentFinished} finished jobs. */
+  public static SqliteJobStore open(Path file, long lingerMs, int recentFinished) throws StoreException {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     Connection w = null;
     try {
@@ -92,13 +100,18 @@ public final class SqliteJobStore implements JobStore {
       }
       w.setAutoCommit(false);
       w.commit();
-      List<Job> jobs = Schema.readAll(w);
+      List<Job> jobs = Schema.readRecent(w, recentFinished);
+      boolean more;
+      try (Statement s = w.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM jobs WHERE state NOT IN ('ACCEPTED', 'QUEUED', 'PROVING')")) {
+        more = rs.getLong(1) > recentFinished;
+      }
       w.commit();
       Connection r = DriverManager.getConnection(url);
       try (Statement s = r.createStatement()) {
         s.execute("PRAGMA busy_timeout=5000");
       }
-      return new SqliteJobStore(w, r, lingerMs, List.copyOf(jobs));
+      return new SqliteJobStore(w, r, lingerMs, List.copyOf(jobs), more);
     } catch (SQLException e) {
       closeQuietly(w);
       throw new StoreException("job store " + file + ": " + oneLine(e), e);
@@ -108,6 +121,11 @@ public final class SqliteJobStore implements JobStore {
   @Override
   public List<Job> recovered() {
     return recovered;
+  }
+
+  @Override
+  public boolean hasUnrecovered() {
+    return unrecovered;
   }
 
   @Override
@@ -143,14 +161,41 @@ public final class SqliteJobStore implements JobStore {
 
   @Override
   public CompletableFuture<Optional<String>> proof(String jobId) {
-    CompletableFuture<Optional<String>> f = new CompletableFuture<>();
+    return read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT proof FROM jobs WHERE id = ?")) {
+        ps.setString(1, jobId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<Optional<Job>> find(String jobId) {
+    return read(c -> Schema.byId(c, jobId));
+  }
+
+  @Override
+  public CompletableFuture<Optional<Job>> findExisting(String dedupKey, String idempotencyKey) {
+    return read(c -> {
+      Optional<Job> byKey = idempotencyKey == null ? Optional.empty() : Schema.byIdempotencyKey(c, idempotencyKey);
+      return byKey.isPresent() ? byKey : Schema.provedByDedupKey(c, dedupKey);
+    });
+  }
+
+  @FunctionalInterface
+  private interface SqlRead<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs a query on the reader connection, off the caller's thread. */
+  private <T> CompletableFuture<T> read(SqlRead<T> q) {
+    CompletableFuture<T> f = new CompletableFuture<>();
     try {
       readerThread.execute(() -> {
-        try (PreparedStatement ps = reader.prepareStatement("SELECT proof FROM jobs WHERE id = ?")) {
-          ps.setString(1, jobId);
-          try (ResultSet rs = ps.executeQuery()) {
-            f.complete(rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty());
-          }
+        try {
+          f.complete(q.run(reader));
         } catch (SQLException | RuntimeException e) {
           f.completeExceptionally(e);
         }

@@ -41,7 +41,7 @@ class JobSchedulerTest {
 
   static JobScheduler.View await(JobScheduler s, String id) throws InterruptedException {
     for (int i = 0; i < 3000; i++) {
-      JobScheduler.View v = s.get(id).orElseThrow();
+      JobScheduler.View v = s.find(id).join().orElseThrow();
       if (!v.job().state().live()) {
         return v;
       }
@@ -204,6 +204,46 @@ class JobSchedulerTest {
             System::currentTimeMillis)) {
       Job j = s.request(r).join().job();
       assertEquals(mlp.timeoutMs(), j.deadlineMs() - j.createdMs());
+    }
+  }
+
+  @Test
+  void finishedJobsBeyondTheMemoryCapAreFoundInTheStore() throws Exception {
+    Path db = tmp.resolve("jobs.sqlite");
+    List<String> ids = new java.util.ArrayList<>();
+    try (SqliteJobStore store = SqliteJobStore.open(db, 0);
+        JobScheduler s = new JobScheduler(store, catalog, new JobScheduler.Config(1, 16, 1000, 2),
+            System::currentTimeMillis)) {
+      s.start(List.of());
+      for (int i = 0; i < 5; i++) {
+        String id = s.request(new JobScheduler.Request(mlp, input(i, 1, 1), "key-" + i, false, 0)).join().job().id();
+        assertEquals(JobState.PROVED, await(s, id).job().state());
+        ids.add(id);
+      }
+      assertTrue(s.get(ids.get(0)).isEmpty(), "dropped from memory");
+      assertEquals(JobState.PROVED, s.find(ids.get(0)).join().orElseThrow().job().state());
+      var again = s.request(new JobScheduler.Request(mlp, input(0, 1, 1), null, false, 0)).join();
+      assertTrue(again.deduplicated());
+      assertEquals(ids.get(0), again.job().id());
+      assertEquals(ids.get(1), s.request(new JobScheduler.Request(mlp, input(1, 1, 1), "key-1", false, 0)).join()
+          .job().id());
+      Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+          () -> s.request(new JobScheduler.Request(mlp, input(9, 9, 9), "key-0", false, 0)).join());
+      assertTrue(t.getCause() instanceof JobScheduler.Conflict, t.toString());
+      assertTrue(s.proof(ids.get(0)).join().orElseThrow().contains("\"proof\""));
+    }
+    // after a restart that loads only the two most recent finished jobs, the older ones still dedup
+    try (SqliteJobStore store = SqliteJobStore.open(db, 0, 2);
+        JobScheduler s = new JobScheduler(store, catalog, new JobScheduler.Config(1, 16, 1000, 2),
+            System::currentTimeMillis)) {
+      assertEquals(2, store.recovered().size());
+      assertTrue(store.hasUnrecovered());
+      s.start(store.recovered());
+      assertEquals(ids.get(0), s.request(new JobScheduler.Request(mlp, input(0, 1, 1), null, false, 0)).join()
+          .job().id());
+    }
+    for (String id : ids) {
+      assertEquals(1, runs(db, id, null), "proved once: " + id);
     }
   }
 }
