@@ -153,7 +153,8 @@ public final class Sidecar implements AutoCloseable {
     if (o.onBlockedThread() != null) {
       ((VertxInternal) vertx).blockedThreadChecker()
           .setThreadBlockedHandler(ev -> o.onBlockedThread().accept(ev.thread().getName() + " blocked for "
-              + ev.duration() / 1_000_000 + " ms"));
+              + ev.duration() / 1_000_000 + " ms at " + java.util.Arrays.stream(ev.thread().getStackTrace()).limit(8)
+              .map(StackTraceElement::toString).collect(java.util.stream.Collectors.joining(" < "))));
     }
     ExecutorService verifyPool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, cores)), r -> {
       Thread t = new Thread(r, "zkml-verify");
@@ -173,8 +174,9 @@ public final class Sidecar implements AutoCloseable {
       // gives each its own port for 0, so for 0 a free port is chosen here first
       int wanted = o.port() != 0 ? o.port() : freePort(o.host());
       List<HttpVerticle> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+      io.vertx.ext.web.Router router = api.router(); // one router serves every server
       vertx.deployVerticle(() -> {
-        HttpVerticle v = new HttpVerticle(api, o.host(), wanted);
+        HttpVerticle v = new HttpVerticle(router, o.host(), wanted);
         servers.add(v);
         return v;
       }, new DeploymentOptions().setInstances(loops)).await();

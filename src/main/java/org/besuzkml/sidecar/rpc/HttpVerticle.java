@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 
 /**
  * One HTTP server on its own event loop. The sidecar deploys one instance per core on the same
@@ -11,13 +12,14 @@ import io.vertx.core.http.HttpServerOptions;
  * others.
  */
 public final class HttpVerticle extends VerticleBase {
-  private final HttpApi api;
+  private final Router router;
   private final String host;
   private final int port;
   private volatile HttpServer server;
 
-  public HttpVerticle(HttpApi api, String host, int port) {
-    this.api = api;
+  /** {@code router} is built beforehand, off the event loop (building it loads many classes). */
+  public HttpVerticle(Router router, String host, int port) {
+    this.router = router;
     this.host = host;
     this.port = port;
   }
@@ -25,7 +27,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-        .requestHandler(api.router()).listen().onSuccess(s -> server = s);
+        .requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
   /** The bound port (the one chosen when asked for port 0). */
