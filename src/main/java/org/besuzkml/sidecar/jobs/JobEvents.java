@@ -65,10 +65,12 @@ public final class JobEvents implements Consumer<JobChange> {
     }
   }
 
-  /** True while more events may follow: a live job, or a proved one that waits for submission. */
+  /**
+   * True while more events may follow: a live job. (Chain submission, when it comes, extends this
+   * to a PROVED job with {@code submit} and to SUBMITTED; until then PROVED ends every stream.)
+   */
   public static boolean stillGoing(Job j) {
-    return j.state().live() || (j.submit() && j.state() == org.besuzkml.sidecar.store.JobState.PROVED)
-        || j.state() == org.besuzkml.sidecar.store.JobState.SUBMITTED;
+    return j.state().live();
   }
 
   static String data(Job j, String phase, double progress) {
