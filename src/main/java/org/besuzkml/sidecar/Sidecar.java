@@ -87,18 +87,18 @@ public final class Sidecar implements AutoCloseable {
   private final JobScheduler scheduler;
   private final Vertx vertx;
   private final int port;
-  private final ExecutorService verifyPool;
+  private final List<ExecutorService> pools;
   private final ModelCatalog models;
   private final SidecarMetrics metrics;
   private volatile boolean ready;
 
   private Sidecar(SqliteJobStore store, JobScheduler scheduler, Vertx vertx, int port,
-      ExecutorService verifyPool, ModelCatalog models, SidecarMetrics metrics) {
+      List<ExecutorService> pools, ModelCatalog models, SidecarMetrics metrics) {
     this.store = store;
     this.scheduler = scheduler;
     this.vertx = vertx;
     this.port = port;
-    this.verifyPool = verifyPool;
+    this.pools = pools;
     this.models = models;
     this.metrics = metrics;
   }
@@ -161,7 +161,12 @@ public final class Sidecar implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    ZkmlMethods methods = new ZkmlMethods(catalog, scheduler, cancel, verifyPool);
+    ExecutorService adminPool = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "zkml-admin");
+      t.setDaemon(true);
+      return t;
+    });
+    ZkmlMethods methods = new ZkmlMethods(catalog, scheduler, cancel, verifyPool, adminPool, o.timeoutMs());
     RpcDispatcher dispatcher = new RpcDispatcher(methods.table(), o.maxBatch(),
         e -> log.warn("rpc.internal_error", "error", e.getClass().getName() + ": " + e.getMessage()));
     Sidecar[] self = new Sidecar[1];
@@ -191,9 +196,10 @@ public final class Sidecar implements AutoCloseable {
       store.close();
       vertx.close();
       verifyPool.shutdownNow();
+      adminPool.shutdownNow();
       throw new StartException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
     }
-    self[0] = new Sidecar(store, scheduler, vertx, port, verifyPool, catalog, metrics);
+    self[0] = new Sidecar(store, scheduler, vertx, port, List.of(verifyPool, adminPool), catalog, metrics);
     self[0].ready = true;
     log.info("sidecar.listening", "host", o.host(), "port", port, "event_loops", loops, "models", catalog.all().size(),
         "admin_token", admin != null);
@@ -238,7 +244,7 @@ public final class Sidecar implements AutoCloseable {
       // closing anyway
     }
     scheduler.close();
-    verifyPool.shutdown();
+    pools.forEach(ExecutorService::shutdown);
     store.close();
     try {
       vertx.close().await();

@@ -28,7 +28,7 @@ class SidecarDocumentsTest {
   static final Path GUIDE = Path.of("docs/sidecar.md");
 
   static Set<String> served() {
-    return new TreeSet<>(new ZkmlMethods(null, null, null, null).table().keySet());
+    return new TreeSet<>(new ZkmlMethods(null, null, null, null, null, 0).table().keySet());
   }
 
   static Set<Integer> codes() throws IllegalAccessException {

@@ -11,6 +11,8 @@ final class JobEntry {
   volatile String phase;
   volatile double progress;
   volatile boolean cancelRequested;
+  /** A live job of a model not served now: not in the queue, not counted as waiting. */
+  volatile boolean parked;
   /** Completes once the job is on disk; requests that join it wait on it too. */
   final CompletableFuture<Void> committed = new CompletableFuture<>();
   /** Idempotency keys of requests that joined this job (guarded by the index). */

@@ -140,8 +140,12 @@ public final class JobScheduler implements AutoCloseable {
       JobEntry e = new JobEntry(j);
       e.committed.complete(null);
       index.add(e);
-      if (!j.state().live() || models.find(j.model()).isEmpty()) {
-        continue; // a live job of a model not served now waits, untouched, for a restart that serves it
+      if (!j.state().live()) {
+        continue;
+      }
+      if (models.find(j.model()).isEmpty()) {
+        e.parked = true; // waits, untouched, until its model is served again (modelAdded or a restart)
+        continue;
       }
       if (j.state() == JobState.PROVING) {
         store.runEnded(j, "INTERRUPTED"); // the attempt the kill cut short
@@ -279,7 +283,7 @@ public final class JobScheduler implements AutoCloseable {
     synchronized (e) {
       JobState s = e.job.state();
       if (s == JobState.QUEUED || s == JobState.ACCEPTED) {
-        if (queued(e.job)) {
+        if (!e.parked) {
           waiting.decrementAndGet();
         }
         end(e, JobState.CANCELLED, false, "cancelled", null);
@@ -305,6 +309,33 @@ public final class JobScheduler implements AutoCloseable {
     return config.workers();
   }
 
+  /** Jobs of a model still waiting or proving. */
+  public long liveJobs(String modelId) {
+    return index.all().stream().filter(e -> e.job.model().equals(modelId) && e.job.state().live()).count();
+  }
+
+  /**
+   * A model was added to the catalog: its live jobs that were waiting for it (stored before a
+   * restart without it) join the queue.
+   */
+  public void modelAdded(String modelId) {
+    long now = clock.getAsLong();
+    for (JobEntry e : index.all()) {
+      Job j = e.job;
+      synchronized (e) {
+        if (!e.parked || !j.model().equals(modelId) || !e.job.state().live()) {
+          continue;
+        }
+        e.parked = false;
+      }
+      if (j.state() == JobState.PROVING) {
+        store.runEnded(j, "INTERRUPTED");
+      }
+      waiting.incrementAndGet();
+      enqueue(e, now);
+    }
+  }
+
   /** Ends a live job (caller holds e's lock): persisted, dedup entry dropped, listeners told. */
   private void end(JobEntry e, JobState end, boolean retryable, String why, String outcome) {
     Job j = e.job.ended(end, retryable, why, clock.getAsLong());
@@ -317,11 +348,6 @@ public final class JobScheduler implements AutoCloseable {
     notify(new JobChange(JobChange.Kind.STATE, j, null, e.progress, 0));
   }
 
-  /** False for a recovered live job of a model not served now: it is not in the queue. */
-  private boolean queued(Job j) {
-    return models.find(j.model()).isPresent();
-  }
-
   private void expireWaiting() {
     long now = clock.getAsLong();
     for (String id : queue) { // weakly consistent: a job added meanwhile is seen at the next sweep
@@ -330,7 +356,7 @@ public final class JobScheduler implements AutoCloseable {
       if (j.state() == JobState.QUEUED && j.deadlineMs() > 0 && now > j.deadlineMs()) {
         synchronized (e) {
           if (e.job.state() == JobState.QUEUED) {
-            if (queued(e.job)) {
+            if (!e.parked) {
               waiting.decrementAndGet();
             }
             end(e, JobState.EXPIRED, false, "timed out after " + (now - j.createdMs()) + " ms in the queue", null);
@@ -381,7 +407,13 @@ public final class JobScheduler implements AutoCloseable {
     store.update(j);
     store.runStarted(j);
     notify(new JobChange(JobChange.Kind.STATE, j, null, 0, 0));
-    LoadedModel m = models.find(j.model()).orElseThrow();
+    LoadedModel m = models.find(j.model()).orElse(null);
+    if (m == null) { // removed by the operator after this job was admitted
+      synchronized (e) {
+        end(e, JobState.FAILED, true, "model " + j.model() + " is no longer served", JobState.FAILED.name());
+      }
+      return;
+    }
     long t0 = System.nanoTime();
     int phases = Prover.PHASES.size();
     int[] done = {0};

@@ -97,6 +97,16 @@ public final class ModelCatalog {
     byName.put(m.name(), m);
   }
 
+  /** Removes a model; empty if none has that id or name. */
+  public synchronized Optional<LoadedModel> remove(String idOrName) {
+    Optional<LoadedModel> m = find(idOrName);
+    m.ifPresent(x -> {
+      byId.remove(x.id());
+      byName.remove(x.name());
+    });
+    return m;
+  }
+
   /** The model named by id (0x..., any case) or directory name. */
   public Optional<LoadedModel> find(String idOrName) {
     if (idOrName == null) {

@@ -33,12 +33,18 @@ public final class ZkmlMethods {
   private final JobScheduler scheduler;
   private final CancelTokens cancelTokens;
   private final Executor verifyPool;
+  private final Executor adminPool;
+  private final long defaultTimeoutMs;
 
-  public ZkmlMethods(ModelCatalog models, JobScheduler scheduler, CancelTokens cancelTokens, Executor verifyPool) {
+  /** {@code adminPool} loads models added at run time (slow: pk.bzkk and a warm-up proof). */
+  public ZkmlMethods(ModelCatalog models, JobScheduler scheduler, CancelTokens cancelTokens, Executor verifyPool,
+      Executor adminPool, long defaultTimeoutMs) {
     this.models = models;
     this.scheduler = scheduler;
     this.cancelTokens = cancelTokens;
     this.verifyPool = verifyPool;
+    this.adminPool = adminPool;
+    this.defaultTimeoutMs = defaultTimeoutMs;
   }
 
   /** The method table (OpenRPC's docs/sidecar.openrpc.json lists the same names). */
@@ -49,6 +55,8 @@ public final class ZkmlMethods {
     t.put("zkml_getJob", this::getJob);
     t.put("zkml_cancel", this::cancel);
     t.put("zkml_verify", this::verify);
+    t.put("zkml_addModel", this::addModel);
+    t.put("zkml_removeModel", this::removeModel);
     return t;
   }
 
@@ -217,6 +225,42 @@ public final class ZkmlMethods {
 
   private static JsonNode cancelled(String id, boolean cancelled, String state) {
     return F.objectNode().put("jobId", id).put("cancelled", cancelled).put("state", state);
+  }
+
+  private static void requireAdmin(RpcDispatcher.Caller caller, String what) throws RpcError {
+    if (!caller.admin()) {
+      throw new RpcError(RpcError.UNAUTHORIZED, what + " is an operator method: it needs the admin token");
+    }
+  }
+
+  private CompletableFuture<JsonNode> addModel(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
+    requireAdmin(caller, "zkml_addModel");
+    String dir = text(params, 0, "dir", true);
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        LoadedModel m = ModelCatalog.load(java.nio.file.Path.of(dir), defaultTimeoutMs);
+        models.add(m);
+        scheduler.modelAdded(m.id());
+        return (JsonNode) F.objectNode().put("id", m.id()).put("name", m.name());
+      } catch (org.besuzkml.proof.ModelFiles.FileException | java.nio.file.InvalidPathException e) {
+        throw new CompletionException(new RpcError(RpcError.INVALID_PARAMS, e.getMessage()));
+      }
+    }, adminPool);
+  }
+
+  private CompletableFuture<JsonNode> removeModel(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
+    requireAdmin(caller, "zkml_removeModel");
+    String name = text(params, 0, "model", true);
+    LoadedModel m = models.find(name)
+        .orElseThrow(() -> new RpcError(RpcError.INVALID_PARAMS, "unknown model " + name));
+    long live = scheduler.liveJobs(m.id());
+    if (live > 0) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "model " + m.name() + " has " + live
+          + " jobs waiting or proving: cancel them or wait");
+    }
+    models.remove(m.id());
+    return CompletableFuture.completedFuture(F.objectNode().put("id", m.id()).put("name", m.name())
+        .put("removed", true));
   }
 
   private CompletableFuture<JsonNode> verify(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {

@@ -246,4 +246,30 @@ class JobSchedulerTest {
       assertEquals(1, runs(db, id, null), "proved once: " + id);
     }
   }
+
+  @Test
+  void aStoredJobWaitsForItsModelAndRunsOnceTheModelIsAdded() throws Exception {
+    Path db = tmp.resolve("jobs.sqlite");
+    QuantizedInput c = input(0.7, 0.1, 0.2);
+    long now = System.currentTimeMillis();
+    try (SqliteJobStore store = SqliteJobStore.open(db, 0)) {
+      store.insert(new Job("waiting", mlp.id(), c.dedupKey(mlp), null, false, c.toJson(), JobState.QUEUED, false,
+          null, now, now, 0, 0, now + 60_000, 0)).join();
+    }
+    ModelCatalog none = new ModelCatalog();
+    try (SqliteJobStore store = SqliteJobStore.open(db, 0);
+        JobScheduler s = new JobScheduler(store, none, new JobScheduler.Config(1, 16, 1000),
+            System::currentTimeMillis)) {
+      s.start(store.recovered());
+      Thread.sleep(400);
+      assertEquals(JobState.QUEUED, s.get("waiting").orElseThrow().job().state(), "parked, not failed");
+      assertEquals(0, s.queueDepth(), "a parked job takes no room in the queue");
+      none.add(mlp);
+      s.modelAdded(mlp.id());
+      assertEquals(JobState.PROVED, await(s, "waiting").job().state());
+      s.modelAdded(mlp.id()); // twice is harmless
+      assertEquals(0, s.queueDepth());
+    }
+    assertEquals(1, runs(db, "waiting", null));
+  }
 }
