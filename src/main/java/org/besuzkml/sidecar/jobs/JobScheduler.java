@@ -227,8 +227,9 @@ public final class JobScheduler implements AutoCloseable {
         e.committed.completeExceptionally(err);
       } else {
         notify(new JobChange(JobChange.Kind.STATE, e.job, null, 0, 0));
-        enqueue(e, clock.getAsLong());
+        // committed first: once a worker can take the job, get and cancel must see it
         e.committed.complete(null);
+        enqueue(e, clock.getAsLong());
       }
     });
     return e.committed.thenApply(v -> new Accepted(e.job, false));
