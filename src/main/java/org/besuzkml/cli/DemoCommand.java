@@ -1,6 +1,5 @@
 package org.besuzkml.cli;
 
-import org.besuzkml.proof.ProofJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import org.besuzkml.model.ModelException;
 import org.besuzkml.onnx.InputFile;
 import org.besuzkml.pcs.srs.DevSrs;
 import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.ProofJson;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 import org.besuzkml.proof.Setup;

@@ -1,6 +1,5 @@
 package org.besuzkml.cli;
 
-import org.besuzkml.proof.ProofJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -11,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import org.besuzkml.model.ModelException;
+import org.besuzkml.proof.ProofJson;
 
 /**
  * Every file a command writes goes through here: missing parent directories are created (as

@@ -1,6 +1,5 @@
 package org.besuzkml.cli;
 
-import org.besuzkml.proof.ProofJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.besuzkml.model.ModelException;
 import org.besuzkml.onnx.InputFile;
 import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.ProofJson;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
