@@ -20,7 +20,7 @@ class PluginJarIT {
   static final String[] FORBIDDEN = {"org/hyperledger/", "org/apache/tuweni/", "io/vertx/",
       "ai/onnxruntime/", "org/bouncycastle/", "com/google/protobuf/", "picocli/", "org/slf4j/",
       "com/fasterxml/", "io/netty/", "org/besuzkml/cli/", "org/besuzkml/onnx/", "org/besuzkml/model/",
-      "org/besuzkml/proof/compile/", "org/besuzkml/proof/witness/",
+      "org/besuzkml/proof/compile/", "org/besuzkml/proof/witness/", "org/besuzkml/sidecar/",
       "org/besuzkml/chain/", "org/web3j/", "okhttp3/", "kotlin/"}; // the on-chain client is prover side
 
   @Test

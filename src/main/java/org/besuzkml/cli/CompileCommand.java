@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.besuzkml.model.ModelException;
 import org.besuzkml.onnx.InputFile;
 import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.ProofJson;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.Setup;
 import org.besuzkml.proof.compile.CompileException;

@@ -9,6 +9,7 @@ import org.besuzkml.model.ModelException;
 import org.besuzkml.onnx.InputFile;
 import org.besuzkml.pcs.srs.DevSrs;
 import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.ProofJson;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 import org.besuzkml.proof.Setup;

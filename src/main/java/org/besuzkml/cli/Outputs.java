@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import org.besuzkml.model.ModelException;
+import org.besuzkml.proof.ProofJson;
 
 /**
  * Every file a command writes goes through here: missing parent directories are created (as

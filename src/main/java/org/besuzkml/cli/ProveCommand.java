@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.besuzkml.model.ModelException;
 import org.besuzkml.onnx.InputFile;
 import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.ProofJson;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -57,7 +58,7 @@ final class ProveCommand implements Callable<Integer> {
       }
       double ms = (System.nanoTime() - t0) / 1e6;
       ObjectNode root = ProofJson.toJson(pk.vk(), p);
-      ProofJson.write(output, root);
+      Outputs.write(output, root.toString() + "\n");
       if (json) {
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("prove_ms", Math.round(ms * 10) / 10.0).put("proof_bytes", p.bytes().length);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.ProofJson;
 import org.besuzkml.proof.verify.Verifier;
 import org.besuzkml.proof.verify.VerifyResult;
 import picocli.CommandLine.Command;

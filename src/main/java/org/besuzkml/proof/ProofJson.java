@@ -1,4 +1,4 @@
-package org.besuzkml.cli;
+package org.besuzkml.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.besuzkml.codec.Hex;
 import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.onnx.Json;
-import org.besuzkml.proof.Prover;
 
 /**
  * The proof JSON (7.6): {@code {"model": "0x<vk hash>", "inputs": [[...]], "outputs": [[...]],
@@ -18,14 +17,14 @@ import org.besuzkml.proof.Prover;
  * dequantized values {@code v / 2^scale} (the scales are in the vk, so the integers are recovered
  * exactly; a value that is not an exact multiple of {@code 2^-scale} is malformed).
  */
-final class ProofJson {
+public final class ProofJson {
   private ProofJson() {}
 
   /** A parsed proof file. */
-  record Parsed(String model, long[][] inputs, long[][] outputs, byte[] proof) {}
+  public record Parsed(String model, long[][] inputs, long[][] outputs, byte[] proof) {}
 
   /** Thrown for an unreadable or malformed proof file (one line). */
-  static final class Malformed extends Exception {
+  public static final class Malformed extends Exception {
     private static final long serialVersionUID = 1L;
 
     Malformed(String m) {
@@ -33,7 +32,7 @@ final class ProofJson {
     }
   }
 
-  static ObjectNode toJson(VerifyingKey vk, Prover.Proof p) {
+  public static ObjectNode toJson(VerifyingKey vk, Prover.Proof p) {
     ObjectMapper om = new ObjectMapper();
     ObjectNode root = om.createObjectNode();
     root.put("model", vk.modelIdHex());
@@ -54,12 +53,8 @@ final class ProofJson {
     }
   }
 
-  static void write(Path file, ObjectNode root) throws org.besuzkml.model.ModelException {
-    Outputs.write(file, root.toString() + "\n");
-  }
-
   /** A well-formed proof file for another model than the vk's (one line). */
-  static final class WrongModel extends Exception {
+  public static final class WrongModel extends Exception {
     private static final long serialVersionUID = 1L;
 
     WrongModel(String m) {
@@ -67,17 +62,28 @@ final class ProofJson {
     }
   }
 
-  static Parsed read(Path file, VerifyingKey vk) throws Malformed, WrongModel {
-    JsonNode root;
+  public static Parsed read(Path file, VerifyingKey vk) throws Malformed, WrongModel {
+    String text;
     try {
-      root = Json.reader().readTree(Files.readString(file));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new Malformed(file + ": not valid JSON: " + Json.reason(e));
+      text = Files.readString(file);
     } catch (IOException | RuntimeException e) {
       throw new Malformed("cannot read " + file + ": " + Json.reason(e));
     }
+    return parse(text, file.toString(), vk);
+  }
+
+  /** Parses proof JSON text; {@code label} names its source in messages. */
+  public static Parsed parse(String text, String label, VerifyingKey vk) throws Malformed, WrongModel {
+    JsonNode root;
+    try {
+      root = Json.reader().readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new Malformed(label + ": not valid JSON: " + Json.reason(e));
+    } catch (RuntimeException e) {
+      throw new Malformed(label + ": " + Json.reason(e));
+    }
     if (root == null || !root.isObject() || !root.path("model").isTextual() || !root.path("proof").isTextual()) {
-      throw new Malformed(file + ": expected {\"model\", \"inputs\", \"outputs\", \"proof\"}");
+      throw new Malformed(label + ": expected {\"model\", \"inputs\", \"outputs\", \"proof\"}");
     }
     // The model id first: a proof for another model would otherwise fail on a tensor size.
     String model = root.get("model").asText();
@@ -87,7 +93,7 @@ final class ProofJson {
     }
     byte[] proof = Hex.decode(root.get("proof").asText());
     if (proof == null) {
-      throw new Malformed(file + ": \"proof\" is not hex");
+      throw new Malformed(label + ": \"proof\" is not hex");
     }
     return new Parsed(model, ints(root.path("inputs"), vk, vk.circuit().inputs(), "inputs"),
         ints(root.path("outputs"), vk, vk.circuit().outputs(), "outputs"), proof);
@@ -118,7 +124,7 @@ final class ProofJson {
     return out;
   }
 
-  static String firstLine(String s) {
+  public static String firstLine(String s) {
     return s == null ? "" : s.lines().findFirst().orElse("");
   }
 }

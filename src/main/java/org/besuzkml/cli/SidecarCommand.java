@@ -1,0 +1,82 @@
+package org.besuzkml.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.besuzkml.sidecar.Sidecar;
+import org.besuzkml.sidecar.ops.JsonLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zkml sidecar --models DIR... --data DIR}: the proving service (docs/sidecar.md). */
+@Command(name = "sidecar", mixinStandardHelpOptions = true,
+    description = "Serve proofs over JSON-RPC (POST /rpc), with a durable job store under --data. Logs are"
+        + " JSON lines on stdout.")
+final class SidecarCommand implements Callable<Integer> {
+  @Option(names = "--models", required = true, arity = "1..*", paramLabel = "DIR",
+      description = "Model directories (model.bzkm and pk.bzkk from compile and setup).")
+  List<Path> models;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Job store directory.")
+  Path data;
+
+  @Option(names = "--port", defaultValue = "8547", description = "HTTP port (0: any free port). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Bind address. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--workers", defaultValue = "0",
+      description = "Concurrent proofs (0: the cores; always capped by heap / a proof's allocation).")
+  int workers;
+
+  @Option(names = "--queue-limit", defaultValue = "1024",
+      description = "Jobs waiting beyond this are refused with -32005 and a retry hint. Default: ${DEFAULT-VALUE}.")
+  int queueLimit;
+
+  @Option(names = "--admin-token-file", paramLabel = "FILE",
+      description = "Operator token (Authorization: Bearer ...) for operator methods.")
+  Path adminTokenFile;
+
+  @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
+      description = "Per-model ceiling on a job's time from acceptance to proof (DIR/sidecar.json may set its own)."
+          + " Default: ${DEFAULT-VALUE}.")
+  long timeoutSeconds;
+
+  @Option(names = "--max-request-bytes", defaultValue = "1048576", description = "Default: ${DEFAULT-VALUE}.")
+  long maxRequestBytes;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535 || workers < 0 || queueLimit < 1 || timeoutSeconds < 1 || maxRequestBytes < 1024) {
+      System.err.println("error: --port 0..65535, --workers >= 0, --queue-limit >= 1, --timeout >= 1,"
+          + " --max-request-bytes >= 1024");
+      return 2;
+    }
+    // Vert.x's warnings (a blocked event loop among them) go to java.util.logging, which is always present
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
+    Sidecar.Options d = Sidecar.Options.defaults(models, data);
+    Sidecar.Options o = new Sidecar.Options(models, data, host, port, workers, queueLimit, adminTokenFile,
+        timeoutSeconds * 1000, maxRequestBytes, d.maxBatch(), d.groupCommitLingerMs(), d.blockedCheckMs(),
+        d.maxEventLoopMs(), null);
+    JsonLog log = new JsonLog(System.out);
+    Sidecar s;
+    try {
+      s = Sidecar.start(o, log);
+    } catch (Sidecar.StartException e) {
+      System.err.println("error: " + org.besuzkml.proof.ProofJson.firstLine(e.getMessage()));
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("sidecar.stopping");
+      s.close();
+      log.info("sidecar.stopped");
+      log.flush();
+      stopped.countDown();
+    }, "zkml-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

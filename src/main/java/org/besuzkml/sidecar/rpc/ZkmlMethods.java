@@ -1,0 +1,307 @@
+package org.besuzkml.sidecar.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.proof.ProofJson;
+import org.besuzkml.proof.verify.Verifier;
+import org.besuzkml.proof.verify.VerifyResult;
+import org.besuzkml.sidecar.jobs.JobScheduler;
+import org.besuzkml.sidecar.models.InvalidInput;
+import org.besuzkml.sidecar.models.LoadedModel;
+import org.besuzkml.sidecar.models.ModelCatalog;
+import org.besuzkml.sidecar.models.QuantizedInput;
+import org.besuzkml.sidecar.ops.CancelTokens;
+import org.besuzkml.sidecar.store.Job;
+
+/**
+ * The zkml_* methods. Each validates its params on the calling thread (cheap, bounded by the
+ * request size limit) and hands anything slow to the scheduler, the store or the verify executor.
+ */
+public final class ZkmlMethods {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private final ModelCatalog models;
+  private final JobScheduler scheduler;
+  private final CancelTokens cancelTokens;
+  private final Executor verifyPool;
+  private final Executor adminPool;
+  private final long defaultTimeoutMs;
+
+  /** {@code adminPool} loads models added at run time (slow: pk.bzkk and a warm-up proof). */
+  public ZkmlMethods(ModelCatalog models, JobScheduler scheduler, CancelTokens cancelTokens, Executor verifyPool,
+      Executor adminPool, long defaultTimeoutMs) {
+    this.models = models;
+    this.scheduler = scheduler;
+    this.cancelTokens = cancelTokens;
+    this.verifyPool = verifyPool;
+    this.adminPool = adminPool;
+    this.defaultTimeoutMs = defaultTimeoutMs;
+  }
+
+  /** The method table (OpenRPC's docs/sidecar.openrpc.json lists the same names). */
+  public Map<String, RpcDispatcher.Method> table() {
+    Map<String, RpcDispatcher.Method> t = new LinkedHashMap<>();
+    t.put("zkml_models", (p, c) -> CompletableFuture.completedFuture(models()));
+    t.put("zkml_requestProof", this::requestProof);
+    t.put("zkml_getJob", this::getJob);
+    t.put("zkml_cancel", this::cancel);
+    t.put("zkml_verify", this::verify);
+    t.put("zkml_addModel", this::addModel);
+    t.put("zkml_removeModel", this::removeModel);
+    return t;
+  }
+
+  /** A named (object) or positional (array) parameter; null when absent. */
+  static JsonNode param(JsonNode params, int index, String name) {
+    if (params == null) {
+      return null;
+    }
+    JsonNode v = params.isArray() ? params.get(index) : params.get(name);
+    return v == null || v.isNull() ? null : v;
+  }
+
+  static String text(JsonNode params, int index, String name, boolean required) throws RpcError {
+    JsonNode v = param(params, index, name);
+    if (v == null) {
+      if (required) {
+        throw new RpcError(RpcError.INVALID_PARAMS, "missing parameter " + name);
+      }
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "parameter " + name + " must be a string");
+    }
+    return v.asText();
+  }
+
+  private JsonNode models() {
+    ArrayNode a = F.arrayNode();
+    for (LoadedModel m : models.all()) {
+      ObjectNode o = a.addObject().put("id", m.id()).put("name", m.name()).put("vkHash", m.id())
+          .put("vkBytes", m.pk().vk().bytes().length).put("nBin", m.pk().vk().nBin())
+          .put("devSrs", m.pk().vk().dev()).put("timeoutMs", m.timeoutMs())
+          .put("warmProveMs", Math.round(m.warmProveMs() * 10) / 10.0)
+          .put("proofBytesAllocated", m.proofBytesAllocated());
+      tensors(o.putArray("inputs"), m.inputs());
+      tensors(o.putArray("outputs"), m.outputs());
+    }
+    return a;
+  }
+
+  private static void tensors(ArrayNode a, java.util.List<LoadedModel.Tensor> ts) {
+    for (LoadedModel.Tensor t : ts) {
+      ObjectNode o = a.addObject().put("name", t.name()).put("scale", t.scale());
+      ArrayNode s = o.putArray("shape");
+      for (int d : t.shape()) {
+        s.add(d);
+      }
+    }
+  }
+
+  private CompletableFuture<JsonNode> requestProof(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
+    JsonNode req = params == null ? null : params.isArray() ? params.get(0) : params;
+    if (req == null || !req.isObject()) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "params must be {model, input, idempotencyKey?, submit?, timeoutMs?}");
+    }
+    for (var it = req.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!java.util.Set.of("model", "input", "idempotencyKey", "submit", "timeoutMs").contains(f)) {
+        throw new RpcError(RpcError.INVALID_PARAMS, "unknown parameter " + f);
+      }
+    }
+    String name = text(req, -1, "model", true);
+    LoadedModel m = models.find(name)
+        .orElseThrow(() -> new RpcError(RpcError.INVALID_PARAMS, "unknown model " + name));
+    QuantizedInput in;
+    try {
+      in = QuantizedInput.decode(req.get("input"), m);
+    } catch (InvalidInput e) {
+      throw new RpcError(RpcError.INVALID_PARAMS, e.getMessage());
+    }
+    String idem = text(req, -1, "idempotencyKey", false);
+    if (idem != null && (idem.isEmpty() || idem.length() > 128)) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "idempotencyKey must hold 1 to 128 characters");
+    }
+    JsonNode submit = req.get("submit");
+    if (submit != null && !submit.isBoolean()) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "submit must be true or false");
+    }
+    JsonNode timeout = req.get("timeoutMs");
+    if (timeout != null && (!timeout.canConvertToLong() || !timeout.isIntegralNumber() || timeout.asLong() < 1)) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "timeoutMs must be a positive integer");
+    }
+    var r = new JobScheduler.Request(m, in, idem, submit != null && submit.asBoolean(),
+        timeout == null ? 0 : timeout.asLong());
+    return scheduler.request(r).handle((a, err) -> {
+      if (err != null) {
+        throw new CompletionException(translate(err));
+      }
+      ObjectNode o = F.objectNode().put("jobId", a.job().id()).put("state", a.job().state().name())
+          .put("deduplicated", a.deduplicated());
+      if (!a.deduplicated()) {
+        o.put("cancelToken", cancelTokens.token(a.job().id()));
+      }
+      return o;
+    });
+  }
+
+  private static Throwable translate(Throwable err) {
+    Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    if (c instanceof JobScheduler.QueueFull q) {
+      return new RpcError(RpcError.QUEUE_FULL, q.getMessage(), F.objectNode().put("retryAfterMs", q.retryAfterMs()));
+    }
+    if (c instanceof JobScheduler.Conflict k) {
+      return new RpcError(RpcError.IDEMPOTENCY_CONFLICT, k.getMessage());
+    }
+    return c;
+  }
+
+  private CompletableFuture<JsonNode> getJob(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
+    String id = text(params, 0, "jobId", true);
+    return scheduler.find(id).thenCompose(found -> {
+      JobScheduler.View v = found.orElseThrow(() -> new CompletionException(
+          new RpcError(RpcError.UNKNOWN_JOB, "unknown job " + id)));
+      ObjectNode o = describe(v);
+      if (!v.job().state().hasProof()) {
+        return CompletableFuture.completedFuture(o);
+      }
+      return scheduler.proof(id).thenApply(p -> {
+        p.ifPresent(json -> o.putRawValue("proof", new RawValue(json)));
+        return o;
+      });
+    });
+  }
+
+  static ObjectNode describe(JobScheduler.View v) {
+    Job j = v.job();
+    ObjectNode o = F.objectNode().put("jobId", j.id()).put("model", j.model()).put("state", j.state().name())
+        .put("progress", v.progress()).put("attempts", j.attempts()).put("submit", j.submit());
+    if (v.phase() != null) {
+      o.put("phase", v.phase());
+    }
+    if (j.error() != null) {
+      o.put("error", j.error()).put("retryable", j.retryable());
+    }
+    if (v.cancelRequested()) {
+      o.put("cancelRequested", true);
+    }
+    ObjectNode t = o.putObject("timings").put("createdMs", j.createdMs()).put("deadlineMs", j.deadlineMs());
+    if (j.startedMs() > 0) {
+      t.put("startedMs", j.startedMs()).put("queuedMs", j.startedMs() - j.createdMs());
+    }
+    if (j.finishedMs() > 0) {
+      t.put("finishedMs", j.finishedMs());
+      if (j.startedMs() > 0 && j.state().hasProof()) {
+        t.put("provingMs", j.finishedMs() - j.startedMs());
+      }
+    }
+    return o;
+  }
+
+  private CompletableFuture<JsonNode> cancel(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
+    String id = text(params, 0, "jobId", true);
+    String token = text(params, 1, "cancelToken", false);
+    if (!caller.admin() && !cancelTokens.matches(id, token)) {
+      throw new RpcError(RpcError.UNAUTHORIZED,
+          "cancelling needs the job's cancelToken (from the request that created it) or the admin token");
+    }
+    var r = scheduler.cancel(id);
+    if (r.isPresent()) {
+      return CompletableFuture.completedFuture(cancelled(id, r.get().cancelled(), r.get().job().state().name()));
+    }
+    // not in memory: a finished job (nothing to cancel) or none at all
+    return scheduler.find(id).thenApply(v -> cancelled(id, false, v.orElseThrow(() -> new CompletionException(
+        new RpcError(RpcError.UNKNOWN_JOB, "unknown job " + id))).job().state().name()));
+  }
+
+  private static JsonNode cancelled(String id, boolean cancelled, String state) {
+    return F.objectNode().put("jobId", id).put("cancelled", cancelled).put("state", state);
+  }
+
+  private static void requireAdmin(RpcDispatcher.Caller caller, String what) throws RpcError {
+    if (!caller.admin()) {
+      throw new RpcError(RpcError.UNAUTHORIZED, what + " is an operator method: it needs the admin token");
+    }
+  }
+
+  private CompletableFuture<JsonNode> addModel(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
+    requireAdmin(caller, "zkml_addModel");
+    String dir = text(params, 0, "dir", true);
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        LoadedModel m = ModelCatalog.load(java.nio.file.Path.of(dir), defaultTimeoutMs);
+        models.add(m);
+        scheduler.modelAdded(m.id());
+        return (JsonNode) F.objectNode().put("id", m.id()).put("name", m.name());
+      } catch (org.besuzkml.proof.ModelFiles.FileException | java.nio.file.InvalidPathException e) {
+        throw new CompletionException(new RpcError(RpcError.INVALID_PARAMS, e.getMessage()));
+      }
+    }, adminPool);
+  }
+
+  private CompletableFuture<JsonNode> removeModel(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
+    requireAdmin(caller, "zkml_removeModel");
+    String name = text(params, 0, "model", true);
+    LoadedModel m = models.find(name)
+        .orElseThrow(() -> new RpcError(RpcError.INVALID_PARAMS, "unknown model " + name));
+    long live = scheduler.liveJobs(m.id());
+    if (live > 0) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "model " + m.name() + " has " + live
+          + " jobs waiting or proving: cancel them or wait");
+    }
+    models.remove(m.id());
+    return CompletableFuture.completedFuture(F.objectNode().put("id", m.id()).put("name", m.name())
+        .put("removed", true));
+  }
+
+  private CompletableFuture<JsonNode> verify(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
+    JsonNode proof = param(params, 0, "proof");
+    if (proof == null || !(proof.isObject() || proof.isTextual())) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "params must be [proofJson]: the object `prove` writes");
+    }
+    String text = proof.isTextual() ? proof.asText() : proof.toString();
+    String modelId = proof.isObject() ? proof.path("model").asText("") : null;
+    if (modelId == null) {
+      try {
+        modelId = RpcDispatcher.JSON.readTree(text).path("model").asText("");
+      } catch (java.io.IOException e) {
+        throw new RpcError(RpcError.INVALID_PARAMS, "proof is not JSON: " + RpcError.oneLine(e.getMessage()));
+      }
+    }
+    String id = modelId;
+    LoadedModel m = models.find(id).filter(x -> x.id().equalsIgnoreCase(id))
+        .orElseThrow(() -> new RpcError(RpcError.INVALID_PARAMS, "unknown model " + id));
+    VerifyingKey vk = m.pk().vk();
+    ProofJson.Parsed parsed;
+    try {
+      parsed = ProofJson.parse(text, "proof", vk);
+    } catch (ProofJson.Malformed | ProofJson.WrongModel e) {
+      throw new RpcError(RpcError.INVALID_PARAMS, e.getMessage());
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      long t0 = System.nanoTime();
+      VerifyResult r = Verifier.verify(vk, parsed.inputs(), parsed.outputs(), parsed.proof(),
+          Verifier.SrsPolicy.ALLOW_DEV);
+      ObjectNode o = F.objectNode().put("valid", r.valid()).put("model", m.id())
+          .put("verifyMs", Math.round((System.nanoTime() - t0) / 1e4) / 100.0);
+      if (r.valid()) {
+        o.putNull("reason");
+      } else {
+        o.put("reason", r.reason());
+      }
+      if (vk.dev()) {
+        o.put("warning", "this model's key uses the INSECURE development SRS: anyone can forge its proofs");
+      }
+      return (JsonNode) o;
+    }, verifyPool);
+  }
+}

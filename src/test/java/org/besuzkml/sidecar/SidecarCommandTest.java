@@ -1,0 +1,52 @@
+package org.besuzkml.sidecar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.besuzkml.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code zkml sidecar}: bad options and bad model directories fail at once, in one line. */
+class SidecarCommandTest {
+  @TempDir Path tmp;
+
+  record Outcome(int status, String err) {}
+
+  static Outcome exec(String... args) {
+    PrintStream err = System.err;
+    PrintStream out = System.out;
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      return new Outcome(new CommandLine(new Main()).execute(args), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(err);
+      System.setOut(out);
+    }
+  }
+
+  @Test
+  void outOfRangeOptionsExitTwo() throws Exception {
+    String m = SidecarFixture.model().toString();
+    String d = tmp.resolve("data").toString();
+    assertEquals(2, exec("sidecar", "--models", m, "--data", d, "--port", "70000").status());
+    assertEquals(2, exec("sidecar", "--models", m, "--data", d, "--queue-limit", "0").status());
+    assertEquals(2, exec("sidecar", "--data", d).status(), "--models is required");
+  }
+
+  @Test
+  void aDirectoryWithoutAModelFailsInOneLine() {
+    Outcome o = exec("sidecar", "--models", tmp.toString(), "--data", tmp.resolve("data").toString(), "--port", "0");
+    assertEquals(1, o.status());
+    assertTrue(o.err().startsWith("error: ") && o.err().strip().lines().count() == 1, o.err());
+    assertFalse(o.err().contains("\tat "));
+  }
+}

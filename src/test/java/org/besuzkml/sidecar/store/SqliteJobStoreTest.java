@@ -1,0 +1,122 @@
+package org.besuzkml.sidecar.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite job store on a real file: durability settings, round trips, group commit, ordering. */
+class SqliteJobStoreTest {
+  @TempDir Path tmp;
+
+  static Job job(String id, String key) {
+    return new Job(id, "0xmodel", key, null, false, "[[1,2,3]]", JobState.ACCEPTED, false, null, 1000, 1000, 0, 0,
+        60_000, 0);
+  }
+
+  @Test
+  void walAndFullSynchronousAreOn() throws Exception {
+    Path f = tmp.resolve("jobs.sqlite");
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      s.insert(job("a", "k")).join();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+      assertEquals("wal", rs.getString(1));
+    }
+    assertTrue(Files.exists(f));
+  }
+
+  @Test
+  void jobsAndProofsSurviveReopening() throws Exception {
+    Path f = tmp.resolve("jobs.sqlite");
+    Job a = job("a", "ka");
+    Job b = job("b", "kb");
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      s.insert(a).join();
+      s.insert(b).join();
+      Job q = a.to(JobState.QUEUED, 1001);
+      s.update(q).join();
+      Job p = q.proving(1002);
+      s.update(p).join();
+      s.runStarted(p).join();
+      s.proved(p.to(JobState.PROVED, 1003), "{\"proof\":\"0x01\"}").join();
+      s.update(b.to(JobState.QUEUED, 1004)).join();
+    }
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      List<Job> r = s.recovered();
+      assertEquals(2, r.size());
+      Job ra = r.stream().filter(j -> j.id().equals("a")).findFirst().orElseThrow();
+      assertEquals(JobState.PROVED, ra.state());
+      assertEquals(1, ra.attempts());
+      assertEquals(1003, ra.finishedMs());
+      assertNull(ra.input(), "a proved job's input is not loaded again");
+      Job rb = r.stream().filter(j -> j.id().equals("b")).findFirst().orElseThrow();
+      assertEquals(JobState.QUEUED, rb.state());
+      assertEquals("[[1,2,3]]", rb.input());
+      assertEquals("{\"proof\":\"0x01\"}", s.proof("a").join().orElseThrow());
+      assertTrue(s.proof("b").join().isEmpty());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        ResultSet rs = c.createStatement().executeQuery("SELECT outcome FROM runs WHERE job_id = 'a'")) {
+      assertEquals("PROVED", rs.getString(1));
+    }
+  }
+
+  @Test
+  void concurrentWritesShareCommits() throws Exception {
+    Path f = tmp.resolve("jobs.sqlite");
+    try (SqliteJobStore s = SqliteJobStore.open(f, 2)) {
+      List<CompletableFuture<Void>> fs = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        fs.add(s.insert(job("j" + i, "k" + i)));
+      }
+      CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).join();
+      assertEquals(300, s.writes());
+      assertTrue(s.commits() < 30, "group commit: " + s.commits() + " commits for 300 writes");
+    }
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      assertEquals(300, s.recovered().size());
+    }
+  }
+
+  @Test
+  void aFailedWriteFailsAloneAndTheStoreGoesOn() throws Exception {
+    Path f = tmp.resolve("jobs.sqlite");
+    try (SqliteJobStore s = SqliteJobStore.open(f, 5)) {
+      s.insert(job("a", "k")).join();
+      // in one group commit (5 ms linger): good writes around a refused one
+      CompletableFuture<Void> before = s.insert(job("b", "k2"));
+      CompletableFuture<Void> bad = s.update(job("ghost", "g").to(JobState.QUEUED, 5));
+      CompletableFuture<Void> after = s.insert(job("c", "k3"));
+      assertThrows(Exception.class, bad::join);
+      before.join();
+      after.join();
+      s.insert(job("d", "k4")).join();
+    }
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      assertEquals(4, s.recovered().size());
+    }
+  }
+
+  @Test
+  void stateMachineRefusesSkippedStates() {
+    Job a = job("a", "k");
+    assertThrows(IllegalStateException.class, () -> a.to(JobState.PROVED, 1));
+    assertThrows(IllegalStateException.class, () -> a.to(JobState.QUEUED, 1).to(JobState.PROVED, 2));
+    Job done = a.to(JobState.QUEUED, 1).proving(2).to(JobState.PROVED, 3);
+    assertThrows(IllegalStateException.class, () -> done.to(JobState.QUEUED, 4), "a proved job never runs again");
+    assertEquals(JobState.SUBMITTED, done.to(JobState.SUBMITTED, 4).state());
+  }
+}
