@@ -153,7 +153,7 @@ public final class Sidecar implements AutoCloseable {
     if (o.onBlockedThread() != null) {
       ((VertxInternal) vertx).blockedThreadChecker()
           .setThreadBlockedHandler(ev -> o.onBlockedThread().accept(ev.thread().getName() + " blocked for "
-              + ev.duration() / 1_000_000 + " ms at " + java.util.Arrays.stream(ev.thread().getStackTrace()).limit(8)
+              + ev.duration() / 1_000_000 + " ms at " + java.util.Arrays.stream(ev.thread().getStackTrace()).limit(40)
               .map(StackTraceElement::toString).collect(java.util.stream.Collectors.joining(" < "))));
     }
     ExecutorService verifyPool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, cores)), r -> {
