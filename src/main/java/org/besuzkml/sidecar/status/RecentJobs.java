@@ -9,7 +9,8 @@ import org.besuzkml.sidecar.jobs.JobChange;
 import org.besuzkml.sidecar.store.JobState;
 
 /**
- * The last {@code capacity} jobs this process accepted, updated from the scheduler's changes. It is
+ * The last {@code capacity} jobs this process accepted or was asked for again (a dedup hit on a
+ * job it no longer shows), updated from the scheduler's changes. It is
  * the status page's view of activity only: it starts empty at each start (the store, not this,
  * is the record), and listeners run on prover and store threads, hence the lock.
  */
@@ -34,12 +35,12 @@ public final class RecentJobs implements Consumer<JobChange> {
 
   @Override
   public void accept(JobChange c) {
-    if (c.kind() == JobChange.Kind.DEDUP) {
-      return; // a joined request is the same job: nothing new to show
-    }
     var j = c.job();
     synchronized (rows) {
       Row old = rows.get(j.id());
+      if (c.kind() == JobChange.Kind.DEDUP && old != null) {
+        return; // a request joined a job already shown: nothing changes
+      }
       // a PROGRESS change carries the phase; a later STATE change keeps the last one seen
       String phase = c.phase() != null ? c.phase() : old == null ? null : old.phase();
       double progress = j.state() == JobState.PROVED ? 1.0 : c.progress();

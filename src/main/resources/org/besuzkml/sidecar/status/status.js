@@ -4,6 +4,8 @@
 'use strict';
 
 const FINAL = new Set(['PROVED', 'SUBMITTED', 'CONFIRMED', 'FAILED', 'CANCELLED', 'EXPIRED']);
+// lifecycle order: a stream replays a job's past events on connect, which must not move it backwards
+const ORDER = ['ACCEPTED', 'QUEUED', 'PROVING', 'PROVED', 'SUBMITTED', 'CONFIRMED'];
 const JOB_ID = /^[0-9A-Za-z-]{1,64}$/;
 const STORE_KEY = 'zkml.followed';
 const POLL_MS = 1000;
@@ -143,6 +145,9 @@ function listen(id) {
   f.events = es;
   const onEvent = ev => {
     const data = JSON.parse(ev.data);
+    const rank = ORDER.indexOf(data.state);
+    const now = ORDER.indexOf(f.row.dataset.state);
+    if (rank >= 0 && rank < now) return; // an older event, replayed
     show(id, data);
     if (FINAL.has(data.state)) {
       es.close();
