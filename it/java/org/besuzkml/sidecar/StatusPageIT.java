@@ -112,8 +112,10 @@ class StatusPageIT {
   /** Runs the browser script; its report is the last line of its stdout. */
   private JsonNode page(String base, Path downloads) throws Exception {
     Path err = tmp.resolve("browser.err");
-    Process p = new ProcessBuilder(BrowserTools.NODE, BrowserTools.NODE_DIR.resolve("status-page.js").toString(),
-        base, "mlp", downloads.toString()).redirectError(err.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(BrowserTools.NODE, BrowserTools.NODE_DIR.resolve("status-page.js")
+        .toString(), base, "mlp", downloads.toString()).redirectError(err.toFile());
+    pb.environment().put("CHROMIUM", BrowserTools.CHROMIUM);
+    Process p = pb.start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(240, TimeUnit.SECONDS), "browser script timed out");
