@@ -60,15 +60,21 @@ async function main() {
     });
     page.on('response', r => { if (r.status() >= 400) report.badResponses.push(r.status() + ' ' + r.url()); });
 
-    // every state the page writes on a followed job's row, in order (sampling could miss a short PROVING)
+    // every state and progress the page writes on a followed job's row, in order (sampling could miss
+    // a short PROVING)
     await page.addInitScript(() => {
       window.__shown = [];
+      window.__progress = [];
       new MutationObserver(changes => {
         for (const c of changes) {
           const tr = c.type === 'attributes' ? c.target : null;
-          if (tr && tr.dataset.job) window.__shown.push([tr.dataset.job, tr.dataset.state]);
+          if (tr && tr.dataset.job && c.attributeName === 'data-progress') {
+            window.__progress.push([tr.dataset.job, Number(tr.dataset.progress)]);
+          } else if (tr && tr.dataset.job) {
+            window.__shown.push([tr.dataset.job, tr.dataset.state]);
+          }
         }
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state', 'data-progress'] });
     });
     await page.goto(base + '/', { waitUntil: 'load' });
     report.title = await page.title();
@@ -99,6 +105,8 @@ async function main() {
       await page.waitForTimeout(20);
     }
     report.queueDepthMaxShown = queueMax;
+    report.progressShown = (await page.evaluate(() => window.__progress)).filter(([id]) => id === mine.jobId)
+      .map(([, p]) => p);
     report.shown = (await page.evaluate(() => window.__shown)).filter(([id]) => id === mine.jobId).map(([, s]) => s).filter((s, i, a) => i === 0 || a[i - 1] !== s);
     report.rowText = (await row.innerText()).replace(/\s+/g, ' ');
 

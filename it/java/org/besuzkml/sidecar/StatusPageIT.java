@@ -84,6 +84,17 @@ class StatusPageIT {
       for (int i = 1; i < shown.size(); i++) {
         assertTrue(ORDER.indexOf(shown.get(i)) > ORDER.indexOf(shown.get(i - 1)), "went backwards: " + shown);
       }
+      // live progress from the job's event stream: PROVING, and a fraction of the prover's phases
+      assertTrue(shown.contains("PROVING"), "the page never showed PROVING: " + shown);
+      double lastProgress = -1;
+      boolean partial = false;
+      for (JsonNode p : r.get("progressShown")) {
+        assertTrue(p.asDouble() >= lastProgress, "progress went backwards: " + r.get("progressShown"));
+        lastProgress = p.asDouble();
+        partial |= lastProgress > 0 && lastProgress < 1;
+      }
+      assertTrue(partial, "no progress between 0 and 1 was shown: " + r.get("progressShown"));
+      assertEquals(1.0, lastProgress, "final progress shown");
       assertFalse(r.get("recentShowsJobId").asBoolean(), "the recent list must not show job ids");
       assertTrue(r.get("recentRows").asInt() > 0, "the recent list is empty");
 

@@ -126,6 +126,7 @@ function show(id, job) {
   if (job.model) f.cells.model.textContent = modelName(job.model);
   stateCell(f.cells.state, job.state);
   f.row.dataset.state = job.state;
+  f.row.dataset.progress = job.state === 'PROVED' ? 1 : job.progress || 0;
   progressCell(f.cells.progress, job.state, job.progress, job.phase);
   if (['PROVED', 'SUBMITTED', 'CONFIRMED'].includes(job.state) && !f.cells.proof.firstChild) {
     const a = el('a', 'Download proof', 'button download');
