@@ -50,8 +50,14 @@ public final class HttpApi {
     org.besuzkml.sidecar.status.StatusPage.mount(r, scheduler); // GET /, /status/*, /jobs/:id/proof
     r.post("/rpc").handler(BodyHandler.create(false).setBodyLimit(maxRequestBytes)).handler(this::rpc);
     r.get("/jobs/:id/events").handler(this::events);
-    r.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4")
-        .end(metrics.get()));
+    // a scrape walks every meter (histogram buckets per model): off the event loop
+    r.get("/metrics").handler(ctx -> vertx.executeBlocking(metrics::get, false).onComplete(ar -> {
+      if (ar.succeeded()) {
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4").end(ar.result());
+      } else {
+        ctx.fail(500);
+      }
+    }));
     r.get("/health").handler(ctx -> json(ctx.response(), 200, "{\"status\":\"UP\"}"));
     r.get("/ready").handler(ctx -> {
       boolean ok = ready.getAsBoolean();

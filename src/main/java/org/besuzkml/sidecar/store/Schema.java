@@ -24,6 +24,9 @@ final class Schema {
           + " error TEXT, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, started_ms INTEGER NOT NULL,"
           + " finished_ms INTEGER NOT NULL, deadline_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, proof TEXT)",
       "CREATE INDEX IF NOT EXISTS jobs_dedup ON jobs(dedup_key)",
+      // startup reads the live jobs and the most recent finished ones without scanning the history
+      "CREATE INDEX IF NOT EXISTS jobs_state_created ON jobs(state, created_ms)",
+      "CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_ms)",
       "CREATE UNIQUE INDEX IF NOT EXISTS jobs_idempotency ON jobs(idempotency_key)"
           + " WHERE idempotency_key IS NOT NULL",
       "CREATE TABLE IF NOT EXISTS runs ("

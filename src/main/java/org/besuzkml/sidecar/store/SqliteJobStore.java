@@ -262,13 +262,23 @@ public final class SqliteJobStore implements JobStore {
       writes.addAndGet(batch.size());
       batch.forEach(w -> w.done.complete(null));
     } catch (SQLException | RuntimeException e) {
-      try {
-        writer.rollback();
-      } catch (SQLException ignored) {
-        // the connection is unusable; every write of the batch fails below
+      rollback();
+      if (batch.size() == 1) {
+        batch.get(0).done.completeExceptionally(new IllegalStateException("job store write failed: " + oneLine(e), e));
+        return;
       }
-      IllegalStateException fail = new IllegalStateException("job store write failed: " + oneLine(e), e);
-      batch.forEach(w -> w.done.completeExceptionally(fail));
+      // one bad write must not fail the others: each again, in its own transaction
+      for (Write w : batch) {
+        commit(List.of(w));
+      }
+    }
+  }
+
+  private void rollback() {
+    try {
+      writer.rollback();
+    } catch (SQLException ignored) {
+      // the connection is unusable: the writes fail on their own
     }
   }
 

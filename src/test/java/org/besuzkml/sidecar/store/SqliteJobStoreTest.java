@@ -92,13 +92,21 @@ class SqliteJobStoreTest {
   }
 
   @Test
-  void aFailedWriteFailsItsBatchOnlyAndTheStoreGoesOn() throws Exception {
-    try (SqliteJobStore s = SqliteJobStore.open(tmp.resolve("jobs.sqlite"), 0)) {
+  void aFailedWriteFailsAloneAndTheStoreGoesOn() throws Exception {
+    Path f = tmp.resolve("jobs.sqlite");
+    try (SqliteJobStore s = SqliteJobStore.open(f, 5)) {
       s.insert(job("a", "k")).join();
-      // updating a job that is not there is refused, and nothing of its batch is half-applied
+      // in one group commit (5 ms linger): good writes around a refused one
+      CompletableFuture<Void> before = s.insert(job("b", "k2"));
       CompletableFuture<Void> bad = s.update(job("ghost", "g").to(JobState.QUEUED, 5));
+      CompletableFuture<Void> after = s.insert(job("c", "k3"));
       assertThrows(Exception.class, bad::join);
-      s.insert(job("b", "k2")).join();
+      before.join();
+      after.join();
+      s.insert(job("d", "k4")).join();
+    }
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      assertEquals(4, s.recovered().size());
     }
   }
 
