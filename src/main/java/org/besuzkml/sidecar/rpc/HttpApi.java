@@ -47,6 +47,7 @@ public final class HttpApi {
 
   public Router router() {
     Router r = Router.router(vertx);
+    org.besuzkml.sidecar.status.StatusPage.mount(r, scheduler); // GET /, /status/*, /jobs/:id/proof
     r.post("/rpc").handler(BodyHandler.create(false).setBodyLimit(maxRequestBytes)).handler(this::rpc);
     r.get("/jobs/:id/events").handler(this::events);
     // a scrape walks every meter (histogram buckets per model): off the event loop

@@ -35,6 +35,7 @@ public final class ZkmlMethods {
   private final Executor verifyPool;
   private final Executor adminPool;
   private final long defaultTimeoutMs;
+  private final org.besuzkml.sidecar.status.RecentJobs recent = new org.besuzkml.sidecar.status.RecentJobs(50);
 
   /** {@code adminPool} loads models added at run time (slow: pk.bzkk and a warm-up proof). */
   public ZkmlMethods(ModelCatalog models, JobScheduler scheduler, CancelTokens cancelTokens, Executor verifyPool,
@@ -45,6 +46,9 @@ public final class ZkmlMethods {
     this.verifyPool = verifyPool;
     this.adminPool = adminPool;
     this.defaultTimeoutMs = defaultTimeoutMs;
+    if (scheduler != null) { // null only where a test reads the method table
+      scheduler.addListener(recent);
+    }
   }
 
   /** The method table (OpenRPC's docs/sidecar.openrpc.json lists the same names). */
@@ -57,6 +61,7 @@ public final class ZkmlMethods {
     t.put("zkml_verify", this::verify);
     t.put("zkml_addModel", this::addModel);
     t.put("zkml_removeModel", this::removeModel);
+    t.put("zkml_status", new org.besuzkml.sidecar.status.StatusMethod(scheduler, recent));
     return t;
   }
 
