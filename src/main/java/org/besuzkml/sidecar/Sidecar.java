@@ -165,6 +165,12 @@ public final class Sidecar implements AutoCloseable {
     scheduler.start(store.recovered());
     if (chain != null) {
       chain.resumeStored();
+    } else {
+      scheduler.awaitingSubmission().thenAccept(waiting -> {
+        if (!waiting.isEmpty()) { // stored with submit by a run that had a chain: they wait for one
+          log.warn("chain.not_configured", "jobs_awaiting_submission", waiting.size());
+        }
+      });
     }
     log.info("store.recovered", "jobs", store.recovered().size(), "requeued", live, "workers", workers,
         "max_heap_mb", rt.maxMemory() >> 20);
