@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.besuzkml.chain.ChainClient;
+import org.besuzkml.chain.ChainSubmitter;
 import org.besuzkml.chain.ContractArtifact;
+import org.besuzkml.chain.SigningKey;
 import org.besuzkml.chain.LocalEthNode;
 import org.besuzkml.precompile.ZkmlAbi;
 import org.besuzkml.sidecar.submit.ChainSettings;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 /**
@@ -198,6 +202,59 @@ class SidecarChainIT {
       }
     }
     assertEquals(nonce + 1, nonce(), "one transaction");
+  }
+
+  @Test
+  void aConsumerTargetIsConfirmedOnlyUnderTheConfiguredDepth() throws Exception {
+    byte[] vk = Files.readAllBytes(SidecarFixture.model().resolve("vk.bzkv"));
+    try (ChainSubmitter owner = new ChainSubmitter(ChainClient.connect(node.url(),
+        SigningKey.fromFile(LocalEthNode.KEY_FILES[1])))) {
+      String consumer = owner.deployConsumer(ContractArtifact.read(Path.of("it/solidity/build/ZkmlConsumer.json")),
+          PRECOMPILE, Hash.sha3(vk)).contractAddress();
+      ChainSettings base = chain(PRECOMPILE);
+      ChainSettings toConsumer = new ChainSettings(base.rpcUrl(), base.keyFile(), null, consumer, PRECOMPILE, 1337,
+          2, 1, base.attempts(), base.retryDelay(), base.receiptTimeout());
+      long nonce = nonce();
+      try (Sidecar s = SidecarFixture.start(SidecarFixture.options(tmp.resolve("data")).withChain(toConsumer))) {
+        SidecarFixture.Client c = new SidecarFixture.Client(s.port());
+        String id = request(c, 1.0, 0.5, 0.25);
+        String hash = awaitState(c, id, "SUBMITTED", 30_000).get("chain").get("txHash").asText();
+        long end = System.currentTimeMillis() + 10_000;
+        while (node.rpc("eth_getTransactionReceipt", "[\"" + hash + "\"]").contains("\"result\":null")) {
+          assertTrue(System.currentTimeMillis() < end, "ganache mines at once");
+          Thread.sleep(25);
+        }
+        Thread.sleep(600);
+        assertEquals("SUBMITTED", job(c, id).get("state").asText(), "mined, but one block deep of two");
+        assertTrue(node.rpc("evm_mine", "[]").contains("\"result\""));
+        JsonNode job = awaitState(c, id, "CONFIRMED", 30_000);
+        assertEquals(hash, job.get("chain").get("txHash").asText());
+        assertEquals(consumer, nodeResult("eth_getTransactionReceipt", "[\"" + hash + "\"]").get("to").asText());
+      }
+      assertEquals(1, owner.accepted(consumer), "the consumer accepted the sidecar's proof");
+      assertEquals(nonce + 1, nonce(), "one transaction");
+    }
+  }
+
+  @Test
+  void aNodeThatStaysDownEndsTheJobFailedAndRetryableWithNothingSent() throws Exception {
+    long nonce = nonce();
+    Sidecar s = SidecarFixture.start(SidecarFixture.options(tmp.resolve("data"))
+        .withChain(chain(PRECOMPILE).withRetries(1, Duration.ofMillis(100))));
+    node.kill();
+    try {
+      SidecarFixture.Client c = new SidecarFixture.Client(s.port());
+      String id = request(c, 0.5, -0.25, 0.0);
+      JsonNode job = awaitState(c, id, "FAILED", 40_000);
+      assertTrue(job.get("retryable").asBoolean(), job.toString());
+      assertTrue(job.get("error").asText().startsWith("not sent: "), job.toString());
+      assertTrue(job.get("chain").get("txHash").isNull());
+      assertTrue(c.get("/metrics").body().contains("outcome=\"FAILED_RETRYABLE\""));
+    } finally {
+      s.close();
+      node.restart();
+    }
+    assertEquals(nonce, nonce());
   }
 
   /** The real sidecar jar as a process with chain submission, killed with SIGKILL on close. */
