@@ -135,7 +135,12 @@ public final class ChainSubmissions implements Consumer<JobChange>, AutoCloseabl
     }
   }
 
-  private void run(Job j, Submission stored) throws InterruptedException, ExecutionException {
+  private void run(Job scheduled, Submission stored) throws InterruptedException, ExecutionException {
+    // the job as it is now: a run for the same job that ended just before this one took it further
+    Job j = scheduler.find(scheduled.id()).get().map(JobScheduler.View::job).orElse(scheduled);
+    if (j.state() != scheduled.state()) {
+      return;
+    }
     SubmitRequest req;
     try {
       req = request(j);
