@@ -14,13 +14,13 @@ import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.proof.ProofJson;
 import org.besuzkml.proof.verify.Verifier;
 import org.besuzkml.proof.verify.VerifyResult;
+import org.besuzkml.sidecar.jobs.JobEvents;
 import org.besuzkml.sidecar.jobs.JobScheduler;
 import org.besuzkml.sidecar.models.InvalidInput;
 import org.besuzkml.sidecar.models.LoadedModel;
 import org.besuzkml.sidecar.models.ModelCatalog;
 import org.besuzkml.sidecar.models.QuantizedInput;
 import org.besuzkml.sidecar.ops.CancelTokens;
-import org.besuzkml.sidecar.jobs.JobEvents;
 import org.besuzkml.sidecar.store.Job;
 import org.besuzkml.sidecar.store.JobState;
 
