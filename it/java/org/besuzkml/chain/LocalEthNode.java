@@ -15,11 +15,12 @@ import java.util.List;
 /**
  * A real local Ethereum node for the tests: ganache (pinned in it/node/package.json) on loopback
  * on a free port, its chain persisted in a directory so that it can be killed and restarted with
- * its state. Accounts are the dev genesis keys (genesis/keys), funded.
+ * its state. Accounts are the dev genesis keys (genesis/keys), funded. Public for the sidecar's chain
+ * tests (it/java/org/besuzkml/sidecar).
  */
-final class LocalEthNode implements AutoCloseable {
+public final class LocalEthNode implements AutoCloseable {
   /** The funded accounts' key files: the INSECURE dev keys of genesis/keys. */
-  static final Path[] KEY_FILES = {Path.of("genesis/keys/node0.key"), Path.of("genesis/keys/node1.key")};
+  public static final Path[] KEY_FILES = {Path.of("genesis/keys/node0.key"), Path.of("genesis/keys/node1.key")};
 
   private final Path db;
   private final Path log;
@@ -37,19 +38,19 @@ final class LocalEthNode implements AutoCloseable {
   }
 
   /** Starts a node ({@code hardfork} shanghai: base fee, EIP-1559; berlin: legacy only). */
-  static LocalEthNode start(Path dir, String hardfork) throws Exception {
+  public static LocalEthNode start(Path dir, String hardfork) throws Exception {
     NodeTools.require(NodeTools.GANACHE);
     LocalEthNode n = new LocalEthNode(dir, hardfork);
     n.restart();
     return n;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 
   /** (Re)starts on the same port and chain directory; returns once it answers. */
-  void restart() throws Exception {
+  public void restart() throws Exception {
     List<String> cmd = new ArrayList<>(List.of(NodeTools.NODE, NodeTools.GANACHE.toString(),
         "--server.host", "127.0.0.1", "--server.port", Integer.toString(port),
         "--chain.chainId", "1337", "--chain.hardfork", hardfork,
@@ -77,13 +78,13 @@ final class LocalEthNode implements AutoCloseable {
   }
 
   /** Kills the process (SIGKILL), as a crash would. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   /** One raw JSON-RPC call; returns the response body. */
-  String rpc(String method, String paramsJson) throws IOException, InterruptedException {
+  public String rpc(String method, String paramsJson) throws IOException, InterruptedException {
     HttpRequest req = HttpRequest.newBuilder(URI.create(url())).timeout(Duration.ofSeconds(5))
         .header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
@@ -92,7 +93,7 @@ final class LocalEthNode implements AutoCloseable {
   }
 
   /** Puts {@code runtimeHex} as the code of {@code address} (the stand-in at the precompile address). */
-  void setCode(String address, String runtimeHex) throws IOException, InterruptedException {
+  public void setCode(String address, String runtimeHex) throws IOException, InterruptedException {
     String r = rpc("evm_setAccountCode", "[\"" + address + "\",\"" + runtimeHex + "\"]");
     if (!r.contains("\"result\":true")) {
       throw new IllegalStateException("evm_setAccountCode: " + r);

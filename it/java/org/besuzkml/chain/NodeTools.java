@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Assumptions;
  * cannot skip them silently.
  * {@code -Dzkml.node=PATH} names another node executable.
  */
-final class NodeTools {
+public final class NodeTools {
   static final Path DIR = Path.of("it/node");
-  static final Path GANACHE = DIR.resolve("node_modules/ganache/dist/node/cli.js");
+  public static final Path GANACHE = DIR.resolve("node_modules/ganache/dist/node/cli.js");
   static final Path SOLC = DIR.resolve("node_modules/solc/package.json");
 
   static final String NODE = System.getProperty("zkml.node", "node");
@@ -24,7 +24,7 @@ final class NodeTools {
   private NodeTools() {}
 
   /** The node executable, or skips (fails when required) if node or a tool is missing. */
-  static String require(Path tool) {
+  public static String require(Path tool) {
     String why = null;
     if (!nodeRuns()) {
       why = NODE + " does not run (apt-get install nodejs npm)";

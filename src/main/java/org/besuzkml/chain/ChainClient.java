@@ -279,8 +279,11 @@ public final class ChainClient implements AutoCloseable {
           nonces.resync(); // the nonce was not used
           throw new ChainException(ChainException.Kind.REJECTED,
               "eth_sendRawTransaction at " + url + " refused the transaction: " + e.getMessage());
-        } catch (ChainException | RuntimeException e) {
+        } catch (ChainException e) {
           nonces.resync(); // unknown whether the node took it: ask the node next time
+          throw e.asMaybeSent();
+        } catch (RuntimeException e) {
+          nonces.resync();
           throw e;
         }
       }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.besuzkml.sidecar.Sidecar;
 import org.besuzkml.sidecar.ops.JsonLog;
+import org.besuzkml.sidecar.submit.ChainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,6 +48,56 @@ final class SidecarCommand implements Callable<Integer> {
   @Option(names = "--max-request-bytes", defaultValue = "1048576", description = "Default: ${DEFAULT-VALUE}.")
   long maxRequestBytes;
 
+  @Option(names = "--chain-rpc", paramLabel = "URL",
+      description = "Ethereum JSON-RPC node for chain submission (requests with submit: true). Without it"
+          + " submit: true is refused.")
+  String chainRpc;
+
+  @Option(names = "--chain-key-file", paramLabel = "FILE",
+      description = "File holding the submitting account's hex private key (never logged).")
+  Path chainKeyFile;
+
+  @Option(names = "--chain-key-env", paramLabel = "NAME",
+      description = "Environment variable holding that key instead (never logged).")
+  String chainKeyEnv;
+
+  @Option(names = "--chain-target", defaultValue = "precompile", paramLabel = "precompile|ADDRESS",
+      description = "Send verify to the precompile, or submit(...) to this ZkmlConsumer. Default: ${DEFAULT-VALUE}.")
+  String chainTarget;
+
+  @Option(names = "--chain-precompile", defaultValue = ChainSettings.DEFAULT_PRECOMPILE, paramLabel = "ADDRESS",
+      description = "The precompile's address. Default: ${DEFAULT-VALUE}.")
+  String chainPrecompile;
+
+  @Option(names = "--chain-id", defaultValue = "0",
+      description = "Refuse to start unless the node reports this chain id (0: take the node's).")
+  long chainId;
+
+  @Option(names = "--chain-confirmations", defaultValue = "1",
+      description = "Blocks a receipt must be under before CONFIRMED (1: its own). Default: ${DEFAULT-VALUE}.")
+  int chainConfirmations;
+
+  @Option(names = "--chain-concurrency", defaultValue = "2",
+      description = "Submissions in flight at once. Default: ${DEFAULT-VALUE}.")
+  int chainConcurrency;
+
+  @Option(names = "--chain-attempts", defaultValue = "3",
+      description = "Tries of a broadcast or receipt wait while the node is unreachable. Default: ${DEFAULT-VALUE}.")
+  int chainAttempts;
+
+  /** The chain settings, null without --chain-rpc; an IllegalArgumentException names what is wrong. */
+  ChainSettings chain() {
+    if (chainRpc == null) {
+      if (chainKeyFile != null || chainKeyEnv != null) {
+        throw new IllegalArgumentException("--chain-key-file and --chain-key-env need --chain-rpc");
+      }
+      return null;
+    }
+    ChainSettings d = ChainSettings.of(chainRpc, chainKeyFile, chainKeyEnv, chainTarget);
+    return new ChainSettings(chainRpc, chainKeyFile, chainKeyEnv, chainTarget, chainPrecompile, chainId,
+        chainConfirmations, chainConcurrency, chainAttempts, d.retryDelay(), d.receiptTimeout());
+  }
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535 || workers < 0 || queueLimit < 1 || timeoutSeconds < 1 || maxRequestBytes < 1024) {
@@ -54,12 +105,19 @@ final class SidecarCommand implements Callable<Integer> {
           + " --max-request-bytes >= 1024");
       return 2;
     }
+    ChainSettings chain;
+    try {
+      chain = chain();
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
     // Vert.x's warnings (a blocked event loop among them) go to java.util.logging, which is always present
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
     Sidecar.Options d = Sidecar.Options.defaults(models, data);
     Sidecar.Options o = new Sidecar.Options(models, data, host, port, workers, queueLimit, adminTokenFile,
         timeoutSeconds * 1000, maxRequestBytes, d.maxBatch(), d.groupCommitLingerMs(), d.blockedCheckMs(),
-        d.maxEventLoopMs(), null);
+        d.maxEventLoopMs(), null, chain);
     JsonLog log = new JsonLog(System.out);
     Sidecar s;
     try {

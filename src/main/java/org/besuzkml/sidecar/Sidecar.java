@@ -29,6 +29,8 @@ import org.besuzkml.sidecar.rpc.HttpVerticle;
 import org.besuzkml.sidecar.rpc.RpcDispatcher;
 import org.besuzkml.sidecar.rpc.ZkmlMethods;
 import org.besuzkml.sidecar.store.SqliteJobStore;
+import org.besuzkml.sidecar.submit.ChainSubmissions;
+import org.besuzkml.sidecar.submit.ChainSettings;
 
 /**
  * One sidecar node: opens the store under the data directory, loads the models, takes back the
@@ -46,31 +48,37 @@ public final class Sidecar implements AutoCloseable {
    */
   public record Options(List<Path> modelDirs, Path dataDir, String host, int port, int workers, int queueLimit,
       Path adminTokenFile, long timeoutMs, long maxRequestBytes, int maxBatch, long groupCommitLingerMs,
-      long blockedCheckMs, long maxEventLoopMs, Consumer<String> onBlockedThread) {
+      long blockedCheckMs, long maxEventLoopMs, Consumer<String> onBlockedThread, ChainSettings chain) {
 
     public static Options defaults(List<Path> modelDirs, Path dataDir) {
       return new Options(modelDirs, dataDir, "127.0.0.1", 8547, 0, 1024, null, 600_000, 1 << 20, 100, 1, 1000,
-          2000, null);
+          2000, null, null);
+    }
+
+    /** With chain submission ({@code submit: true} is refused without it). */
+    public Options withChain(ChainSettings c) {
+      return new Options(modelDirs, dataDir, host, port, workers, queueLimit, adminTokenFile, timeoutMs,
+          maxRequestBytes, maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, c);
     }
 
     public Options withPort(int p) {
       return new Options(modelDirs, dataDir, host, p, workers, queueLimit, adminTokenFile, timeoutMs,
-          maxRequestBytes, maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread);
+          maxRequestBytes, maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain);
     }
 
     public Options withLimits(int workersN, int queue, long maxBytes) {
       return new Options(modelDirs, dataDir, host, port, workersN, queue, adminTokenFile, timeoutMs, maxBytes,
-          maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread);
+          maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain);
     }
 
     public Options withAdminToken(Path f) {
       return new Options(modelDirs, dataDir, host, port, workers, queueLimit, f, timeoutMs, maxRequestBytes,
-          maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread);
+          maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain);
     }
 
     public Options withBlockedThreadCheck(long checkMs, long maxMs, Consumer<String> handler) {
       return new Options(modelDirs, dataDir, host, port, workers, queueLimit, adminTokenFile, timeoutMs,
-          maxRequestBytes, maxBatch, groupCommitLingerMs, checkMs, maxMs, handler);
+          maxRequestBytes, maxBatch, groupCommitLingerMs, checkMs, maxMs, handler, chain);
     }
   }
 
@@ -90,10 +98,12 @@ public final class Sidecar implements AutoCloseable {
   private final List<ExecutorService> pools;
   private final ModelCatalog models;
   private final SidecarMetrics metrics;
+  private final ChainSubmissions chain;
   private volatile boolean ready;
 
   private Sidecar(SqliteJobStore store, JobScheduler scheduler, Vertx vertx, int port,
-      List<ExecutorService> pools, ModelCatalog models, SidecarMetrics metrics) {
+      List<ExecutorService> pools, ModelCatalog models, SidecarMetrics metrics, ChainSubmissions chain) {
+    this.chain = chain;
     this.store = store;
     this.scheduler = scheduler;
     this.vertx = vertx;
@@ -141,8 +151,27 @@ public final class Sidecar implements AutoCloseable {
     scheduler.addListener(metrics);
     scheduler.addListener(log);
     metrics.bind(scheduler, store);
+    ChainSubmissions chain = null;
+    if (o.chain() != null) {
+      try {
+        chain = ChainSubmissions.connect(o.chain(), scheduler, catalog, log);
+      } catch (org.besuzkml.chain.ChainException e) {
+        store.close();
+        throw new StartException("chain submission: " + e.getMessage(), e);
+      }
+      scheduler.addListener(chain); // before start: a job proved right after it is submitted too
+    }
     int live = (int) store.recovered().stream().filter(j -> j.state().live()).count();
     scheduler.start(store.recovered());
+    if (chain != null) {
+      chain.resumeStored();
+    } else {
+      scheduler.awaitingSubmission().thenAccept(waiting -> {
+        if (!waiting.isEmpty()) { // stored with submit by a run that had a chain: they wait for one
+          log.warn("chain.not_configured", "jobs_awaiting_submission", waiting.size());
+        }
+      });
+    }
     log.info("store.recovered", "jobs", store.recovered().size(), "requeued", live, "workers", workers,
         "max_heap_mb", rt.maxMemory() >> 20);
 
@@ -166,7 +195,8 @@ public final class Sidecar implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    ZkmlMethods methods = new ZkmlMethods(catalog, scheduler, cancel, verifyPool, adminPool, o.timeoutMs());
+    ZkmlMethods methods = new ZkmlMethods(catalog, scheduler, cancel, verifyPool, adminPool, o.timeoutMs(),
+        chain != null);
     RpcDispatcher dispatcher = new RpcDispatcher(methods.table(), o.maxBatch(),
         e -> log.warn("rpc.internal_error", "error", e.getClass().getName() + ": " + e.getMessage()));
     Sidecar[] self = new Sidecar[1];
@@ -192,6 +222,9 @@ public final class Sidecar implements AutoCloseable {
         }
       }
     } catch (Exception e) { // await() rethrows the bind failure itself (a checked BindException)
+      if (chain != null) {
+        chain.close();
+      }
       scheduler.close();
       store.close();
       vertx.close();
@@ -199,7 +232,7 @@ public final class Sidecar implements AutoCloseable {
       adminPool.shutdownNow();
       throw new StartException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
     }
-    self[0] = new Sidecar(store, scheduler, vertx, port, List.of(verifyPool, adminPool), catalog, metrics);
+    self[0] = new Sidecar(store, scheduler, vertx, port, List.of(verifyPool, adminPool), catalog, metrics, chain);
     self[0].ready = true;
     log.info("sidecar.listening", "host", o.host(), "port", port, "event_loops", loops, "models", catalog.all().size(),
         "admin_token", admin != null);
@@ -242,6 +275,9 @@ public final class Sidecar implements AutoCloseable {
       }
     } catch (RuntimeException ignored) {
       // closing anyway
+    }
+    if (chain != null) {
+      chain.close(); // first: a proof that finishes while the provers stop stays PROVED, resumed at restart
     }
     scheduler.close();
     pools.forEach(ExecutorService::shutdown);

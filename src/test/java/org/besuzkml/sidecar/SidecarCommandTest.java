@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.besuzkml.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,30 @@ class SidecarCommandTest {
     assertEquals(2, exec("sidecar", "--models", m, "--data", d, "--port", "70000").status());
     assertEquals(2, exec("sidecar", "--models", m, "--data", d, "--queue-limit", "0").status());
     assertEquals(2, exec("sidecar", "--data", d).status(), "--models is required");
+  }
+
+  @Test
+  void chainOptionsAreCheckedAndAKeyNeverAppearsInAnError() throws Exception {
+    String m = SidecarFixture.model().toString();
+    String d = tmp.resolve("data").toString();
+    Outcome noRpc = exec("sidecar", "--models", m, "--data", d, "--chain-key-file", "account.key");
+    assertEquals(2, noRpc.status());
+    assertTrue(noRpc.err().contains("--chain-rpc"), noRpc.err());
+    assertEquals(2, exec("sidecar", "--models", m, "--data", d, "--chain-rpc", "http://127.0.0.1:1",
+        "--chain-key-file", "account.key", "--chain-key-env", "ZKML_KEY").status(), "one key source, not two");
+    assertEquals(2, exec("sidecar", "--models", m, "--data", d, "--chain-rpc", "http://127.0.0.1:1",
+        "--chain-key-env", "ZKML_KEY", "--chain-target", "0x1234").status(), "not an address");
+    Path bad = tmp.resolve("bad.key");
+    java.nio.file.Files.writeString(bad, "not-a-key-but-secret-0123456789abcdef\n");
+    Outcome o = exec("sidecar", "--models", m, "--data", d, "--port", "0", "--chain-rpc", "http://127.0.0.1:1",
+        "--chain-key-file", bad.toString());
+    assertEquals(1, o.status(), o.err());
+    // web3j's SLF4J prints its "no provider" notice on first use; the error itself is one line
+    List<String> lines = o.err().lines().filter(l -> !l.startsWith("SLF4J")).toList();
+    assertEquals(1, lines.size(), o.err());
+    assertTrue(lines.get(0).startsWith("error: chain submission: key file"), o.err());
+    assertTrue(o.err().contains(bad.toString()), "names the file: " + o.err());
+    assertFalse(o.err().contains("secret"), "never its content: " + o.err());
   }
 
   @Test

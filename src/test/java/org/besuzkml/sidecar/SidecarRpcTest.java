@@ -141,6 +141,10 @@ class SidecarRpcTest {
       assertFalse(r.get("error").get("message").asText().contains("\n"));
     }
     assertTrue(client.call("zkml_requestProof", bad[3]).get("error").get("message").asText().contains("NaN"));
+    JsonNode noChain = client.call("zkml_requestProof", "{\"model\":\"mlp\",\"input\":{\"input_data\":[[1,2,3]]},"
+        + "\"submit\":true}");
+    assertEquals(-32602, code(noChain), "submit without a configured chain");
+    assertTrue(noChain.get("error").get("message").asText().contains("--chain-rpc"), noChain.toString());
     assertEquals(-32001, code(client.call("zkml_getJob", "[\"no-such-job\"]")));
     assertEquals(-32602, code(client.call("zkml_getJob", "[]")));
     assertEquals(-32602, code(client.call("zkml_verify", "[{\"model\":\"0x00\",\"proof\":\"0x\"}]")));

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.besuzkml.sidecar.store.Job;
+import org.besuzkml.sidecar.store.JobState;
+import org.besuzkml.sidecar.store.Submission;
 
 /**
  * The recent events of each job, for server-sent events with resume. Event ids increase across the
@@ -52,7 +54,7 @@ public final class JobEvents implements Consumer<JobChange> {
     List<Consumer<Event>> subs;
     synchronized (this) {
       ev = new Event(ids.incrementAndGet(), c.kind() == JobChange.Kind.PROGRESS ? "progress" : "state",
-          data(c.job(), c.phase(), c.progress()), stillGoing(c.job()));
+          data(c.job(), c.phase(), c.progress(), c.submission()), stillGoing(c.job()));
       Log l = logs.computeIfAbsent(c.job().id(), k -> new Log());
       l.events.addLast(ev);
       if (l.events.size() > PER_JOB) {
@@ -65,15 +67,16 @@ public final class JobEvents implements Consumer<JobChange> {
     }
   }
 
-  /**
-   * True while more events may follow: a live job. (Chain submission, when it comes, extends this
-   * to a PROVED job with {@code submit} and to SUBMITTED; until then PROVED ends every stream.)
-   */
+  /** True while more events may follow: a live job, a PROVED one with {@code submit}, a SUBMITTED one. */
   public static boolean stillGoing(Job j) {
-    return j.state().live();
+    return j.state().live() || j.state() == JobState.SUBMITTED || (j.state() == JobState.PROVED && j.submit());
   }
 
   static String data(Job j, String phase, double progress) {
+    return data(j, phase, progress, null);
+  }
+
+  static String data(Job j, String phase, double progress, Submission s) {
     ObjectNode o = JSON.createObjectNode();
     o.put("jobId", j.id()).put("state", j.state().name()).put("progress", progress);
     if (phase != null) {
@@ -82,7 +85,32 @@ public final class JobEvents implements Consumer<JobChange> {
     if (j.error() != null) {
       o.put("error", j.error()).put("retryable", j.retryable());
     }
+    if (s != null) {
+      putChain(o, s);
+    }
     return o.toString();
+  }
+
+  /** The submission's fields as zkml_getJob and the events show them, under {@code chain}. */
+  public static void putChain(ObjectNode o, Submission s) {
+    ObjectNode c = o.putObject("chain");
+    if (s.txHash() != null) {
+      c.put("txHash", s.txHash());
+    } else {
+      c.putNull("txHash");
+    }
+    if (s.status() != null) {
+      c.put("status", s.status()).put("blockNumber", s.blockNumber()).put("gasUsed", s.gasUsed());
+    }
+    if (s.reason() != null) {
+      c.put("reason", s.reason());
+    }
+    if (s.submittedMs() > 0) {
+      c.put("submittedMs", s.submittedMs());
+    }
+    if (s.endedMs() > 0) {
+      c.put("endedMs", s.endedMs());
+    }
   }
 
   /** A subscription: the events to replay, then {@code live} gets the new ones until cancelled. */

@@ -22,6 +22,7 @@ import org.besuzkml.sidecar.models.QuantizedInput;
 import org.besuzkml.sidecar.store.Job;
 import org.besuzkml.sidecar.store.JobState;
 import org.besuzkml.sidecar.store.JobStore;
+import org.besuzkml.sidecar.store.Submission;
 
 /**
  * Admission, dedup and the proving pool. A request becomes a job only once the store has it on
@@ -273,6 +274,36 @@ public final class JobScheduler implements AutoCloseable {
   public CompletableFuture<Optional<String>> proof(String id) {
     String p = proofs.get(id);
     return p != null ? CompletableFuture.completedFuture(Optional.of(p)) : store.proof(id);
+  }
+
+  /**
+   * A chain submission step of a job with a proof (PROVED to SUBMITTED, SUBMITTED to CONFIRMED, or
+   * either to FAILED): the state and the submission are committed together before anyone sees them.
+   */
+  public CompletableFuture<Job> chainStep(Job next, Submission s) {
+    return store.chainStep(next, s).thenApply(v -> {
+      JobEntry e = index.get(next.id());
+      if (e != null) {
+        synchronized (e) {
+          e.job = next;
+        }
+        if (next.state() == JobState.FAILED) {
+          index.finished(e); // no longer found by dedup: the same request again starts afresh
+        }
+      }
+      notify(new JobChange(JobChange.Kind.STATE, next, null, 1, 0, s));
+      return next;
+    });
+  }
+
+  /** The stored submission of a job (for zkml_getJob). */
+  public CompletableFuture<Optional<Submission>> submission(String id) {
+    return store.submission(id);
+  }
+
+  /** Jobs whose submission must be taken up again after a restart (PROVED with submit, SUBMITTED). */
+  public CompletableFuture<List<Job>> awaitingSubmission() {
+    return store.awaitingSubmission();
   }
 
   /** Cancels a waiting job at once, a proving one at its next phase; other states are left as they are. */

@@ -96,6 +96,16 @@ public final class JsonLog implements Consumer<JobChange> {
       return;
     }
     var j = c.job();
+    String tx = c.submission() == null ? null : c.submission().txHash();
+    if (c.submission() != null) { // a chain step: the transaction, not the proving attempt
+      String ev = "job." + j.state().name().toLowerCase(java.util.Locale.ROOT);
+      if (j.error() != null) {
+        warn(ev, "job", j.id(), "model", j.model(), "tx", tx, "error", j.error(), "retryable", j.retryable());
+      } else {
+        info(ev, "job", j.id(), "model", j.model(), "tx", tx);
+      }
+      return;
+    }
     if (j.error() != null) {
       warn("job." + j.state().name().toLowerCase(java.util.Locale.ROOT), "job", j.id(), "model", j.model(),
           "attempt", j.attempts(), "error", j.error(), "retryable", j.retryable());

@@ -16,7 +16,8 @@ import org.besuzkml.sidecar.store.JobState;
  * {@code zkml_jobs_total{model,outcome}} (accepted and each end state), {@code
  * zkml_proving_seconds{model}} (a histogram), {@code zkml_dedup_hits_total{model}}, and the store's
  * {@code zkml_store_commits_total} / {@code zkml_store_writes_total} (their ratio is the group
- * commit factor). Vert.x's own HTTP metrics join the same registry.
+ * commit factor), and {@code zkml_chain_submissions_total{model,outcome}} (outcome SUBMITTED,
+ * CONFIRMED, REVERTED, FAILED_RETRYABLE). Vert.x's own HTTP metrics join the same registry.
  */
 public final class SidecarMetrics implements Consumer<JobChange> {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -47,6 +48,12 @@ public final class SidecarMetrics implements Consumer<JobChange> {
       case PROGRESS -> { }
       case STATE -> {
         JobState s = c.job().state();
+        if (c.submission() != null) {
+          String outcome = s != JobState.FAILED ? s.name() : c.job().retryable() ? "FAILED_RETRYABLE" : "REVERTED";
+          Counter.builder("zkml_chain_submissions").description("chain submission steps by outcome")
+              .tag("model", model).tag("outcome", outcome).register(registry).increment();
+          return; // the proof's own outcome (PROVED) was counted already
+        }
         if (s == JobState.ACCEPTED || !s.live()) {
           Counter.builder("zkml_jobs").tag("model", model).tag("outcome", s.name()).register(registry).increment();
         }

@@ -14,6 +14,7 @@ import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.proof.ProofJson;
 import org.besuzkml.proof.verify.Verifier;
 import org.besuzkml.proof.verify.VerifyResult;
+import org.besuzkml.sidecar.jobs.JobEvents;
 import org.besuzkml.sidecar.jobs.JobScheduler;
 import org.besuzkml.sidecar.models.InvalidInput;
 import org.besuzkml.sidecar.models.LoadedModel;
@@ -21,6 +22,7 @@ import org.besuzkml.sidecar.models.ModelCatalog;
 import org.besuzkml.sidecar.models.QuantizedInput;
 import org.besuzkml.sidecar.ops.CancelTokens;
 import org.besuzkml.sidecar.store.Job;
+import org.besuzkml.sidecar.store.JobState;
 
 /**
  * The zkml_* methods. Each validates its params on the calling thread (cheap, bounded by the
@@ -36,10 +38,20 @@ public final class ZkmlMethods {
   private final Executor adminPool;
   private final long defaultTimeoutMs;
   private final org.besuzkml.sidecar.status.RecentJobs recent = new org.besuzkml.sidecar.status.RecentJobs(50);
+  private final boolean chainConfigured;
 
-  /** {@code adminPool} loads models added at run time (slow: pk.bzkk and a warm-up proof). */
   public ZkmlMethods(ModelCatalog models, JobScheduler scheduler, CancelTokens cancelTokens, Executor verifyPool,
       Executor adminPool, long defaultTimeoutMs) {
+    this(models, scheduler, cancelTokens, verifyPool, adminPool, defaultTimeoutMs, false);
+  }
+
+  /**
+   * {@code adminPool} loads models added at run time (slow: pk.bzkk and a warm-up proof);
+   * {@code chainConfigured} false refuses {@code submit: true}.
+   */
+  public ZkmlMethods(ModelCatalog models, JobScheduler scheduler, CancelTokens cancelTokens, Executor verifyPool,
+      Executor adminPool, long defaultTimeoutMs, boolean chainConfigured) {
+    this.chainConfigured = chainConfigured;
     this.models = models;
     this.scheduler = scheduler;
     this.cancelTokens = cancelTokens;
@@ -140,6 +152,10 @@ public final class ZkmlMethods {
     if (submit != null && !submit.isBoolean()) {
       throw new RpcError(RpcError.INVALID_PARAMS, "submit must be true or false");
     }
+    if (submit != null && submit.asBoolean() && !chainConfigured) {
+      throw new RpcError(RpcError.INVALID_PARAMS, "submit: true needs chain submission, which this sidecar does not"
+          + " have (start it with --chain-rpc)");
+    }
     JsonNode timeout = req.get("timeoutMs");
     if (timeout != null && (!timeout.canConvertToLong() || !timeout.isIntegralNumber() || timeout.asLong() < 1)) {
       throw new RpcError(RpcError.INVALID_PARAMS, "timeoutMs must be a positive integer");
@@ -151,7 +167,7 @@ public final class ZkmlMethods {
         throw new CompletionException(translate(err));
       }
       ObjectNode o = F.objectNode().put("jobId", a.job().id()).put("state", a.job().state().name())
-          .put("deduplicated", a.deduplicated());
+          .put("deduplicated", a.deduplicated()).put("submit", a.job().submit());
       if (!a.deduplicated()) {
         o.put("cancelToken", cancelTokens.token(a.job().id()));
       }
@@ -176,12 +192,19 @@ public final class ZkmlMethods {
       JobScheduler.View v = found.orElseThrow(() -> new CompletionException(
           new RpcError(RpcError.UNKNOWN_JOB, "unknown job " + id)));
       ObjectNode o = describe(v);
-      if (!v.job().state().hasProof()) {
-        return CompletableFuture.completedFuture(o);
+      JobState s = v.job().state();
+      CompletableFuture<ObjectNode> withChain = !v.job().submit() || s.live() || s == JobState.PROVED
+          ? CompletableFuture.completedFuture(o)
+          : scheduler.submission(id).thenApply(sub -> {
+            sub.ifPresent(x -> JobEvents.putChain(o, x));
+            return o;
+          });
+      if (!s.hasProof()) {
+        return withChain.thenApply(x -> (JsonNode) x);
       }
-      return scheduler.proof(id).thenApply(p -> {
+      return withChain.thenCompose(x -> scheduler.proof(id)).thenApply(p -> {
         p.ifPresent(json -> o.putRawValue("proof", new RawValue(json)));
-        return o;
+        return (JsonNode) o;
       });
     });
   }

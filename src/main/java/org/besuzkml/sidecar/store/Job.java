@@ -23,13 +23,16 @@ public record Job(
     long deadlineMs,
     int attempts) {
 
-  /** The same job in {@code next}, updated at {@code now}; the error and retryable flag cleared. */
+  /**
+   * The same job in {@code next}, updated at {@code now}; the error and retryable flag cleared. The
+   * finish time is the first end (the proof's): chain states after PROVED keep it.
+   */
   public Job to(JobState next, long now) {
     if (!state.canBecome(next)) {
       throw new IllegalStateException("job " + id + ": " + state + " cannot become " + next);
     }
     return new Job(id, model, dedupKey, idempotencyKey, submit, input, next, false, null, createdMs, now,
-        startedMs, next.live() ? 0 : now, deadlineMs, attempts);
+        startedMs, next.live() ? 0 : finishedMs > 0 ? finishedMs : now, deadlineMs, attempts);
   }
 
   /** PROVING for one more attempt, started at {@code now}. */

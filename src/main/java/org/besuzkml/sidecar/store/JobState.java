@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * A job's lifecycle: {@code ACCEPTED -> QUEUED -> PROVING -> PROVED}, then with {@code submit}
- * {@code -> SUBMITTED -> CONFIRMED} (chain submission, a later extension); any live state may end
- * {@code FAILED}, {@code CANCELLED} or {@code EXPIRED}. After a restart a live job goes back to
+ * {@code -> SUBMITTED -> CONFIRMED} (chain submission); any live state may end {@code FAILED},
+ * {@code CANCELLED} or {@code EXPIRED}, and a submission may end FAILED (from PROVED when nothing
+ * was sent, from SUBMITTED when the transaction reverted or could not be followed). After a restart a live job goes back to
  * QUEUED, so PROVING and QUEUED may both return to QUEUED.
  */
 public enum JobState {
@@ -18,7 +19,7 @@ public enum JobState {
       ACCEPTED, EnumSet.of(QUEUED),
       QUEUED, EnumSet.of(QUEUED, PROVING),
       PROVING, EnumSet.of(QUEUED, PROVED),
-      PROVED, EnumSet.of(SUBMITTED),
+      PROVED, EnumSet.of(SUBMITTED, FAILED),
       SUBMITTED, EnumSet.of(CONFIRMED, FAILED),
       CONFIRMED, EnumSet.noneOf(JobState.class),
       FAILED, EnumSet.noneOf(JobState.class),

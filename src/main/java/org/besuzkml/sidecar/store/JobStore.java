@@ -38,6 +38,18 @@ public interface JobStore extends AutoCloseable {
    */
   CompletableFuture<Void> proved(Job job, String proofJson);
 
+  /**
+   * A chain submission step: the job's new state (SUBMITTED, CONFIRMED or FAILED) and its
+   * submission record in one transaction.
+   */
+  CompletableFuture<Void> chainStep(Job job, Submission submission);
+
+  /** The stored submission of a job, if it has one. */
+  CompletableFuture<Optional<Submission>> submission(String jobId);
+
+  /** Jobs with {@code submit} whose submission has not ended (PROVED or SUBMITTED), oldest first. */
+  CompletableFuture<List<Job>> awaitingSubmission();
+
   /** A stored job by id (the input only for a live job). */
   CompletableFuture<Optional<Job>> find(String jobId);
 

@@ -31,7 +31,11 @@ final class Schema {
           + " WHERE idempotency_key IS NOT NULL",
       "CREATE TABLE IF NOT EXISTS runs ("
           + " job_id TEXT NOT NULL, attempt INTEGER NOT NULL, started_ms INTEGER NOT NULL, ended_ms INTEGER,"
-          + " outcome TEXT, PRIMARY KEY (job_id, attempt))");
+          + " outcome TEXT, PRIMARY KEY (job_id, attempt))",
+      // chain submission: written with the job's SUBMITTED / CONFIRMED / FAILED state in one commit
+      "CREATE TABLE IF NOT EXISTS submissions ("
+          + " job_id TEXT PRIMARY KEY, tx_hash TEXT, block_number INTEGER NOT NULL, gas_used INTEGER NOT NULL,"
+          + " status INTEGER, reason TEXT, submitted_ms INTEGER NOT NULL, ended_ms INTEGER NOT NULL)");
 
   static void insert(Connection c, Job j) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (id, model, dedup_key, idempotency_key,"
@@ -145,6 +149,49 @@ final class Schema {
         + " WHERE dedup_key = ? AND state IN ('PROVED', 'SUBMITTED', 'CONFIRMED') ORDER BY created_ms DESC LIMIT 1")) {
       ps.setString(1, key);
       return read(ps).stream().findFirst();
+    }
+  }
+
+  static void putSubmission(Connection c, Submission s) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO submissions (job_id, tx_hash, block_number,"
+        + " gas_used, status, reason, submitted_ms, ended_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, s.jobId());
+      setNullable(ps, 2, s.txHash());
+      ps.setLong(3, s.blockNumber());
+      ps.setLong(4, s.gasUsed());
+      if (s.status() == null) {
+        ps.setNull(5, Types.INTEGER);
+      } else {
+        ps.setInt(5, s.status());
+      }
+      setNullable(ps, 6, s.reason());
+      ps.setLong(7, s.submittedMs());
+      ps.setLong(8, s.endedMs());
+      ps.executeUpdate();
+    }
+  }
+
+  static Optional<Submission> submission(Connection c, String jobId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT job_id, tx_hash, block_number, gas_used, status, reason,"
+        + " submitted_ms, ended_ms FROM submissions WHERE job_id = ?")) {
+      ps.setString(1, jobId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        int status = rs.getInt(5);
+        Integer st = rs.wasNull() ? null : status;
+        return Optional.of(new Submission(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), st,
+            rs.getString(6), rs.getLong(7), rs.getLong(8)));
+      }
+    }
+  }
+
+  /** Jobs with {@code submit} whose submission has not ended: PROVED (not yet sent) or SUBMITTED. */
+  static List<Job> awaitingSubmission(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS
+        + " WHERE submit = 1 AND state IN ('PROVED', 'SUBMITTED') ORDER BY created_ms, id")) {
+      return read(ps);
     }
   }
 

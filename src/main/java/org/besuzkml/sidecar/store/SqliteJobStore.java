@@ -160,6 +160,24 @@ public final class SqliteJobStore implements JobStore {
   }
 
   @Override
+  public CompletableFuture<Void> chainStep(Job job, Submission submission) {
+    return submit(c -> {
+      Schema.update(c, job, null);
+      Schema.putSubmission(c, submission);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Optional<Submission>> submission(String jobId) {
+    return read(c -> Schema.submission(c, jobId));
+  }
+
+  @Override
+  public CompletableFuture<List<Job>> awaitingSubmission() {
+    return read(Schema::awaitingSubmission);
+  }
+
+  @Override
   public CompletableFuture<Optional<String>> proof(String jobId) {
     return read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT proof FROM jobs WHERE id = ?")) {

@@ -111,6 +111,35 @@ class SqliteJobStoreTest {
   }
 
   @Test
+  void aSubmissionIsStoredWithItsStateAndFoundAgainAfterReopening() throws Exception {
+    Path f = tmp.resolve("jobs.sqlite");
+    Job sent = new Job("s", "0xmodel", "ks", null, true, "[[1]]", JobState.ACCEPTED, false, null, 1000, 1000, 0, 0,
+        0, 0).to(JobState.QUEUED, 1001).proving(1002).to(JobState.PROVED, 1003);
+    Job waiting = new Job("w", "0xmodel", "kw", null, true, "[[2]]", JobState.ACCEPTED, false, null, 1000, 1000, 0,
+        0, 0, 0).to(JobState.QUEUED, 1001).proving(1002).to(JobState.PROVED, 1003);
+    Job plain = job("p", "kp").to(JobState.QUEUED, 1001).proving(1002).to(JobState.PROVED, 1003);
+    Submission tx = Submission.sent("s", "0xabc", 1004);
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      for (Job j : List.of(sent, waiting, plain)) {
+        s.insert(j).join();
+      }
+      s.chainStep(sent.to(JobState.SUBMITTED, 1004), tx).join();
+    }
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      List<String> resumed = s.awaitingSubmission().join().stream().map(j -> j.id() + ":" + j.state()).toList();
+      assertEquals(List.of("s:SUBMITTED", "w:PROVED"), resumed, "the plain job did not ask to be submitted");
+      assertEquals(tx, s.submission("s").join().orElseThrow());
+      assertTrue(s.submission("w").join().isEmpty());
+      Job s1 = s.awaitingSubmission().join().get(0);
+      assertEquals(1003, s1.finishedMs(), "the proof's finish time is kept");
+      Submission done = tx.receipt(7, 50_000, true, null, 1005);
+      s.chainStep(s1.to(JobState.CONFIRMED, 1005), done).join();
+      assertEquals(done, s.submission("s").join().orElseThrow());
+      assertEquals(List.of("w"), s.awaitingSubmission().join().stream().map(Job::id).toList());
+    }
+  }
+
+  @Test
   void stateMachineRefusesSkippedStates() {
     Job a = job("a", "k");
     assertThrows(IllegalStateException.class, () -> a.to(JobState.PROVED, 1));
@@ -118,5 +147,9 @@ class SqliteJobStoreTest {
     Job done = a.to(JobState.QUEUED, 1).proving(2).to(JobState.PROVED, 3);
     assertThrows(IllegalStateException.class, () -> done.to(JobState.QUEUED, 4), "a proved job never runs again");
     assertEquals(JobState.SUBMITTED, done.to(JobState.SUBMITTED, 4).state());
+    assertEquals(JobState.FAILED, done.ended(JobState.FAILED, false, "refused", 4).state(), "nothing sent");
+    Job confirmed = done.to(JobState.SUBMITTED, 4).to(JobState.CONFIRMED, 5);
+    assertThrows(IllegalStateException.class, () -> confirmed.to(JobState.SUBMITTED, 6), "confirmed is final");
+    assertThrows(IllegalStateException.class, () -> done.to(JobState.CONFIRMED, 4), "confirmed only after sent");
   }
 }
