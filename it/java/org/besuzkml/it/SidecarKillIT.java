@@ -106,7 +106,8 @@ class SidecarKillIT {
     }
   }
 
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   static JsonNode call(int port, String method, String params) throws IOException, InterruptedException {
     HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc"))

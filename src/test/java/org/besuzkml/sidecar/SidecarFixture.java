@@ -65,7 +65,8 @@ public final class SidecarFixture {
 
   /** A real HTTP client for one sidecar. */
   public static final class Client {
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
     String bearer;
 
@@ -79,7 +80,18 @@ public final class SidecarFixture {
       if (bearer != null) {
         b.header("Authorization", "Bearer " + bearer);
       }
-      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return send(b.build());
+    }
+
+    /** send with a hard deadline: a lost answer fails the test instead of hanging the build. */
+    private HttpResponse<String> send(HttpRequest req) throws IOException, InterruptedException {
+      try {
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).get(40, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IOException("no answer to " + req.method() + " " + req.uri() + " within 40 s");
+      }
     }
 
     public JsonNode rpc(String body) throws IOException, InterruptedException {
@@ -97,7 +109,7 @@ public final class SidecarFixture {
       for (int i = 0; i + 1 < headers.length; i += 2) {
         b.header(headers[i], headers[i + 1]);
       }
-      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return send(b.build());
     }
 
     /** Polls zkml_getJob until the job leaves the live states; its last result. */

@@ -26,7 +26,9 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+    // HTTP/1.1 only, as Ethereum JSON-RPC endpoints are: no h2c upgrade (JDK 17's HttpClient asks
+    // for one by default, and a request upgraded under concurrent load was seen never to complete)
+    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(false))
         .requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
