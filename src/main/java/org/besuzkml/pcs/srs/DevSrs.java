@@ -14,6 +14,12 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
  * open a commitment to anything; the resulting {@link Srs} says {@link Srs#insecure()} so that the
  * vk records it and a production verifier refuses it.
  *
+ * <p>It also carries a blinding base (zk-design.md 2.2) with an equally public {@code beta =
+ * int_be(keccak256("besu-zkml/dev-srs/beta/v1" || u64be(seed))) mod r} (0 replaced by 1): {@code
+ * [beta tau^i]_1} for i < 3 and {@code [beta]_2}. INSECURE twice over: knowing beta alone opens a
+ * hiding commitment to any value (test {@code knownBetaForgesOpening}), and hiding of low-entropy
+ * data falls to trial.
+ *
  * <p>The powers {@code [tau^i]G} are computed with a fixed-base table of G (32 windows of 8 bits,
  * {@code d 2^(8w) G} for every byte d), i.e. 32 mixed additions per power, on all cores.
  */
@@ -21,14 +27,25 @@ public final class DevSrs {
   private DevSrs() {}
 
   private static final String DOMAIN = "besu-zkml/dev-srs/v1";
+  private static final String BETA_DOMAIN = "besu-zkml/dev-srs/beta/v1";
   private static final int WINDOW_BITS = 8;
   private static final int WINDOWS = 32;
   private static final int DIGITS = (1 << WINDOW_BITS) - 1;
 
   /** tau for a seed (canonical, as a BigInteger below r). */
   public static BigInteger tau(long seed) {
+    return hashToField(DOMAIN, seed);
+  }
+
+  /** The dev SRS's blinding secret for a seed (canonical, in 1..r-1). Public: tests only. */
+  public static BigInteger beta(long seed) {
+    BigInteger b = hashToField(BETA_DOMAIN, seed);
+    return b.signum() == 0 ? BigInteger.ONE : b;
+  }
+
+  private static BigInteger hashToField(String domain, long seed) {
     KeccakDigest k = new KeccakDigest(256);
-    byte[] d = DOMAIN.getBytes(StandardCharsets.US_ASCII);
+    byte[] d = domain.getBytes(StandardCharsets.US_ASCII);
     k.update(d, 0, d.length);
     for (int i = 7; i >= 0; i--) {
       k.update((byte) (seed >>> (8 * i)));
@@ -94,7 +111,19 @@ public final class DevSrs {
     long[] j2 = new long[G2.JACOBIAN];
     G2.mul(j2, 0, G2.generator(), 0, t);
     G2.toAffine(g2Tau, 0, j2, 0);
-    return new Srs(logSize, g1, G2.generator(), g2Tau, true, seed);
+    // [beta tau^i]_1 = (beta tau^i) G, i < 3, and [beta]_2 = beta H
+    BigInteger beta = beta(seed);
+    long[] betaG1 = new long[Srs.BETA_POWERS * G1.AFFINE];
+    long[] k = new long[Fr.LIMBS], j1 = new long[G1.JACOBIAN];
+    for (int i = 0; i < Srs.BETA_POWERS; i++) {
+      Fr.fromBigInteger(k, 0, beta.multiply(t.pow(i)));
+      G1.mulFr(j1, 0, G1.generatorJacobian(), 0, k, 0);
+      G1.toAffine(betaG1, i * G1.AFFINE, j1, 0);
+    }
+    long[] betaG2 = new long[G2.AFFINE];
+    G2.mul(j2, 0, G2.generator(), 0, beta);
+    G2.toAffine(betaG2, 0, j2, 0);
+    return new Srs(logSize, g1, G2.generator(), g2Tau, true, seed, betaG1, betaG2);
   }
 
   /** Affine {@code d 2^(8w) G} for w < 32, d in 1..255, at index {@code w 255 + d - 1}. */

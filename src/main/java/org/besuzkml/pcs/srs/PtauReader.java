@@ -34,11 +34,20 @@ import org.besuzkml.pairing.Pairing;
  * powers are consistent: {@code e(sum_i rho_i [tau^(i+1)]_1, H) = e(sum_i rho_i [tau^i]_1,
  * [tau]_2)} for fresh random 128-bit {@code rho_i}, {@code i < N - 1} (one two-pair pairing check;
  * a wrong power passes with probability at most 2^-128).
+ *
+ * <p>{@link #readZk} also reads the blinding base for zero knowledge (zk-design.md 2.2): the first
+ * three points of section 5 ({@code [beta tau^i]_1}, i < 3) and section 6 ({@code [beta]_2}). Both
+ * sections must be present ("ptau lacks betaTauG1/betaG2"); the four points canonical, on their
+ * curves, not infinity, {@code [beta]_2} in G2; {@code [beta]_1} is not {@code +-[tau^i]_1} for any
+ * read power (so also not {@code +-G}); {@code e([beta]_1, H) = e(G, [beta]_2)}; and {@code [beta
+ * tau^(i+1)]_1} follows {@code [beta tau^i]_1} for i = 0, 1, folded into the randomized power
+ * check above with two more 128-bit coefficients (no extra pairing). {@link #read} ignores sections
+ * 5 and 6 except for their sizes, exactly as before.
  */
 public final class PtauReader {
   private PtauReader() {}
 
-  static final int HEADER_SECTION = 1, TAU_G1 = 2, TAU_G2 = 3;
+  static final int HEADER_SECTION = 1, TAU_G1 = 2, TAU_G2 = 3, BETA_TAU_G1 = 5, BETA_G2 = 6;
   private static final int MAX_SECTION_COUNT = 64;
   private static final int MAX_SECTION_ID = 32;
   private static final int G1_BYTES = 64, G2_BYTES = 128;
@@ -48,19 +57,37 @@ public final class PtauReader {
   /** What the file header declares. */
   public record Header(int power, int ceremonyPower) {}
 
-  /** Reads and checks the first {@code 2^logSize} powers of a ptau file. */
+  /** Reads and checks the first {@code 2^logSize} powers of a ptau file (no beta points). */
   public static Srs read(Path file, int logSize) throws SrsException {
+    return read(file, logSize, false);
+  }
+
+  /** As {@link #read(Path, int)} for the bytes of a ptau file. */
+  public static Srs read(byte[] file, int logSize) throws SrsException {
+    return read(file, logSize, false);
+  }
+
+  /** As {@link #read(Path, int)}, plus the beta points and their checks (see the class comment). */
+  public static Srs readZk(Path file, int logSize) throws SrsException {
+    return read(file, logSize, true);
+  }
+
+  /** As {@link #readZk(Path, int)} for the bytes of a ptau file. */
+  public static Srs readZk(byte[] file, int logSize) throws SrsException {
+    return read(file, logSize, true);
+  }
+
+  private static Srs read(Path file, int logSize, boolean beta) throws SrsException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(new ChannelSource(ch), logSize);
+      return read(new ChannelSource(ch), logSize, beta);
     } catch (IOException e) {
       throw new SrsException("cannot read ptau file " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** As {@link #read(Path, int)} for the bytes of a ptau file. */
-  public static Srs read(byte[] file, int logSize) throws SrsException {
+  private static Srs read(byte[] file, int logSize, boolean beta) throws SrsException {
     try {
-      return read(new ArraySource(file), logSize);
+      return read(new ArraySource(file), logSize, beta);
     } catch (IOException e) {
       throw new SrsException("cannot read ptau bytes: " + e.getMessage(), e);
     }
@@ -76,7 +103,7 @@ public final class PtauReader {
     }
   }
 
-  private static Srs read(Source src, int logSize) throws SrsException, IOException {
+  private static Srs read(Source src, int logSize, boolean withBeta) throws SrsException, IOException {
     if (logSize < 1 || logSize > Srs.MAX_LOG_SIZE) {
       throw new SrsException("requested size 2^" + logSize + " is outside 2^1 .. 2^" + Srs.MAX_LOG_SIZE, -1, -1);
     }
@@ -87,13 +114,47 @@ public final class PtauReader {
           l.start[HEADER_SECTION]);
     }
     int n = 1 << logSize;
-    long[] g1 = readG1Powers(src, l.start[TAU_G1], n);
-    long[] g2 = readG2Points(src, l.start[TAU_G2], 2);
+    if (withBeta && (l.start[BETA_TAU_G1] < 0 || l.start[BETA_G2] < 0)) {
+      int missing = l.start[BETA_TAU_G1] < 0 ? BETA_TAU_G1 : BETA_G2;
+      throw new SrsException("ptau lacks betaTauG1/betaG2 (section " + missing + " missing): zero-knowledge proving"
+          + " needs the ceremony's beta points", missing, -1);
+    }
+    long[] g1 = readG1Points(src, TAU_G1, l.start[TAU_G1], n);
+    long[] g2 = readG2Points(src, TAU_G2, l.start[TAU_G2], 2);
     long[] g2One = java.util.Arrays.copyOfRange(g2, 0, G2.AFFINE);
     long[] g2Tau = java.util.Arrays.copyOfRange(g2, G2.AFFINE, 2 * G2.AFFINE);
     checkGenerators(g1, g2One, l);
-    checkConsistent(g1, n, g2One, g2Tau, l.start[TAU_G1]);
-    return new Srs(logSize, g1, g2One, g2Tau, false, 0);
+    if (!withBeta) {
+      checkConsistent(g1, n, g2One, g2Tau, l.start[TAU_G1]);
+      return new Srs(logSize, g1, g2One, g2Tau, false, 0);
+    }
+    long[] betaG1 = readG1Points(src, BETA_TAU_G1, l.start[BETA_TAU_G1], Srs.BETA_POWERS);
+    long[] betaG2 = readG2Points(src, BETA_G2, l.start[BETA_G2], 1);
+    checkBeta(g1, n, betaG1, betaG2, l);
+    checkConsistent(g1, n, g2One, g2Tau, l.start[TAU_G1], betaG1, l.start[BETA_TAU_G1]);
+    return new Srs(logSize, g1, g2One, g2Tau, false, 0, betaG1, betaG2);
+  }
+
+  /**
+   * {@code [beta]_1} is no read power up to sign (x coordinates differ; this covers {@code +-G}),
+   * and {@code e([beta]_1, H) = e(G, [beta]_2)}: the G2 copy is of the same beta.
+   */
+  static void checkBeta(long[] g1, int n, long[] betaG1, long[] betaG2, Layout l) throws SrsException {
+    for (int i = 0; i < n; i++) {
+      if (java.util.Arrays.equals(betaG1, 0, 4, g1, i * G1.AFFINE, i * G1.AFFINE + 4)) {
+        throw pointError(BETA_TAU_G1, 0, l.start[BETA_TAU_G1], "[beta]_1 = +-[tau^" + i + "]_1 (a doctored file)");
+      }
+    }
+    long[] ps = new long[2 * G1.AFFINE];
+    System.arraycopy(betaG1, 0, ps, 0, G1.AFFINE);
+    G1.negAffine(ps, G1.AFFINE, G1.generator(), 0);
+    long[] qs = new long[2 * G2.AFFINE];
+    System.arraycopy(G2.generator(), 0, qs, 0, G2.AFFINE);
+    System.arraycopy(betaG2, 0, qs, G2.AFFINE, G2.AFFINE);
+    if (!Pairing.pairingCheck(ps, qs, 2)) {
+      throw new SrsException("section 5 (betaTauG1) / 6 (betaG2): [beta]_2 is not the beta of [beta]_1 (pairing check"
+          + " e([beta]_1, H) = e(G, [beta]_2) failed)", BETA_G2, l.start[BETA_G2]);
+    }
   }
 
   /** Section offsets and the header's values, after the structural checks. */
@@ -209,7 +270,7 @@ public final class PtauReader {
     }
   }
 
-  private static long[] readG1Powers(Source src, long at, int n) throws SrsException, IOException {
+  private static long[] readG1Points(Source src, int section, long at, int n) throws SrsException, IOException {
     long[] out = new long[n * G1.AFFINE];
     byte[] buf = new byte[Math.min(n, CHUNK_POINTS) * G1_BYTES];
     for (int i0 = 0; i0 < n; i0 += CHUNK_POINTS) {
@@ -220,20 +281,20 @@ public final class PtauReader {
         long off = at + (long) i * G1_BYTES;
         int o = i * G1.AFFINE;
         if (!montgomeryLimbs(buf, j * G1_BYTES, out, o) || !montgomeryLimbs(buf, j * G1_BYTES + 32, out, o + 4)) {
-          throw pointError(TAU_G1, i, off, "coordinate not below q");
+          throw pointError(section, i, off, "coordinate not below q");
         }
         if (G1.isInfinityAffine(out, o)) {
-          throw pointError(TAU_G1, i, off, "point at infinity");
+          throw pointError(section, i, off, "point at infinity");
         }
         if (!G1.isOnCurve(out, o)) {
-          throw pointError(TAU_G1, i, off, "not on the curve y^2 = x^3 + 3");
+          throw pointError(section, i, off, "not on the curve y^2 = x^3 + 3");
         }
       }
     }
     return out;
   }
 
-  private static long[] readG2Points(Source src, long at, int n) throws SrsException, IOException {
+  private static long[] readG2Points(Source src, int section, long at, int n) throws SrsException, IOException {
     long[] out = new long[n * G2.AFFINE];
     byte[] buf = new byte[n * G2_BYTES];
     src.read(at, buf, buf.length);
@@ -242,17 +303,17 @@ public final class PtauReader {
       int o = i * G2.AFFINE;
       for (int c = 0; c < 4; c++) {
         if (!montgomeryLimbs(buf, i * G2_BYTES + 32 * c, out, o + 4 * c)) {
-          throw pointError(TAU_G2, i, off, "coordinate not below q");
+          throw pointError(section, i, off, "coordinate not below q");
         }
       }
       if (G2.isInfinity(out, o)) {
-        throw pointError(TAU_G2, i, off, "point at infinity");
+        throw pointError(section, i, off, "point at infinity");
       }
       if (!G2.isOnCurve(out, o)) {
-        throw pointError(TAU_G2, i, off, "not on the twist y^2 = x^3 + 3/(9+u)");
+        throw pointError(section, i, off, "not on the twist y^2 = x^3 + 3/(9+u)");
       }
       if (!G2.isInSubgroup(out, o)) {
-        throw pointError(TAU_G2, i, off, "on the twist but outside the order-r subgroup G2");
+        throw pointError(section, i, off, "on the twist but outside the order-r subgroup G2");
       }
     }
     return out;
@@ -273,17 +334,40 @@ public final class PtauReader {
 
   /** Randomized check that tauG1 are powers of the tau in [tau]_2 (see the class comment). */
   static void checkConsistent(long[] g1, int n, long[] g2One, long[] g2Tau, long sectionStart) throws SrsException {
+    checkConsistent(g1, n, g2One, g2Tau, sectionStart, null, -1);
+  }
+
+  /**
+   * With {@code betaG1} (three points) the same check also covers {@code [beta tau^(i+1)]_1}
+   * against {@code [beta tau^i]_1}, i = 0, 1: both MSMs gain two terms with their own 128-bit
+   * coefficients, so a wrong beta power is caught like a wrong tau power.
+   */
+  static void checkConsistent(long[] g1, int n, long[] g2One, long[] g2Tau, long sectionStart, long[] betaG1,
+      long betaStart) throws SrsException {
     SecureRandom rnd = new SecureRandom();
     int m = n - 1;
-    long[] rho = new long[m * Fr.LIMBS];
-    for (int i = 0; i < m; i++) {
+    int extra = betaG1 == null ? 0 : Srs.BETA_POWERS - 1;
+    long[] rho = new long[(m + extra) * Fr.LIMBS];
+    for (int i = 0; i < m + extra; i++) {
       rho[i * 4] = rnd.nextLong();
       rho[i * 4 + 1] = rnd.nextLong();
       Fr.toMontgomery(rho, i * 4, rho, i * 4);
     }
     long[] pairs = new long[2 * G1.AFFINE];
-    long[] shifted = Msm.msm(g1, 1, rho, m);
-    long[] base = Msm.msm(g1, 0, rho, m);
+    long[] shifted, base;
+    if (betaG1 == null) {
+      shifted = Msm.msm(g1, 1, rho, m);
+      base = Msm.msm(g1, 0, rho, m);
+    } else {
+      // bases (tau^1..tau^(n-1), beta tau, beta tau^2) against (tau^0..tau^(n-2), beta, beta tau)
+      long[] hi = new long[(m + extra) * G1.AFFINE], lo = new long[(m + extra) * G1.AFFINE];
+      System.arraycopy(g1, G1.AFFINE, hi, 0, m * G1.AFFINE);
+      System.arraycopy(g1, 0, lo, 0, m * G1.AFFINE);
+      System.arraycopy(betaG1, G1.AFFINE, hi, m * G1.AFFINE, extra * G1.AFFINE);
+      System.arraycopy(betaG1, 0, lo, m * G1.AFFINE, extra * G1.AFFINE);
+      shifted = Msm.msm(hi, 0, rho, m + extra);
+      base = Msm.msm(lo, 0, rho, m + extra);
+    }
     G1.neg(base, 0, base, 0);
     G1.toAffine(pairs, 0, shifted, 0);
     G1.toAffine(pairs, G1.AFFINE, base, 0);
@@ -291,8 +375,9 @@ public final class PtauReader {
     System.arraycopy(g2One, 0, g2s, 0, G2.AFFINE);
     System.arraycopy(g2Tau, 0, g2s, G2.AFFINE, G2.AFFINE);
     if (!Pairing.pairingCheck(pairs, g2s, 2)) {
+      String what = betaG1 == null ? "" : " (or [beta tau^i]_1, i < 3, of section 5 are not)";
       throw new SrsException("section 2 (tauG1) / 3 (tauG2): the first " + n + " G1 points are not consecutive powers"
-          + " of the tau in [tau]_2 (randomized pairing check failed)", TAU_G1, sectionStart);
+          + " of the tau in [tau]_2" + what + " (randomized pairing check failed)", TAU_G1, sectionStart);
     }
   }
 

@@ -11,12 +11,14 @@
  *       [1]_2 = H}, and one randomized pairing check {@code e(sum rho_i [tau^(i+1)]_1, H) = e(sum
  *       rho_i [tau^i]_1, [tau]_2)} that ties all N G1 powers to the G2 tau. Reads only the powers
  *       the model needs; errors are {@link org.besuzkml.pcs.srs.SrsException}s naming the section
- *       and byte offset.
+ *       and byte offset. {@code readZk} also reads the blinding base of zero knowledge ({@code
+ *       [beta tau^i]_1} for i < 3 from section 5, {@code [beta]_2} from section 6; zk-design.md
+ *       2.2) with its checks.
  *   <li>{@link org.besuzkml.pcs.srs.DevSrs}: an insecure SRS whose tau is derived from a seed, for
- *       tests and development; flagged {@code insecure}.
+ *       tests and development; flagged {@code insecure}; its beta is public too.
  *   <li>{@link org.besuzkml.pcs.srs.Srs}: the loaded powers (the prover's commitment key) and its
  *       digest {@code keccak256(u32be(N) || [tau^i]_1 (i < N) || [1]_2 || [tau]_2)}, which the vk
- *       records.
+ *       records; with beta points also the version-2 digest, which covers them.
  * </ul>
  *
  * <p>Setup/prover side (never runs in a validator). Depends on the JDK, BouncyCastle (Keccak) and

@@ -10,6 +10,6 @@ public final class TestCeremonySrs {
 
   public static Srs create(int logSize, long seed) {
     Srs d = DevSrs.create(logSize, seed);
-    return new Srs(d.logSize(), d.g1Powers(), d.g2One(), d.g2Tau(), false, 0);
+    return new Srs(d.logSize(), d.g1Powers(), d.g2One(), d.g2Tau(), false, 0, d.betaG1(), d.betaG2());
   }
 }
