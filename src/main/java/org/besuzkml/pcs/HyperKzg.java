@@ -62,11 +62,73 @@ public final class HyperKzg {
    *     verifier would reject): the caller may retry with a fresh transcript.
    */
   public static Opening open(Srs srs, long[][] polys, long[] eta, long[] point, int numVars, Transcript t) {
+    checkOpenArguments(srs, polys, point, numVars);
+    if (polys.length > 1 && eta == null) {
+      throw new IllegalArgumentException("point, polynomials or eta missing");
+    }
+    return openCombined(srs, combine(polys, eta, 1 << numVars), null, null, point, numVars, t);
+  }
+
+  /**
+   * The hiding opening of zk-design.md 2.5 without the opening mask (package access: on its own its
+   * evaluations leak; {@link HyperKzgZk} adds the mask). Opens {@code P* = sum_k scalars_k P_k},
+   * whose commitment {@code sum_k scalars_k C_k} has the shadow {@code sum_k scalars_k s_k}
+   * ({@code shadows[k]}: 1 to 3 Fr coefficients, or null for a public commitment), with fold
+   * shadows {@code foldShadows} ({@code l - 1} Fr, uniform, pre-sampled). Sends sigma.
+   */
+  static Opening openHiding(Srs srs, long[][] polys, long[][] shadows, long[] scalars, long[] point, int numVars,
+      long[] foldShadows, Transcript t) {
+    long[][] c = combineHiding(srs, polys, shadows, scalars, point, numVars, foldShadows);
+    return openCombined(srs, c[0], c[1], foldShadows, point, numVars, t);
+  }
+
+  /** {@code {P*, s*}} for {@link #openHiding}, after the argument checks. */
+  static long[][] combineHiding(Srs srs, long[][] polys, long[][] shadows, long[] scalars, long[] point, int numVars,
+      long[] foldShadows) {
+    checkOpenArguments(srs, polys, point, numVars);
+    int n = 1 << numVars;
+    if (!srs.hasBeta()) {
+      throw new IllegalArgumentException("a zero-knowledge opening needs an SRS with beta points");
+    }
+    if (shadows == null || scalars == null || foldShadows == null || shadows.length != polys.length
+        || scalars.length < polys.length * L || foldShadows.length < (numVars - 1) * L) {
+      throw new IllegalArgumentException("shadows, scalars or fold shadows missing");
+    }
+    long[] pStar = new long[n * L];
+    long[] shadow = new long[Srs.BETA_POWERS * L];
+    long[] tmp = new long[L];
+    for (int k = 0; k < polys.length; k++) {
+      long[] p = polys[k];
+      for (int j = 0; j < n; j++) {
+        Fr.mul(tmp, 0, p, j * L, scalars, k * L);
+        Fr.add(pStar, j * L, pStar, j * L, tmp, 0);
+      }
+      long[] sk = shadows[k];
+      if (sk != null) {
+        if (sk.length > shadow.length || sk.length % L != 0) {
+          throw new IllegalArgumentException("shadow " + k + " has more than 3 coefficients");
+        }
+        for (int c = 0; c < sk.length / L; c++) {
+          Fr.mul(tmp, 0, sk, c * L, scalars, k * L);
+          Fr.add(shadow, c * L, shadow, c * L, tmp, 0);
+        }
+      }
+    }
+    return new long[][] {pStar, shadow};
+  }
+
+  /** The hiding opening of an already combined polynomial and shadow (package access). */
+  static Opening openHidingCombined(Srs srs, long[] pStar, long[] shadow, long[] foldShadows, long[] point,
+      int numVars, Transcript t) {
+    return openCombined(srs, pStar, shadow, foldShadows, point, numVars, t);
+  }
+
+  private static void checkOpenArguments(Srs srs, long[][] polys, long[] point, int numVars) {
     if (numVars < 1 || numVars > Math.min(srs.logSize(), HyperKzgProof.MAX_VARS)) {
       throw new IllegalArgumentException("numVars " + numVars + " outside 1.." + srs.logSize());
     }
     int n = 1 << numVars;
-    if (point.length < numVars * L || polys.length == 0 || (polys.length > 1 && eta == null)) {
+    if (point.length < numVars * L || polys.length == 0) {
       throw new IllegalArgumentException("point, polynomials or eta missing");
     }
     for (long[] p : polys) {
@@ -74,13 +136,29 @@ public final class HyperKzg {
         throw new IllegalArgumentException("polynomial shorter than 2^" + numVars);
       }
     }
-    long[][] folds = fold(combine(polys, eta, n), point, numVars);
+  }
+
+  /**
+   * protocol.md 3.3 on the combined polynomial {@code pStar}. With {@code shadow} (3 Fr: the
+   * combined commitment's {@code beta}-part {@code s*(X)}, degree <= 2) it is the hiding variant of
+   * zk-design.md 2.5: folds get the constant shadows {@code foldShadows}, {@code W_1} and {@code
+   * W_2} the linear shadows {@code h_b} and {@code L_b/(X - z)}, and {@code sigma = sum_k g_k
+   * beta_B(w_k)} is sent before {@code W_2}. Without it, exactly version 1.
+   */
+  private static Opening openCombined(Srs srs, long[] pStar, long[] shadow, long[] foldShadows, long[] point,
+      int numVars, Transcript t) {
+    int n = 1 << numVars;
+    boolean zk = shadow != null;
+    long[] betaBases = zk ? srs.betaG1() : null;
+    long[][] folds = fold(pStar, point, numVars);
     long[] y = java.util.Arrays.copyOf(folds[numVars], L);
 
     // F_1 .. F_(l-1)
     long[] foldPoints = new long[(numVars - 1) * G1.AFFINE];
     for (int i = 1; i < numVars; i++) {
-      long[] c = Msm.msmAffine(srs.g1Powers(), 0, folds[i], n >> i);
+      long[] c = zk
+          ? withShadow(Msm.msm(srs.g1Powers(), 0, folds[i], n >> i), betaBases, foldShadows, (i - 1) * L, 1)
+          : Msm.msmAffine(srs.g1Powers(), 0, folds[i], n >> i);
       System.arraycopy(c, 0, foldPoints, (i - 1) * G1.AFFINE, G1.AFFINE);
       t.absorbG1("hkzg/folds", G1.encode(c, 0));
     }
@@ -105,12 +183,17 @@ public final class HyperKzg {
     long[] b = folds[0].clone();
     long[] qi = new long[L], tmp = new long[L];
     Fr.setOne(qi, 0);
+    long[] shadowB = zk ? shadow.clone() : null; // beta_B = s* + sum_(i>=1) q^i rho_(F_i), 3 coefficients
     for (int i = 1; i < numVars; i++) {
       Fr.mul(qi, 0, qi, 0, q, 0);
       long[] p = folds[i];
       for (int j = 0; j < (n >> i); j++) {
         Fr.mul(tmp, 0, p, j * L, qi, 0);
         Fr.add(b, j * L, b, j * L, tmp, 0);
+      }
+      if (zk) {
+        Fr.mul(tmp, 0, foldShadows, (i - 1) * L, qi, 0);
+        Fr.add(shadowB, 0, shadowB, 0, tmp, 0);
       }
     }
     long[] w = new long[3 * L];
@@ -136,7 +219,10 @@ public final class HyperKzg {
       }
       Fr.mul(dk, 0, dk, 0, d, 0);
     }
-    long[] w1 = Msm.msmAffine(srs.g1Powers(), 0, h, n - 1);
+    long[] hb = zk ? Shadows.witnessShadow(shadowB, w, d) : null; // h_b, 2 coefficients
+    long[] w1 = zk
+        ? withShadow(Msm.msm(srs.g1Powers(), 0, h, n - 1), betaBases, hb, 0, 2)
+        : Msm.msmAffine(srs.g1Powers(), 0, h, n - 1);
     t.absorbG1("hkzg/w1", G1.encode(w1, 0));
     long[] z = t.challengeFr("hkzg/z");
 
@@ -151,6 +237,12 @@ public final class HyperKzg {
       Fr.mul(tmp, 0, g, k * L, bw, k * L);
       Fr.add(gb, 0, gb, 0, tmp, 0);
     }
+    long[] sigma = null, lbQuot = null;
+    if (zk) {
+      sigma = Shadows.sigma(shadowB, w, g);
+      lbQuot = Shadows.finalShadow(shadowB, hb, sigma, gSum, zz, z);
+      t.absorbFr("zk/sigma", sigma, 0);
+    }
     long[] lPoly = new long[n * L];
     for (int j = 0; j < n; j++) {
       Fr.mul(lPoly, j * L, b, j * L, gSum, 0);
@@ -162,9 +254,46 @@ public final class HyperKzg {
     Fr.sub(lPoly, 0, lPoly, 0, gb, 0);
     long[] rem = new long[3 * L];
     divideByLinear(lPoly, n, z, 0, quot, rem, 0);
-    long[] w2 = Msm.msmAffine(srs.g1Powers(), 0, quot, n - 1);
+    long[] w2 = zk
+        ? withShadow(Msm.msm(srs.g1Powers(), 0, quot, n - 1), betaBases, lbQuot, 0, 2)
+        : Msm.msmAffine(srs.g1Powers(), 0, quot, n - 1);
     t.absorbG1("hkzg/w2", G1.encode(w2, 0));
-    return new Opening(new HyperKzgProof(numVars, foldPoints, evals, w1, w2), y);
+    return new Opening(new HyperKzgProof(numVars, foldPoints, evals, w1, sigma, w2), y);
+  }
+
+  /**
+   * A hiding commitment {@code HCom(f; s) = sum_i f[i] [tau^i]_1 + sum_c s_c [beta tau^c]_1}
+   * (zk-design.md 2.1): {@code n} Fr entries (Montgomery) of f and the shadow's coefficients
+   * {@code shadow} (1 to 3 Fr; one for the ordinary constant shadow). Needs an SRS with beta.
+   */
+  public static long[] commitHiding(Srs srs, long[] f, int n, long[] shadow) {
+    checkSize(srs, n);
+    checkShadow(shadow);
+    return withShadow(Msm.msm(srs.g1Powers(), 0, f, n), srs.betaG1(), shadow, 0, shadow.length / L);
+  }
+
+  /** {@link #commitHiding} for signed 64-bit integer entries (small-scalar MSM), constant shadow {@code rho}. */
+  public static long[] commitSmallHiding(Srs srs, long[] values, int n, long[] rho) {
+    checkSize(srs, n);
+    checkShadow(rho);
+    return withShadow(Msm.msmSmall(srs.g1Powers(), values, n), srs.betaG1(), rho, 0, 1);
+  }
+
+  private static void checkShadow(long[] shadow) {
+    if (shadow == null || shadow.length == 0 || shadow.length > Srs.BETA_POWERS * L || shadow.length % L != 0) {
+      throw new IllegalArgumentException("a shadow has 1 to 3 Fr coefficients");
+    }
+  }
+
+  /** Affine {@code jac + sum_(c < count) coeffs[o + 4c] [beta tau^c]_1}. */
+  static long[] withShadow(long[] jac, long[] betaBases, long[] coeffs, int o, int count) {
+    long[] scalars = java.util.Arrays.copyOfRange(coeffs, o, o + count * L);
+    long[] blind = Msm.msm(betaBases, 0, scalars, count);
+    long[] sum = new long[G1.JACOBIAN];
+    G1.add(sum, 0, jac, 0, blind, 0);
+    long[] a = new long[G1.AFFINE];
+    G1.toAffine(a, 0, sum, 0);
+    return a;
   }
 
   /** {@code sum_k eta^k P_k} over the first n entries (the single polynomial itself, copied, if K = 1). */

@@ -46,6 +46,9 @@ public final class HyperKzgVerifier {
           || point == null) {
         return PcsResult.reject("missing argument");
       }
+      if (proof.zk()) {
+        return PcsResult.reject("PCS proof carries sigma (a zero-knowledge proof for a version-1 opening)");
+      }
       if (numVars < 1 || numVars > HyperKzgProof.MAX_VARS || proof.numVars() != numVars) {
         return PcsResult.reject("proof is for " + proof.numVars() + " variables, expected " + numVars);
       }
@@ -87,9 +90,137 @@ public final class HyperKzgVerifier {
     }
   }
 
+  /**
+   * Verifies a zero-knowledge opening (zk-design.md 2.3-2.6): {@code sum_k scalars_k f_k~(point) =
+   * value} for {@code count} commitments (hiding or not; affine, 8 longs each) with explicit scalars
+   * (one Fr each), given the opening mask's commitment {@code maskCommitment} (already bound by the
+   * transcript, like the others) and its stated value {@code maskValue}. Absorbs {@code m} as
+   * {@code "zk/pcsm"}, draws {@code rho_M = "zk/rhoM"}, and checks the opening of {@code P* = sum_k
+   * scalars_k P_k + rho_M M} at {@code y = value + rho_M m}; the pairing check is version 1's, the
+   * MSM gains {@code rho_M C_M} and {@code -sigma [beta]_1}. Never throws.
+   */
+  public static PcsResult verifyZk(HyperKzgVerifierKey vk, long[] commitments, int count, long[] scalars, long[] value,
+      long[] maskCommitment, long[] maskValue, long[] point, int numVars, HyperKzgProof proof, Transcript t) {
+    try {
+      if (vk == null || proof == null || t == null || commitments == null || scalars == null || value == null
+          || maskCommitment == null || maskValue == null || point == null) {
+        return PcsResult.reject("missing argument");
+      }
+      if (count < 0 || count >= MAX_COMMITMENTS || commitments.length < count * G1.AFFINE
+          || scalars.length < count * L || value.length < L || maskValue.length < L
+          || maskCommitment.length < G1.AFFINE) {
+        return PcsResult.reject("argument sizes inconsistent with " + count + " commitments");
+      }
+      t.absorbFr("zk/pcsm", maskValue, 0);
+      long[] rhoM = t.challengeFr("zk/rhoM");
+      long[] all = new long[(count + 1) * G1.AFFINE];
+      System.arraycopy(commitments, 0, all, 0, count * G1.AFFINE);
+      System.arraycopy(maskCommitment, 0, all, count * G1.AFFINE, G1.AFFINE);
+      long[] sc = new long[(count + 1) * L];
+      System.arraycopy(scalars, 0, sc, 0, count * L);
+      Fr.copy(sc, count * L, rhoM, 0);
+      long[] y = new long[L];
+      Fr.mul(y, 0, rhoM, 0, maskValue, 0);
+      Fr.add(y, 0, y, 0, value, 0);
+      return verifyHiding(vk, all, count + 1, sc, y, point, numVars, proof, t);
+    } catch (RuntimeException e) {
+      return PcsResult.reject("internal error: " + e);
+    }
+  }
+
+  /**
+   * The hiding opening without the mask step (package access): {@code sum_k scalars_k f_k~(point)
+   * = y}, the proof carrying sigma, the key holding {@code [beta]_1}. Never throws.
+   */
+  static PcsResult verifyHiding(HyperKzgVerifierKey vk, long[] commitments, int count, long[] scalars, long[] y,
+      long[] point, int numVars, HyperKzgProof proof, Transcript t) {
+    try {
+      if (vk == null || proof == null || t == null || commitments == null || scalars == null || y == null
+          || point == null) {
+        return PcsResult.reject("missing argument");
+      }
+      if (!proof.zk()) {
+        return PcsResult.reject("PCS proof has no sigma (a version-1 proof for a zero-knowledge opening)");
+      }
+      String bad = checkSizes(commitments, count, scalars, y, point, numVars, proof);
+      if (bad != null) {
+        return PcsResult.reject(bad);
+      }
+      Challenges c = absorb(proof, numVars, t);
+      if (c.error != null) {
+        return PcsResult.reject(c.error);
+      }
+      return checkScaled(vk, commitments, count, scalars, y, point, numVars, proof, c.r, c.q, c.d, c.z);
+    } catch (RuntimeException e) {
+      return PcsResult.reject("internal error: " + e);
+    }
+  }
+
+  private static String checkSizes(long[] commitments, int count, long[] scalars, long[] y, long[] point,
+      int numVars, HyperKzgProof proof) {
+    if (numVars < 1 || numVars > HyperKzgProof.MAX_VARS || proof.numVars() != numVars) {
+      return "proof is for " + proof.numVars() + " variables, expected " + numVars;
+    }
+    if (count < 1 || count > MAX_COMMITMENTS || commitments.length < count * G1.AFFINE
+        || scalars.length < count * L || y.length < L || point.length < numVars * L) {
+      return "argument sizes inconsistent with " + count + " commitments, " + numVars + " variables";
+    }
+    for (int k = 0; k < count; k++) {
+      if (!G1.isInGroup(commitments, k * G1.AFFINE)) {
+        return "commitment " + k + " is not a G1 point";
+      }
+    }
+    return null;
+  }
+
+  private record Challenges(long[] r, long[] q, long[] d, long[] z, String error) {}
+
+  /** The phase-5 transcript of zk-design.md 12.1 (sigma before W_2); rejects a degenerate r or a malformed transcript. */
+  private static Challenges absorb(HyperKzgProof proof, int numVars, Transcript t) {
+    long[] folds = proof.foldsRef();
+    for (int i = 0; i < numVars - 1; i++) {
+      t.absorbG1("hkzg/folds", G1.encode(folds, i * G1.AFFINE));
+    }
+    long[] r = t.challengeFr("hkzg/r");
+    if (degenerateR(r)) {
+      return new Challenges(null, null, null, null, "degenerate challenge r");
+    }
+    t.absorbFrs("hkzg/evals", proof.evalsRef(), 0, 3 * numVars);
+    long[] q = t.challengeFr("hkzg/q");
+    long[] d = t.challengeFr("hkzg/d");
+    t.absorbG1("hkzg/w1", G1.encode(proof.w1Ref(), 0));
+    long[] z = t.challengeFr("hkzg/z");
+    if (proof.zk()) {
+      t.absorbFr("zk/sigma", proof.sigmaRef(), 0);
+    }
+    t.absorbG1("hkzg/w2", G1.encode(proof.w2Ref(), 0));
+    if (t.isMalformed()) {
+      return new Challenges(null, null, null, null, "transcript malformed");
+    }
+    return new Challenges(r, q, d, z, null);
+  }
+
   /** The checks of 3.3 with the challenges given (package access: tests force degenerate ones). */
   static PcsResult check(HyperKzgVerifierKey vk, long[] commitments, int count, long[] eta, long[] y, long[] point,
       int l, HyperKzgProof proof, long[] r, long[] q, long[] d, long[] z) {
+    long[] powers = new long[count * L]; // eta^k
+    Fr.setOne(powers, 0);
+    for (int k = 1; k < count; k++) {
+      Fr.mul(powers, k * L, powers, (k - 1) * L, eta, 0);
+    }
+    return checkScaled(vk, commitments, count, powers, y, point, l, proof, r, q, d, z);
+  }
+
+  /**
+   * The checks of 3.3 for {@code C* = sum_k scalars_k C_k}; for a zero-knowledge proof the MSM has
+   * the extra term {@code -sigma [beta]_1} (zk-design.md 2.6), the pairing check is unchanged.
+   */
+  static PcsResult checkScaled(HyperKzgVerifierKey vk, long[] commitments, int count, long[] scalars0, long[] y,
+      long[] point, int l, HyperKzgProof proof, long[] r, long[] q, long[] d, long[] z) {
+    boolean zk = proof.zk();
+    if (zk && !vk.hasBeta()) {
+      return PcsResult.reject("verifier key has no blinding base [beta]_1");
+    }
     if (degenerateR(r)) {
       return PcsResult.reject("degenerate challenge r");
     }
@@ -140,14 +271,13 @@ public final class HyperKzgVerifier {
       Fr.mul(t, 0, g, k * L, bk, k * L);
       Fr.add(gb, 0, gb, 0, t, 0);
     }
-    // Lc = gSum (sum_k eta^k C_k + sum_i q^i F_i) - gb G - Z(z) W_1 + z W_2
-    int n = count + l + 2;
+    // Lc = gSum (sum_k s_k C_k + sum_i q^i F_i) - gb G - Z(z) W_1 + z W_2 [- sigma [beta]_1]
+    int n = count + l + 2 + (zk ? 1 : 0);
     long[] bases = new long[n * G1.AFFINE];
     long[] scalars = new long[n * L];
     System.arraycopy(commitments, 0, bases, 0, count * G1.AFFINE);
-    Fr.copy(scalars, 0, gSum, 0);
-    for (int k = 1; k < count; k++) {
-      Fr.mul(scalars, k * L, scalars, (k - 1) * L, eta, 0);
+    for (int k = 0; k < count; k++) {
+      Fr.mul(scalars, k * L, scalars0, k * L, gSum, 0);
     }
     System.arraycopy(proof.foldsRef(), 0, bases, count * G1.AFFINE, (l - 1) * G1.AFFINE);
     Fr.copy(t, 0, gSum, 0);
@@ -162,6 +292,10 @@ public final class HyperKzgVerifier {
     Fr.neg(scalars, (gi + 1) * L, zz, 0);
     System.arraycopy(proof.w2Ref(), 0, bases, (gi + 2) * G1.AFFINE, G1.AFFINE);
     Fr.copy(scalars, (gi + 2) * L, z, 0);
+    if (zk) {
+      System.arraycopy(vk.beta1Ref(), 0, bases, (gi + 3) * G1.AFFINE, G1.AFFINE);
+      Fr.neg(scalars, (gi + 3) * L, proof.sigmaRef(), 0);
+    }
     long[] lc = Msm.msm(bases, 0, scalars, n);
     // 4. e(Lc, [1]_2) e(-W_2, [tau]_2) = 1
     long[] pairs = new long[2 * G1.AFFINE];
