@@ -27,11 +27,25 @@
  * with the labels of protocol.md section 8, phase 5: {@code hkzg/folds}, {@code hkzg/r}, {@code
  * hkzg/evals}, {@code hkzg/q}, {@code hkzg/d}, {@code hkzg/w1}, {@code hkzg/z}, {@code hkzg/w2}.
  *
+ * <h2>Zero knowledge (zk-design.md 2)</h2>
+ *
+ * A hiding commitment adds a shadow {@code s(X)} of degree at most 2 against the blinding base:
+ * {@code HCom(f; s) = [U_f(tau) + beta s(tau)]_1} ({@link org.besuzkml.pcs.HyperKzg#commitHiding}).
+ * The zero-knowledge opening ({@link org.besuzkml.pcs.HyperKzgZk}) states the value {@code m} of
+ * a sparse opening mask {@link org.besuzkml.pcs.OpeningMask} ({@code "zk/pcsm"}), draws {@code
+ * rho_M} ({@code "zk/rhoM"}) and opens {@code sum_k G_k P_k + rho_M M} with explicit scalars,
+ * hiding folds, blinded Shplonk witnesses and one more field element {@code sigma} ({@code
+ * "zk/sigma"}, before {@code W_2}). The verifier ({@link
+ * org.besuzkml.pcs.HyperKzgVerifier#verifyZk}) keeps the same two-pair pairing check; its MSM gains
+ * {@code rho_M C_M} and {@code -sigma [beta]_1}. Random values are inputs: this package does not
+ * draw them.
+ *
  * <h2>Keys</h2>
  *
  * The prover key is the {@link org.besuzkml.pcs.srs.Srs} ({@code [tau^i]_1}, i < 2^l). The
  * verifier key {@link org.besuzkml.pcs.HyperKzgVerifierKey} is {@code [1]_2, [tau]_2} (prepared
- * Miller-loop lines), the SRS digest and the dev flag; G is fixed.
+ * Miller-loop lines), the SRS digest and the dev flag, and for zero knowledge {@code [beta]_1}
+ * (with {@code [beta]_2}, checked against it once at load); G is fixed.
  *
  * <h2>Dependencies</h2>
  *
