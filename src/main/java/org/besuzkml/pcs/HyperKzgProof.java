@@ -124,7 +124,7 @@ public final class HyperKzgProof {
     return out;
   }
 
-  /** Writes the encoding at out[off..off + encodedLength). */
+  /** Writes the encoding at out[off..off + encodedLength) ({@link #encodedLengthZk} for a zk proof). */
   public void encode(byte[] out, int off) {
     int p = off;
     for (int i = 0; i < numVars - 1; i++, p += G1.ENCODED) {

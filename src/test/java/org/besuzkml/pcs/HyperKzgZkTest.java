@@ -341,6 +341,21 @@ class HyperKzgZkTest {
         Transcript.v1()).valid());
     assertFalse(HyperKzgVerifier.verifyZk(VK, k.commitments, 1, k.scalars, v, k.maskCommitment, m, k.point, 4, p,
         Transcript.v1()).valid());
+    // arrays shorter than the declared sizes: refused by the size check, not by an exception
+    for (int i = 0; i < 4; i++) {
+      long[] cs = i == 0 ? new long[4] : k.commitments;
+      long[] sc = i == 1 ? new long[0] : k.scalars;
+      long[] vv = i == 2 ? new long[2] : v;
+      long[] mm = i == 3 ? new long[3] : m;
+      PcsResult bad = HyperKzgVerifier.verifyZk(VK, cs, 1, sc, vv, k.maskCommitment, mm, k.point, 3, p,
+          Transcript.v1());
+      assertTrue(bad.reason().startsWith("argument sizes inconsistent"), i + ": " + bad.reason());
+    }
+    PcsResult shortPoint = HyperKzgVerifier.verifyZk(VK, k.commitments, 1, k.scalars, v, k.maskCommitment, m,
+        new long[8], 3, p, bound(k.commitments, k.maskCommitment));
+    assertTrue(shortPoint.reason().startsWith("argument sizes inconsistent"), shortPoint.reason());
+    assertTrue(HyperKzgVerifier.verifyZk(VK, k.commitments, 1, k.scalars, v, k.maskCommitment, null, k.point, 3, p,
+        Transcript.v1()).reason().contains("missing"));
     long[] offCurve = k.maskCommitment.clone();
     offCurve[0] ^= 1;
     PcsResult r = HyperKzgVerifier.verifyZk(VK, k.commitments, 1, k.scalars, v, offCurve, m, k.point, 3, p,
