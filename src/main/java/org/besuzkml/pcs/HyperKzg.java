@@ -241,7 +241,7 @@ public final class HyperKzg {
     if (zk) {
       sigma = Shadows.sigma(shadowB, w, g);
       lbQuot = Shadows.finalShadow(shadowB, hb, sigma, gSum, zz, z);
-      t.absorbFr("zk/sigma", sigma, 0);
+      t.absorbFrs("zk/sigma", sigma, 0, 1);
     }
     long[] lPoly = new long[n * L];
     for (int j = 0; j < n; j++) {

@@ -111,7 +111,7 @@ public final class HyperKzgVerifier {
           || maskCommitment.length < G1.AFFINE) {
         return PcsResult.reject("argument sizes inconsistent with " + count + " commitments");
       }
-      t.absorbFr("zk/pcsm", maskValue, 0);
+      t.absorbFrs("zk/pcsm", maskValue, 0, 1);
       long[] rhoM = t.challengeFr("zk/rhoM");
       long[] all = new long[(count + 1) * G1.AFFINE];
       System.arraycopy(commitments, 0, all, 0, count * G1.AFFINE);
@@ -191,7 +191,7 @@ public final class HyperKzgVerifier {
     t.absorbG1("hkzg/w1", G1.encode(proof.w1Ref(), 0));
     long[] z = t.challengeFr("hkzg/z");
     if (proof.zk()) {
-      t.absorbFr("zk/sigma", proof.sigmaRef(), 0);
+      t.absorbFrs("zk/sigma", proof.sigmaRef(), 0, 1);
     }
     t.absorbG1("hkzg/w2", G1.encode(proof.w2Ref(), 0));
     if (t.isMalformed()) {

@@ -43,7 +43,7 @@ public final class HyperKzgZk {
     }
     long[][] c = HyperKzg.combineHiding(srs, polys, shadows, scalars, point, numVars, foldShadows);
     long[] m = mask.evaluate(point);
-    t.absorbFr("zk/pcsm", m, 0);
+    t.absorbFrs("zk/pcsm", m, 0, 1);
     long[] rhoM = t.challengeFr("zk/rhoM");
     mask.addTo(c[0], rhoM);
     long[] mu = mask.shadow(), tmp = new long[L];

@@ -88,4 +88,20 @@ class HyperKzgZkRobustnessTest {
     assertFalse(HyperKzgVerifier.verifyZk(HyperKzgZkTest.VK, c, 1, one, one, cm, o.maskValue(), point, l, o.proof(),
         HyperKzgZkTest.bound(c, cm)).valid());
   }
+
+  /**
+   * A known-answer vector: the keccak256 of {@code proof || m || C_M} for a seeded case pins the
+   * zk schedule of zk-design.md 12.1 (labels, record types, order) and the encoding of 11.3.
+   */
+  @Test
+  void seededOpeningMatchesItsVector() {
+    HyperKzgZkTest.Case k = HyperKzgZkTest.honest(HyperKzgZkTest.SRS, 12, SeededRandomness.of(1), 6, true, false);
+    org.bouncycastle.jcajce.provider.digest.Keccak.Digest256 h = new org.bouncycastle.jcajce.provider.digest.Keccak.Digest256();
+    h.update(k.opening().proof().encode());
+    h.update(Fr.toBytes(k.opening().maskValue(), 0));
+    h.update(G1.encode(k.maskCommitment(), 0));
+    assertEquals(VECTOR, java.util.HexFormat.of().formatHex(h.digest()));
+  }
+
+  static final String VECTOR = "bb92e72f4ff76053285e46339a8bc7d17fbc2a14efb9ce0302dc63feafd4795c";
 }

@@ -80,7 +80,7 @@ class PcsSimulatorTest {
     Transcript t = bound(s, cm);
     long[] m = new long[LIMBS];
     rnd.nextFr(m, 0);
-    t.absorbFr("zk/pcsm", m, 0);
+    t.absorbFrs("zk/pcsm", m, 0, 1);
     long[] rhoM = t.challengeFr("zk/rhoM");
     long[] y = new long[LIMBS];
     Fr.mul(y, 0, rhoM, 0, m, 0);
@@ -118,7 +118,7 @@ class PcsSimulatorTest {
     long[] z = t.challengeFr("hkzg/z");
     long[] sigma = new long[LIMBS];
     rnd.nextFr(sigma, 0);
-    t.absorbFr("zk/sigma", sigma, 0);
+    t.absorbFrs("zk/sigma", sigma, 0, 1);
     // W_2 from the trapdoor: (tau - z) W_2 = gSum C_B - gb G - sigma [beta]_1 - Z(z) W_1
     long[] w = new long[3 * LIMBS], g = new long[3 * LIMBS], zz = new long[LIMBS];
     Fr.copy(w, 0, r, 0);
@@ -261,7 +261,7 @@ class PcsSimulatorTest {
       }
     }
     Transcript t = bound(s, o.maskCommitment);
-    t.absorbFr("zk/pcsm", o.maskValue, 0);
+    t.absorbFrs("zk/pcsm", o.maskValue, 0, 1);
     t.challengeFr("zk/rhoM");
     for (int i = 0; i < l - 1; i++) {
       t.absorbG1("hkzg/folds", G1.encode(o.proof.folds(), i * G1.AFFINE));
