@@ -58,6 +58,15 @@ public final class Adversary {
     default byte[] g1(Message honest, Run sofar) {
       return null;
     }
+
+    /**
+     * The witness bins to commit and open in place of the honest ones (null: the honest bins); the
+     * lookups and the walk still run on the honest witness, so the commitments and the claims the
+     * walk makes disagree wherever a replaced bin differs.
+     */
+    default long[][] witnessBins(long[][] honest, org.besuzkml.proof.gadget.ColumnLayout layout) {
+      return null;
+    }
   }
 
   public static final Lie HONEST = new Lie() { };
@@ -175,7 +184,9 @@ public final class Adversary {
           : new LookupColumn[] {a});
     }
     long[][] mult = lookups ? Multiplicities.compute(layout, cols, false) : new long[0][];
-    long[][] wbins = WitnessBins.witnessBins(vk.layout(), w, mult);
+    long[][] honestBins = WitnessBins.witnessBins(vk.layout(), w, mult);
+    long[][] committed = lie.witnessBins(honestBins, vk.layout());
+    long[][] wbins = committed != null ? committed : honestBins;
     for (long[] bin : wbins) {
       t.absorbG1("bzk/wbins", G1.encode(HyperKzg.commitSmall(pk.srs(), bin, 1 << nBin), 0));
     }

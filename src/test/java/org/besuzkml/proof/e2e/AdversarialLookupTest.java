@@ -55,8 +55,7 @@ class AdversarialLookupTest {
   void everyLeafValueLieRejected(String model) {
     int i = Lies.messages(model, m -> m.label().equals("lu/leaves")).get(0);
     int n = Lies.honest(model).messages.get(i).count();
-    int step = model.equals("1l_softmax") ? 4 : 1;
-    for (int e = 0; e < n; e += step) {
+    for (int e : Lies.positions(n, model.equals("1l_softmax") ? 4 : 1)) {
       Lies.assertRejected(model, "leaf value " + e, Lies.plusOne(i, e));
     }
   }

@@ -24,4 +24,19 @@ class EndToEndTest {
     String out = l.compiled().model().graph().outputs().get(0).name();
     assertArrayEquals(l.trace().get(out).data(), p.outputs()[0]);
   }
+
+  /**
+   * A fresh proof (not the per-JVM cached one) of a model with chunked columns: the prover's side
+   * of the walk's chunk statements (Walk.stateColumn) must produce values the verifier accepts.
+   */
+  @Test
+  void chunkedColumnsProveAndVerify() {
+    Fixtures.Keyed k = Fixtures.get("1l_tanh");
+    assertTrue(k.pk().vk().layout().witness().stream().anyMatch(c -> c.chunks() > 1),
+        "1l_tanh has a chunked column");
+    Prover.Proof p = Prover.prove(k.pk(), k.model().honest(), true);
+    VerifyResult r = Verifier.verify(k.pk().vk().bytes(), p.inputs(), p.outputs(), p.bytes(),
+        Verifier.SrsPolicy.ALLOW_DEV);
+    assertTrue(r.valid(), r.toString());
+  }
 }

@@ -66,6 +66,19 @@ final class Lies {
     return v;
   }
 
+  /**
+   * The element positions a sweep over a message of n elements lies at: every step-th one, or under
+   * mutation testing (Fixtures.MUTATION_RUN) the first two, the middle and the last two, which are
+   * the positions an off-by-one or a wrong stride in a check would miss.
+   */
+  static int[] positions(int n, int step) {
+    if (!Fixtures.MUTATION_RUN) {
+      return java.util.stream.IntStream.iterate(0, e -> e < n, e -> e + step).toArray();
+    }
+    return java.util.stream.IntStream.of(0, 1, n / 2, n - 2, n - 1).filter(e -> e >= 0 && e < n)
+        .distinct().sorted().toArray();
+  }
+
   /** Indices of the honest run's messages matching p. */
   static List<Integer> messages(String model, Predicate<Message> p) {
     List<Integer> out = new ArrayList<>();
