@@ -84,41 +84,55 @@ public final class SumcheckProver {
     long[] compressed = new long[kMax * dMax * L];
     long[] point = new long[kMax * L];
     long[] combined = new long[(dMax + 1) * L];
-    long[] t = new long[L];
     for (int round = 0; round < kMax; round++) {
-      java.util.Arrays.fill(combined, 0);
-      for (int i = 0; i < b; i++) {
-        SumcheckInstance inst = instances.get(i);
-        int dormant = kMax - inst.numVars();
-        if (round < dormant) {
-          // constant term 2^(K - k_i - j) claim_i, j = round + 1
-          scaleByPowerOfTwo(t, claims, i * L, dormant - round - 1);
-          Fr.mul(t, 0, t, 0, weights, i * L);
-          Fr.add(combined, 0, combined, 0, t, 0);
-        } else {
-          int d = inst.degree();
-          long[] coeffs = Univariate.coefficientsFromEvaluations(inst.roundEvaluations(), 0, d + 1);
-          for (int c = 0; c <= d; c++) {
-            Fr.mul(t, 0, coeffs, c * L, weights, i * L);
-            Fr.add(combined, c * L, combined, c * L, t, 0);
-          }
-        }
-      }
+      combinedRound(instances, weights, claims, kMax, round, combined);
       int off = SumcheckProof.roundOffset(round, dMax);
       compress(combined, dMax, compressed, off);
       transcript.absorbFrs(POLY, compressed, off, dMax);
       transcript.challengeFr(R, point, round * L);
-      for (SumcheckInstance inst : instances) {
-        if (round >= kMax - inst.numVars()) {
-          inst.bind(point, round * L);
-        }
-      }
+      bindActive(instances, kMax, round, point);
     }
     return new Proved(SumcheckProof.of(kMax, dMax, compressed), point);
   }
 
+  /**
+   * The combined round polynomial of a batched run, as coefficients into {@code combined} (its
+   * length fixes the highest degree): {@code sum_i w_i s_i}, a dormant instance's term being the
+   * constant {@code 2^(K - k_i - j) claim_i} in round j = round + 1.
+   */
+  static void combinedRound(List<? extends SumcheckInstance> instances, long[] weights, long[] claims, int kMax,
+      int round, long[] combined) {
+    java.util.Arrays.fill(combined, 0);
+    long[] t = new long[L];
+    for (int i = 0; i < instances.size(); i++) {
+      SumcheckInstance inst = instances.get(i);
+      int dormant = kMax - inst.numVars();
+      if (round < dormant) {
+        scaleByPowerOfTwo(t, claims, i * L, dormant - round - 1);
+        Fr.mul(t, 0, t, 0, weights, i * L);
+        Fr.add(combined, 0, combined, 0, t, 0);
+      } else {
+        int d = inst.degree();
+        long[] coeffs = Univariate.coefficientsFromEvaluations(inst.roundEvaluations(), 0, d + 1);
+        for (int c = 0; c <= d; c++) {
+          Fr.mul(t, 0, coeffs, c * L, weights, i * L);
+          Fr.add(combined, c * L, combined, c * L, t, 0);
+        }
+      }
+    }
+  }
+
+  /** Binds every instance active in this round to the round's challenge. */
+  static void bindActive(List<? extends SumcheckInstance> instances, int kMax, int round, long[] point) {
+    for (SumcheckInstance inst : instances) {
+      if (round >= kMax - inst.numVars()) {
+        inst.bind(point, round * L);
+      }
+    }
+  }
+
   /** (c_0, c_2, ..., c_d) from the d+1 coefficients. */
-  private static void compress(long[] coeffs, int d, long[] dst, int off) {
+  static void compress(long[] coeffs, int d, long[] dst, int off) {
     Fr.copy(dst, off, coeffs, 0);
     for (int c = 2; c <= d; c++) {
       Fr.copy(dst, off + (c - 1) * L, coeffs, c * L);
@@ -142,7 +156,7 @@ public final class SumcheckProver {
     }
   }
 
-  private static void checkShape(int k, int d) {
+  static void checkShape(int k, int d) {
     if (!SumcheckProof.validShape(k, d)) {
       throw new IllegalArgumentException("sumcheck shape out of range: k " + k + ", d " + d);
     }

@@ -26,7 +26,7 @@ public final class SumcheckVerifier {
     if (!SumcheckProof.validShape(numVars, degree)) {
       return Checked.rejected("sumcheck: shape out of range");
     }
-    if (proof.rounds() != numVars || proof.degree() != degree) {
+    if (proof.rounds() != numVars || !proof.hasUniformDegree(degree)) {
       return Checked.rejected("sumcheck: proof has " + proof.rounds() + " rounds of degree " + proof.degree()
           + ", expected " + numVars + " of degree " + degree);
     }
@@ -64,7 +64,7 @@ public final class SumcheckVerifier {
       kMax = Math.max(kMax, numVars[i]);
       dMax = Math.max(dMax, degrees[i]);
     }
-    if (proof.rounds() != kMax || proof.degree() != dMax) {
+    if (proof.rounds() != kMax || !proof.hasUniformDegree(dMax)) {
       return Checked.rejected("batched sumcheck: proof has " + proof.rounds() + " rounds of degree "
           + proof.degree() + ", expected " + kMax + " of degree " + dMax);
     }
@@ -101,17 +101,20 @@ public final class SumcheckVerifier {
         : p.rethrow("batched sumcheck");
   }
 
-  /** The rounds of 4.1; writes the challenges to point and returns the final claim. */
-  private static long[] runRounds(long[] claim0, SumcheckProof proof, Transcript transcript, long[] point) {
+  /**
+   * The rounds of 4.1, each of its own degree (a masked sumcheck's list, or d in every round);
+   * writes the challenges to point and returns the final claim.
+   */
+  static long[] runRounds(long[] claim0, SumcheckProof proof, Transcript transcript, long[] point) {
     int k = proof.rounds();
-    int d = proof.degree();
     long[] msg = proof.raw();
     long[] claim = claim0.clone();
-    long[] coeffs = new long[(d + 1) * L];
+    long[] coeffs = new long[(proof.degree() + 1) * L];
+    long[] c1 = new long[L];
+    int off = 0;
     for (int i = 0; i < k; i++) {
-      int off = SumcheckProof.roundOffset(i, d);
+      int d = proof.degree(i);
       // c_1 = claim - 2 c_0 - c_2 - ... - c_d
-      long[] c1 = new long[L];
       Fr.copy(c1, 0, claim, 0);
       Fr.copy(coeffs, 0, msg, off);
       Fr.sub(c1, 0, c1, 0, msg, off);
@@ -124,6 +127,7 @@ public final class SumcheckVerifier {
       transcript.absorbFrs(SumcheckProver.POLY, msg, off, d);
       transcript.challengeFr(SumcheckProver.R, point, i * L);
       Univariate.evaluate(claim, 0, coeffs, 0, d + 1, point, i * L);
+      off += d * L;
     }
     return claim;
   }

@@ -26,6 +26,15 @@
  * degree-2 sumcheck of {@code sum_x W(x) Y(x)}, {@code W = sum_j mu^(j-1) eq(z_j, .)}, then
  * {@code ("walk/vals", y)}; the verifier checks {@code W(r) y == final}.
  *
+ * <p>Masked (zero knowledge, docs/zk-design.md 3): {@link org.besuzkml.sumcheck.ZkSumcheckProver} runs
+ * the sumcheck of {@code f + g + 2^(-k) o} on the claim {@code sum f + o}, with
+ * {@code g = sum_t sum_c a_{t,c} (x_t^c - 1/2)} (zero-sum for any coefficients, so the claim and the
+ * challenges are unchanged) and {@code o} the claim's hidden offset. The coefficients are entries of
+ * the mask column ({@link org.besuzkml.mask}); the vk fixes a degree per round. The verifier
+ * ({@link org.besuzkml.sumcheck.ZkSumcheckVerifier}) checks the rounds as above and returns the form
+ * {@code w_g(r) + 2^(-k) omega} with the sub-claim ({@link org.besuzkml.sumcheck.Masked}): the
+ * caller's final check becomes the Lambda-claim {@code <form, Lambda> = final - g(r)}.
+ *
  * <h2>Pieces</h2>
  * Prover: {@link org.besuzkml.sumcheck.SumcheckInstance} (one statement as an object: rounds,
  * degree, claim, round evaluations at 0..d, bind, final values), with the kinds
@@ -37,7 +46,7 @@
  * decoded with exactly the vk-fixed number of rounds and degree from a
  * {@link org.besuzkml.sumcheck.FieldReader}; results are {@link org.besuzkml.sumcheck.Checked} values.
  *
- * <p>Dependencies: the JDK, {@code field}, {@code poly}, {@code transcript}. Verifier-side code is
+ * <p>Dependencies: the JDK, {@code field}, {@code poly}, {@code transcript}, {@code mask}. Verifier-side code is
  * consensus code: bounded by the caller's shapes (at most 64 rounds of degree 32), deterministic,
  * never throws on proof content. Prover-side classes throw IllegalArgumentException on misuse.
  */
