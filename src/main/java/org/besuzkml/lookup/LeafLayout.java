@@ -40,9 +40,10 @@ public final class LeafLayout {
   private final long total;
   private final int leafVars;
   private final int leavesMessageSize;
+  private final boolean zk;
 
   private LeafLayout(List<Table> tables, List<LookupInstance> instances, List<Segment> segments, long[] padding,
-      long total, int leafVars, int leavesMessageSize) {
+      long total, int leafVars, int leavesMessageSize, boolean zk) {
     this.tables = tables;
     this.instances = instances;
     this.segments = segments;
@@ -50,10 +51,26 @@ public final class LeafLayout {
     this.total = total;
     this.leafVars = leafVars;
     this.leavesMessageSize = leavesMessageSize;
+    this.zk = zk;
   }
 
   /** The layout for these tables (vk order; tag = position + 1) and instances (gadget order). */
   public static Checked<LeafLayout> of(List<Table> tables, List<LookupInstance> instances) {
+    return build(tables, instances, false);
+  }
+
+  /**
+   * The zero-knowledge layout (zk-design 5.2): the last leaf of each half, {@code A = 2^(L-1) - 1}
+   * and {@code B = 2^L - 1}, is reserved for a mask leaf; segments, by size descending as in
+   * {@link #of}, go to the lowest free aligned offset that avoids them (the left half first), and L
+   * is the least value {@code >= 2} for which all fit. Descending power-of-two sizes keep each half's
+   * used part a prefix, so the placement is one pass per L tried.
+   */
+  public static Checked<LeafLayout> ofZk(List<Table> tables, List<LookupInstance> instances) {
+    return build(tables, instances, true);
+  }
+
+  private static Checked<LeafLayout> build(List<Table> tables, List<LookupInstance> instances, boolean zk) {
     if (tables == null || instances == null || tables.isEmpty() || tables.size() > MAX_ENTRIES
         || instances.size() > MAX_ENTRIES) {
       return Checked.rejected("lookup layout: table or instance count out of range");
@@ -99,8 +116,53 @@ public final class LeafLayout {
         return Checked.rejected("lookup layout: more than 2^" + MAX_LEAF_VARS + " leaves");
       }
     }
-    int leafVars = Math.max(1, 64 - Long.numberOfLeadingZeros(offset - 1));
-    return Checked.ok(new LeafLayout(ts, is, List.copyOf(placed), padding, offset, leafVars, stated));
+    if (!zk) {
+      int leafVars = Math.max(1, 64 - Long.numberOfLeadingZeros(offset - 1));
+      return Checked.ok(new LeafLayout(ts, is, List.copyOf(placed), padding, offset, leafVars, stated, false));
+    }
+    for (int lv = Math.max(2, 64 - Long.numberOfLeadingZeros(offset + 1)); lv <= MAX_LEAF_VARS; lv++) {
+      List<Segment> zkPlaced = placeAvoidingMaskLeaves(sorted, lv);
+      if (zkPlaced != null) {
+        return Checked.ok(new LeafLayout(ts, is, zkPlaced, padding, offset, lv, stated, true));
+      }
+    }
+    return Checked.rejected("lookup layout: more than 2^" + MAX_LEAF_VARS + " leaves with the mask leaves");
+  }
+
+  /** First fit of the sorted segments in {@code [0, A)} then {@code [2^(L-1), B)}; null if one does not fit. */
+  private static List<Segment> placeAvoidingMaskLeaves(List<Segment> sorted, int lv) {
+    long half = 1L << (lv - 1);
+    long left = 0;
+    long right = half;
+    List<Segment> out = new ArrayList<>(sorted.size());
+    for (Segment s : sorted) {
+      long size = 1L << s.numVars();
+      if (left + size <= half - 1) {
+        out.add(new Segment(s.kind(), s.index(), s.numVars(), left));
+        left += size;
+      } else if (right + size <= 2 * half - 1) {
+        out.add(new Segment(s.kind(), s.index(), s.numVars(), right));
+        right += size;
+      } else {
+        return null;
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** True for the zero-knowledge layout (mask leaves at {@link #maskLeafA()} and {@link #maskLeafB()}). */
+  public boolean isZk() {
+    return zk;
+  }
+
+  /** A = 2^(L-1) - 1, the left half's mask leaf (zero-knowledge layout). */
+  public long maskLeafA() {
+    return (1L << (leafVars - 1)) - 1;
+  }
+
+  /** B = 2^L - 1, the right half's mask leaf (zero-knowledge layout). */
+  public long maskLeafB() {
+    return (1L << leafVars) - 1;
   }
 
   public List<Table> tables() {
@@ -141,12 +203,23 @@ public final class LeafLayout {
     return leavesMessageSize;
   }
 
-  /** Field elements of the whole lookup phase: 4 + sum_{k=1}^{L-1} (3k + 4) + leaves. */
+  /**
+   * Field elements of the whole lookup phase: 4 + sum_{k=1}^{L-1} (3k + 4) + leaves; in the
+   * zero-knowledge layout each layer's last round has degree 5, so {@code 3k + 6} per layer.
+   */
   public long proofSize() {
     long n = 4;
     for (int k = 1; k < leafVars; k++) {
-      n += 3L * k + 4;
+      n += 3L * k + (zk ? 6 : 4);
     }
     return n + leavesMessageSize;
+  }
+
+  /** The round degrees of layer k's sumcheck in the zero-knowledge layout: (3, ..., 3, 5). */
+  public static int[] zkLayerDegrees(int k) {
+    int[] d = new int[k];
+    java.util.Arrays.fill(d, 3);
+    d[k - 1] = 5;
+    return d;
   }
 }

@@ -43,7 +43,8 @@ public final class LogUpProof {
     SumcheckProof[] layers = new SumcheckProof[lv - 1];
     long[][] children = new long[lv - 1][];
     for (int k = 1; k < lv; k++) {
-      Checked<SumcheckProof> sc = SumcheckProof.read(in, k, 3);
+      Checked<SumcheckProof> sc = layout.isZk() ? SumcheckProof.read(in, LeafLayout.zkLayerDegrees(k))
+          : SumcheckProof.read(in, k, 3);
       if (!sc.isOk()) {
         return sc.rethrow("lookup layer " + k);
       }
@@ -109,7 +110,9 @@ public final class LogUpProof {
       return false;
     }
     for (int k = 1; k < lv; k++) {
-      if (layers[k - 1].rounds() != k || layers[k - 1].degree() != 3 || children[k - 1].length != 4 * L) {
+      boolean shape = layout.isZk() ? layers[k - 1].hasDegrees(LeafLayout.zkLayerDegrees(k))
+          : layers[k - 1].rounds() == k && layers[k - 1].degree() == 3;
+      if (!shape || children[k - 1].length != 4 * L) {
         return false;
       }
     }

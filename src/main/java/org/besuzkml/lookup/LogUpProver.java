@@ -165,6 +165,12 @@ public final class LogUpProver {
     Fr.setOne(one, 0);
     long[] t = new long[L];
     long[] base = new long[L];
+    int total = p.length / L;
+    if (layout.isZk()) { // segments leave gaps: every leaf starts as filler (0, 1)
+      for (int i = 0; i < total; i++) {
+        Fr.copy(q, i * L, one, 0);
+      }
+    }
     for (LeafLayout.Segment s : layout.segments()) {
       int o = (int) s.offset();
       int n = 1 << s.numVars();
@@ -219,8 +225,7 @@ public final class LogUpProver {
         default -> throw new IllegalStateException();
       }
     }
-    int total = p.length / L;
-    for (long i = layout.totalSize(); i < total; i++) {
+    for (long i = layout.isZk() ? total : layout.totalSize(); i < total; i++) {
       Fr.setZero(p, (int) i * L);
       Fr.copy(q, (int) i * L, one, 0);
     }

@@ -181,7 +181,7 @@ public final class LogUpVerifier {
   }
 
   /** out = a + x (b - a) for elements a = v[aOff], b = v[bOff]. */
-  private static void interpolate(long[] out, long[] v, int aOff, int bOff, long[] x, int xOff) {
+  static void interpolate(long[] out, long[] v, int aOff, int bOff, long[] x, int xOff) {
     long[] d = new long[L];
     Fr.sub(d, 0, v, bOff, v, aOff);
     Fr.mul(d, 0, d, 0, x, xOff);

@@ -32,6 +32,13 @@ public final class MaskCursor {
     return first;
   }
 
+  /** An independent cursor in the same state (a prover replaying its own messages). */
+  public MaskCursor copy() {
+    MaskCursor c = new MaskCursor(size);
+    c.next = next;
+    return c;
+  }
+
   public int size() {
     return size;
   }

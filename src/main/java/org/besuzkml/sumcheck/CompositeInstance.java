@@ -179,6 +179,22 @@ public class CompositeInstance implements SumcheckInstance {
     return BoundTables.finalValues(tables, vars);
   }
 
+  /** Variables not yet bound. */
+  int remainingVars() {
+    return vars;
+  }
+
+  /** With one variable left: {@code out[(2 j + b) L..]} = table j at x = b. */
+  void lastEntries(long[] out) {
+    if (vars != 1) {
+      throw new IllegalStateException("not at the last round");
+    }
+    for (int j = 0; j < tables.length; j++) {
+      Fr.copy(out, 2 * j * L, tables[j], 0);
+      Fr.copy(out, (2 * j + 1) * L, tables[j], L);
+    }
+  }
+
   /** The composition of this instance. */
   public Composition composition() {
     return q;

@@ -168,7 +168,7 @@ public final class SumcheckProof {
   }
 
   /** True when the round degrees are exactly the given list. */
-  boolean hasDegrees(int[] list) {
+  public boolean hasDegrees(int[] list) {
     return Arrays.equals(degrees, list);
   }
 

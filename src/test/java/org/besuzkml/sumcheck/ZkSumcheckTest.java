@@ -479,4 +479,43 @@ class ZkSumcheckTest {
     assertTrue(Arrays.stream(control).anyMatch(s -> s > critical),
         "the zero-mask control must be told apart: " + Arrays.toString(control));
   }
+
+  @Test
+  void maskedExtensionsInTheLastRoundKeepTheClaimAndStateMaskedValues() {
+    // f_a' = f_a~ + x_k (1 - x_k) s: the last round has degree 3, the stated value is f_a~(r) + kappa s
+    SplittableRandom rnd = new SplittableRandom(9);
+    long[] fa = random(rnd, 1 << K);
+    long[] fb = random(rnd, 1 << K);
+    int[] degrees = {2, 2, 3};
+    int n = SumcheckProof.elements(degrees);
+    long[] lambda = random(rnd, n + 1);
+    long[] slot = Arrays.copyOfRange(lambda, n * L, (n + 1) * L);
+    MaskedLastRound inst = new MaskedLastRound(new CompositeInstance(Composition.product(2), K, fa, fb),
+        new long[][] {slot, null}, 3);
+    assertEquals(3, inst.degree());
+    long[] claim = inst.claim();
+    assertArrayEquals(new ProductInstance(K, fa, fb).claim(), claim, "the masked extension keeps the sum");
+    SumcheckProver.Proved p = ZkSumcheckProver.prove(inst, degrees, new long[L], lambda, MaskCursor.of(n + 1),
+        transcript());
+    long[] r = p.point();
+    long[] stated = inst.finalValues();
+    long[] kappa = mul(r_k(r), sub(element(1), r_k(r)));
+    assertArrayEquals(add(mle(fa, K, r), mul(kappa, slot)), Arrays.copyOfRange(stated, 0, L));
+    assertArrayEquals(mle(fb, K, r), Arrays.copyOfRange(stated, L, 2 * L), "an unmasked factor is its MLE");
+    Checked<Masked<SubClaim>> m = ZkSumcheckVerifier.verify(claim, degrees, new MaskForm(), p.proof(),
+        MaskCursor.of(n + 1), transcript());
+    assertTrue(m.isOk(), m.reason());
+    long[] f = mul(Arrays.copyOfRange(stated, 0, L), Arrays.copyOfRange(stated, L, 2 * L));
+    assertArrayEquals(m.value().mask().evaluate(lambda), sub(m.value().claim().value(), f),
+        "the final check on the stated (masked) values leaves a true Lambda-claim");
+    // with the last round's degree too small for the mask, the prover refuses
+    MaskedLastRound tight = new MaskedLastRound(new CompositeInstance(Composition.product(2), K, fa, fb),
+        new long[][] {slot, null}, 3);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> ZkSumcheckProver.prove(tight,
+        new int[] {2, 2, 2}, new long[L], lambda, MaskCursor.of(n + 1), transcript()));
+  }
+
+  private static long[] r_k(long[] r) {
+    return Arrays.copyOfRange(r, (K - 1) * L, K * L);
+  }
 }
