@@ -330,7 +330,10 @@ class ZkLogUpTest {
     long[] neutral = new long[size * L];
     Fr.setOne(neutral, L);
     Fr.setOne(neutral, 3 * L); // mask leaves (0, 1), (0, 1): valid, hiding nothing
-    for (int i = 0; i < 300; i++) {
+    // under mutation testing (zkml.mutation) fewer runs: the test is about the prover's masks, and
+    // PIT reruns it for every covered verifier mutant; the zero-mask control still differs at once
+    int runs = Boolean.getBoolean("zkml.mutation") ? 40 : 300;
+    for (int i = 0; i < runs; i++) {
       ta.add(prove(a, column(rnd, size), true).result().proof().top());
       tb.add(prove(b, column(rnd, size), true).result().proof().top());
       ca.add(prove(a, neutral, true).result().proof().top());

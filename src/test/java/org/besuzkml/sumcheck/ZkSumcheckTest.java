@@ -458,7 +458,7 @@ class ZkSumcheckTest {
       System.arraycopy(fa, y * L, pa, x * L, L);
       System.arraycopy(fb, y * L, pb, x * L, L);
     }
-    int runs = 400;
+    int runs = Boolean.getBoolean("zkml.mutation") ? 60 : 400; // fewer under PIT, which reruns it per mutant
     int n = SumcheckProof.elements(DEGREES);
     long[][][] masked = new long[2][runs][];
     long[][][] unmasked = new long[2][runs][];
