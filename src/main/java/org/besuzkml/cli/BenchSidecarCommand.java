@@ -46,7 +46,7 @@ final class BenchSidecarCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(names = "--runs", description = "Alternated rounds of direct and sidecar proving (default ${DEFAULT-VALUE}).")
-  int runs = 5;
+  int runs = 7;
 
   @Option(names = "--proofs", description = "Proofs per round and path (default ${DEFAULT-VALUE}).")
   int proofs = 40;
@@ -63,15 +63,21 @@ final class BenchSidecarCommand implements Callable<Integer> {
   @Option(names = "--queue-limit", description = "The sidecar's queue limit, filled by the saturation burst (default ${DEFAULT-VALUE}).")
   int queueLimit = 1000;
 
+  @Option(names = "--warmup", paramLabel = "SECONDS",
+      description = "Uncounted rounds of both paths first, for at least this long (default ${DEFAULT-VALUE}).")
+  int warmupSeconds = 8;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
   @Override
   public Integer call() {
     Integer bad = BenchCommand.checkRuns(runs);
-    for (int[] v : new int[][] {{proofs, 1}, {clients, 1}, {requests, 1}, {workers, 1}, {queueLimit, 1}}) {
+    for (int[] v : new int[][] {{proofs, 1}, {clients, 1}, {requests, 1}, {workers, 1}, {queueLimit, 1},
+        {warmupSeconds, 0}}) {
       if (bad == null && v[0] < v[1]) {
-        System.err.println("error: --proofs, --clients, --requests, --workers and --queue-limit must be at least 1");
+        System.err.println("error: --proofs, --clients, --requests, --workers and --queue-limit must be at least 1,"
+            + " --warmup at least 0");
         bad = 2;
       }
     }
@@ -82,14 +88,15 @@ final class BenchSidecarCommand implements Callable<Integer> {
     try {
       root = Files.createTempDirectory("zkml-bench-sidecar");
       Path model = root.resolve("mlp");
-      ProvingKey pk = setUp(model);
+      setUp(model);
       System.err.println("WARNING: bench sidecar uses the INSECURE development SRS (public tau).");
       Sidecar.Options o = Sidecar.Options.defaults(List.of(model), root.resolve("data")).withPort(0)
           .withLimits(workers, queueLimit, 1 << 20);
       JsonLog quiet = new JsonLog(new PrintStream(OutputStream.nullOutputStream(), true));
       ObjectNode out;
       try (Sidecar s = Sidecar.start(o, quiet); RpcLoad load = new RpcLoad(s.port(), clients)) {
-        out = measure(s, pk, load);
+        // direct proofs use the very key the sidecar loaded from pk.bzkk: only the path differs
+        out = measure(s, s.models().all().iterator().next().pk(), load);
       }
       if (json) {
         System.out.println(JSON.writeValueAsString(out));
@@ -114,7 +121,7 @@ final class BenchSidecarCommand implements Callable<Integer> {
   }
 
   /** The embedded 1l_mlp compiled and set up (dev SRS) into {@code dir}, as the sidecar loads it. */
-  private static ProvingKey setUp(Path dir) throws IOException, ModelException {
+  private static void setUp(Path dir) throws IOException, ModelException {
     byte[] onnx = DemoCommand.resource("network.onnx");
     String input = new String(DemoCommand.resource("input.json"), java.nio.charset.StandardCharsets.UTF_8);
     CompiledModel cm = ModelFiles.compile(onnx, input);
@@ -123,7 +130,6 @@ final class BenchSidecarCommand implements Callable<Integer> {
     Outputs.write(dir.resolve(ModelFiles.MODEL), modelBytes);
     Outputs.write(dir.resolve(ModelFiles.PK), ModelFiles.encodeProvingKey(pk, modelBytes, ModelFiles.devRef(0)));
     Outputs.write(dir.resolve(ModelFiles.VK), pk.vk().bytes());
-    return pk;
   }
 
   private ObjectNode measure(Sidecar s, ProvingKey pk, RpcLoad load) throws InterruptedException {
@@ -131,12 +137,18 @@ final class BenchSidecarCommand implements Callable<Integer> {
     s.scheduler().addListener(c -> {
       if (c.kind() == JobChange.Kind.STATE && c.job().state() == JobState.PROVED) {
         provedAt.put(c.job().id(), System.nanoTime()); // notified once proof and state are committed
+        provingNanos.put(c.job().id(), c.provingNanos());
       }
     });
     int[] serial = {0};
-    // warm-up: one round of each path, not counted
-    direct(pk, serial);
-    viaSidecar(load, provedAt, serial);
+    // warm-up, not counted: rounds of both paths for at least --warmup seconds (the JIT still gains
+    // over the first few hundred proofs)
+    long warmEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+    for (int w = 0; w < 2 || System.nanoTime() < warmEnd; w++) {
+      direct(pk, serial);
+      viaSidecar(load, provedAt, serial);
+    }
+    counting = true;
     double[] d = new double[runs];
     double[] v = new double[runs];
     List<String> proved = new ArrayList<>();
@@ -154,10 +166,15 @@ final class BenchSidecarCommand implements Callable<Integer> {
     ObjectNode out = JSON.createObjectNode();
     out.put("model", "1l_mlp").put("dev_srs", true).put("cores", Runtime.getRuntime().availableProcessors())
         .put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20).put("workers", s.scheduler().workers())
-        .put("runs", runs).put("proofs_per_run", proofs);
+        .put("runs", runs).put("proofs_per_run", proofs).put("warmup_s", warmupSeconds);
     ObjectNode t = out.putObject("throughput");
     t.put("direct_proofs_per_s", round(dm, 2)).put("sidecar_proofs_per_s", round(vm, 2))
-        .put("overhead_percent", round(100 * (dm / vm - 1), 1));
+        .put("overhead_percent", round(100 * (dm / vm - 1), 1))
+        // where the difference is: the proving call itself, timed inside each path
+        .put("direct_prove_ms", round(medianOf(directNanos) / 1e6, 2))
+        .put("sidecar_prove_ms", round(medianOf(proved.stream().map(provingNanos::get).toList()) / 1e6, 2))
+        .put("sidecar_worker_busy_percent", round(median(busyPercent.stream().mapToDouble(x -> x).toArray()), 1))
+        .put("sidecar_accept_ms", round(median(acceptMs.stream().mapToDouble(x -> x).toArray()), 1));
     ArrayNode da = t.putArray("direct_per_run");
     ArrayNode va = t.putArray("sidecar_per_run");
     for (int r = 0; r < runs; r++) {
@@ -178,7 +195,11 @@ final class BenchSidecarCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     for (int i = 0; i < proofs; i++) {
       int k = serial[0]++;
+      long a = System.nanoTime();
       Prover.prove(pk, List.of(input(k)));
+      if (counting) {
+        directNanos.add(System.nanoTime() - a);
+      }
     }
     return proofs / ((System.nanoTime() - t0) / 1e9);
   }
@@ -199,7 +220,7 @@ final class BenchSidecarCommand implements Callable<Integer> {
     int each = (proofs + 7) / 8;
     int senders = (proofs + each - 1) / each; // every sender has at least one of the proofs
     long t0 = System.nanoTime();
-    load.run(senders, each, new RpcLoad.Step() {
+    long acceptNanos = load.run(senders, each, new RpcLoad.Step() {
       @Override
       public String body(int client, int i) {
         return rpc("zkml_requestProof", params(base + client * each + i));
@@ -232,8 +253,25 @@ final class BenchSidecarCommand implements Callable<Integer> {
       last = Math.max(last, at);
       ids.add(id);
     }
+    if (counting) {
+      long busy = 0;
+      for (String id : got) {
+        busy += provingNanos.get(id);
+      }
+      busyPercent.add(100.0 * busy / (last - t0));
+      acceptMs.add(acceptNanos / 1e6);
+    }
     return proofs / ((last - t0) / 1e9);
   }
+
+  /** Each sidecar job's time inside Prover.prove, as its worker measured it. */
+  private final Map<String, Long> provingNanos = new ConcurrentHashMap<>();
+  /** Each counted direct proof's time. */
+  private final List<Long> directNanos = new ArrayList<>();
+  private boolean counting;
+  /** Per counted sidecar round: the share of its wall time its worker spent in Prover.prove, and its acceptance time. */
+  private final List<Double> busyPercent = new ArrayList<>();
+  private final List<Double> acceptMs = new ArrayList<>();
 
   /** Each sidecar job's input, by its serial number in {@link #params}. */
   private final Map<String, Integer> serialOf = new ConcurrentHashMap<>();
@@ -352,22 +390,22 @@ final class BenchSidecarCommand implements Callable<Integer> {
     JsonNode t = o.get("throughput");
     System.out.printf("bench sidecar: 1l_mlp (dev SRS), %d cores, sidecar workers %d, %d rounds of %d proofs%n",
         o.get("cores").asInt(), o.get("workers").asInt(), runs, proofs);
-    System.out.printf("%-44s %s%n", "what", "figure");
-    System.out.printf("%-44s %.2f / %.2f (overhead %.1f %%)%n", "proofs/s direct / through the sidecar (medians)",
+    System.out.printf("%-48s %s%n", "what", "figure");
+    System.out.printf("%-48s %.2f / %.2f (overhead %.1f %%)%n", "proofs/s direct / through the sidecar (medians)",
         t.get("direct_proofs_per_s").asDouble(), t.get("sidecar_proofs_per_s").asDouble(),
         t.get("overhead_percent").asDouble());
     for (String k : List.of("dedup_hit", "get_job")) {
       JsonNode l = o.get(k);
-      System.out.printf("%-44s p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d req/s%n",
+      System.out.printf("%-48s p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d req/s%n",
           k + " latency, " + l.get("clients").asInt() + " clients", l.get("p50_ms").asDouble(),
           l.get("p99_ms").asDouble(), l.get("max_ms").asDouble(), l.get("requests_per_s").asLong());
     }
     JsonNode sat = o.get("saturation");
-    System.out.printf("%-44s %d/s (%d accepted in %.3f s; %d refused with %d, %d with retryAfterMs)%n",
+    System.out.printf("%-48s %d/s (%d accepted in %.3f s; %d refused with %d, %d with retryAfterMs)%n",
         "accepted jobs/s until the queue (" + sat.get("queue_limit").asInt() + ") is full",
         sat.get("accepted_per_s").asLong(), sat.get("accepted").asInt(), sat.get("seconds_to_full").asDouble(),
         sat.get("refused").asInt(), sat.get("refusal_code").asInt(), sat.get("refusals_with_retry_after").asInt());
-    System.out.printf("%-44s %d writes in %d commits; %d connections opened%n", "store during the burst",
+    System.out.printf("%-48s %d writes in %d commits; %d connections opened%n", "store during the burst",
         sat.get("store_writes").asLong(), sat.get("store_commits").asLong(), o.get("connections_opened").asInt());
   }
 
@@ -384,6 +422,10 @@ final class BenchSidecarCommand implements Callable<Integer> {
     } catch (IOException e) {
       return JSON.createObjectNode();
     }
+  }
+
+  private static double medianOf(List<Long> v) {
+    return median(v.stream().mapToDouble(Long::doubleValue).toArray());
   }
 
   static double median(double[] v) {

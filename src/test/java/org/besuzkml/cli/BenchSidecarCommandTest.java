@@ -18,7 +18,7 @@ class BenchSidecarCommandTest {
   @Test
   void aTinyRunReportsConsistentFigures() throws Exception {
     ModelCommandsTest.Outcome o = ModelCommandsTest.exec("bench", "sidecar", "--json", "--runs", "2", "--proofs", "2",
-        "--clients", "4", "--requests", "5", "--queue-limit", "6");
+        "--clients", "4", "--requests", "5", "--queue-limit", "6", "--warmup", "0");
     assertEquals(0, o.status(), o.err());
     assertEquals(1, o.out().strip().lines().count(), o.out());
     JsonNode j = new ObjectMapper().readTree(o.out());
@@ -38,6 +38,10 @@ class BenchSidecarCommandTest {
     assertEquals((t.get("direct_per_run").get(0).asDouble() + t.get("direct_per_run").get(1).asDouble()) / 2, d, 0.02,
         "the median of two rounds");
     assertEquals(100 * (d / s - 1), t.get("overhead_percent").asDouble(), 0.5, t.toString());
+    assertTrue(t.get("direct_prove_ms").asDouble() > 0 && t.get("sidecar_prove_ms").asDouble() > 0, t.toString());
+    double busy = t.get("sidecar_worker_busy_percent").asDouble();
+    assertTrue(busy > 0 && busy <= 100, "the worker's share of a round's wall time: " + t);
+    assertTrue(t.get("sidecar_accept_ms").asDouble() > 0, t.toString());
 
     for (String k : new String[] {"get_job", "dedup_hit"}) {
       JsonNode l = j.get(k);
@@ -65,7 +69,7 @@ class BenchSidecarCommandTest {
     assertTrue(conns >= 1 && conns <= 4, "one keep-alive connection per client at most: " + conns);
     Set<String> keys = new HashSet<>();
     j.fieldNames().forEachRemaining(keys::add);
-    assertEquals(Set.of("model", "dev_srs", "cores", "max_heap_mb", "workers", "runs", "proofs_per_run", "throughput",
+    assertEquals(Set.of("model", "dev_srs", "cores", "max_heap_mb", "workers", "runs", "proofs_per_run", "warmup_s", "throughput",
         "get_job", "dedup_hit", "saturation", "connections_opened"), keys);
   }
 
@@ -76,5 +80,6 @@ class BenchSidecarCommandTest {
     assertEquals(1, o.err().strip().lines().count(), o.err());
     assertTrue(o.err().startsWith("error: "), o.err());
     assertEquals(2, ModelCommandsTest.exec("bench", "sidecar", "--runs", "0").status());
+    assertEquals(2, ModelCommandsTest.exec("bench", "sidecar", "--warmup", "-1").status());
   }
 }
