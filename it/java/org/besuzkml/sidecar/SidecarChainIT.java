@@ -40,7 +40,8 @@ import org.web3j.utils.Numeric;
  * proof made by the sidecar goes PROVED, SUBMITTED, CONFIRMED with a receipt on the node; a
  * verifier that rejects it ends the job FAILED and not retryable with the decoded reason; a node
  * killed and restarted mid-submission, a sidecar closed before the broadcast, and a sidecar process
- * killed with SIGKILL after it all still put exactly one transaction on chain. Every transaction is
+ * killed with SIGKILL after it, or between storing its signed transaction and sending it, all still
+ * put exactly one transaction on chain (the stored bytes, sent again after the restart). Every transaction is
  * counted from the account's nonce.
  */
 class SidecarChainIT {
@@ -205,6 +206,111 @@ class SidecarChainIT {
   }
 
   @Test
+  void aSidecarProcessKilledBetweenStoringAndSendingItsSignedTransactionSendsThoseBytesOnce() throws Exception {
+    Path data = tmp.resolve("data");
+    long nonce = nonce();
+    String id;
+    String hash;
+    Path log = tmp.resolve("a.log");
+    try (Proc p = new Proc(data, log, "-Dzkml.test.holdAfterSignedStoreMs=120000")) {
+      SidecarFixture.Client c = new SidecarFixture.Client(p.port);
+      id = request(c, -0.75, 0.375, 0.125);
+      hash = awaitState(c, id, "SUBMITTED", 60_000).get("chain").get("txHash").asText();
+      long end = System.currentTimeMillis() + 30_000;
+      while (Files.readAllLines(log).stream().noneMatch(l -> l.contains("\"chain.test_hold\""))) {
+        assertTrue(System.currentTimeMillis() < end, "the hold after the store");
+        Thread.sleep(25);
+      }
+      assertTrue(nodeResult("eth_getTransactionByHash", "[\"" + hash + "\"]").isNull(), "not sent yet");
+      p.kill(); // SIGKILL after the durable store, before the broadcast
+    }
+    assertEquals(nonce, nonce(), "nothing on chain");
+    assertTrue(nodeResult("eth_getTransactionByHash", "[\"" + hash + "\"]").isNull(), "the node never saw it");
+    String[] stored = storedSignedTx(data, id);
+    assertEquals(hash, Numeric.toHexString(Hash.sha3(Numeric.hexStringToByteArray(stored[0]))),
+        "the stored bytes are the transaction the job names");
+    assertEquals(nonce, Long.parseLong(stored[1]), "signed at the account's next nonce");
+    try (Proc p = new Proc(data, tmp.resolve("b.log"))) {
+      SidecarFixture.Client c = new SidecarFixture.Client(p.port);
+      JsonNode job = awaitState(c, id, "CONFIRMED", 60_000);
+      assertEquals(hash, job.get("chain").get("txHash").asText(), "the stored bytes were sent, not a new signature");
+      assertEquals(1, job.get("chain").get("status").asInt());
+    }
+    assertEquals(nonce + 1, nonce(), "one transaction");
+    assertEquals(nonce, Numeric.decodeQuantity(nodeResult("eth_getTransactionByHash", "[\"" + hash + "\"]")
+        .get("nonce").asText()).longValue());
+  }
+
+  @Test
+  void aSidecarKilledWhileSubmittedWhoseTransactionIsMinedMeanwhileConfirmsItWithoutAnotherOne() throws Exception {
+    Path data = tmp.resolve("data");
+    long nonce = nonce();
+    String id;
+    String hash;
+    assertTrue(node.rpc("miner_stop", "[]").contains("true"));
+    try {
+      try (Proc p = new Proc(data, tmp.resolve("a.log"))) {
+        SidecarFixture.Client c = new SidecarFixture.Client(p.port);
+        id = request(c, 0.875, -0.625, 0.25);
+        hash = awaitState(c, id, "SUBMITTED", 60_000).get("chain").get("txHash").asText();
+        long end = System.currentTimeMillis() + 30_000;
+        while (nodeResult("eth_getTransactionByHash", "[\"" + hash + "\"]").isNull()) {
+          assertTrue(System.currentTimeMillis() < end, "the broadcast reaches the node");
+          Thread.sleep(25);
+        }
+        p.kill();
+      }
+    } finally {
+      assertTrue(node.rpc("miner_start", "[]").contains("true"));
+    }
+    assertTrue(node.rpc("evm_mine", "[]").contains("\"result\""));
+    long end = System.currentTimeMillis() + 30_000;
+    while (nonce() == nonce) { // mined before the restart: the stored bytes' nonce is now used
+      assertTrue(System.currentTimeMillis() < end, "mined");
+      Thread.sleep(25);
+    }
+    try (Proc p = new Proc(data, tmp.resolve("b.log"))) {
+      SidecarFixture.Client c = new SidecarFixture.Client(p.port);
+      JsonNode job = awaitState(c, id, "CONFIRMED", 60_000);
+      assertEquals(hash, job.get("chain").get("txHash").asText());
+    }
+    assertEquals(nonce + 1, nonce(), "one transaction");
+  }
+
+  @Test
+  void aStoredTransactionWhoseNonceAnotherSenderTookIsSignedAgainStoredAndSentOnce() throws Exception {
+    long nonce = nonce();
+    Path data = tmp.resolve("data");
+    try (Sidecar s = sidecar(data, PRECOMPILE);
+        ChainClient other = ChainClient.connect(node.url(), SigningKey.fromFile(KEY))) {
+      SidecarFixture.Client c = new SidecarFixture.Client(s.port());
+      String first = request(c, 0.125, 0.125, 0.625);
+      awaitState(c, first, "CONFIRMED", 30_000); // the sidecar's client now counts nonces itself
+      assertTrue(other.send(account, new byte[0], java.math.BigInteger.valueOf(21_000)).success(),
+          "another sender with the same key takes the next nonce");
+      String second = request(c, -0.125, 0.375, 0.625);
+      JsonNode job = awaitState(c, second, "CONFIRMED", 30_000);
+      String[] stored = storedSignedTx(data, second);
+      assertEquals(nonce + 2, Long.parseLong(stored[1]), "signed again at the next free nonce, and stored");
+      assertEquals(job.get("chain").get("txHash").asText(),
+          Numeric.toHexString(Hash.sha3(Numeric.hexStringToByteArray(stored[0]))), "the stored bytes were mined");
+    }
+    assertEquals(nonce + 3, nonce(), "the sidecar's two transactions and the other sender's one");
+  }
+
+  /** The job's stored signed transaction and nonce, read from the sidecar's SQLite file itself. */
+  static String[] storedSignedTx(Path data, String id) throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Sidecar.DB));
+        java.sql.PreparedStatement ps = c.prepareStatement("SELECT raw_tx, nonce FROM submissions WHERE job_id = ?")) {
+      ps.setString(1, id);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "a stored submission");
+        return new String[] {rs.getString(1), Long.toString(rs.getLong(2))};
+      }
+    }
+  }
+
+  @Test
   void aConsumerTargetIsConfirmedOnlyUnderTheConfiguredDepth() throws Exception {
     byte[] vk = Files.readAllBytes(SidecarFixture.model().resolve("vk.bzkv"));
     try (ChainSubmitter owner = new ChainSubmitter(ChainClient.connect(node.url(),
@@ -262,11 +368,13 @@ class SidecarChainIT {
     final Process process;
     final int port;
 
-    Proc(Path data, Path log) throws Exception {
-      process = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toString(), "sidecar", "--models",
-          SidecarFixture.model().toString(), "--data", data.toString(), "--port", "0", "--workers", "1",
-          "--chain-rpc", node.url(), "--chain-key-file", KEY.toString(), "--chain-id", "1337")
-          .redirectErrorStream(true).start();
+    Proc(Path data, Path log, String... jvmArgs) throws Exception {
+      List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m"));
+      cmd.addAll(List.of(jvmArgs));
+      cmd.addAll(List.of("-jar", JAR.toString(), "sidecar", "--models", SidecarFixture.model().toString(), "--data",
+          data.toString(), "--port", "0", "--workers", "1", "--chain-rpc", node.url(), "--chain-key-file",
+          KEY.toString(), "--chain-id", "1337"));
+      process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       CompletableFuture<Integer> listening = new CompletableFuture<>();
       Thread t = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),

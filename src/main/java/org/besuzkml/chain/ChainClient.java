@@ -167,21 +167,125 @@ public final class ChainClient implements AutoCloseable {
    * with the reason.
    */
   public Pending broadcast(String to, byte[] data, BigInteger gasLimit) throws ChainException {
-    BigInteger gas = gasLimit;
+    RevertReason[] refused = new RevertReason[1];
+    BigInteger gas = gasLimit(to, data, gasLimit, refused);
     if (gas == null) {
-      try {
-        BigInteger est = quantity(rpcOrError("eth_estimateGas", tx(to, data, null)));
-        gas = new java.math.BigDecimal(est).multiply(java.math.BigDecimal.valueOf(options.gasMargin()))
-            .toBigInteger().add(BigInteger.valueOf(5_000));
-      } catch (RpcError e) {
-        if (e.isRevert()) {
-          return new Pending(null, -1, to, data, null, null, List.of(), RevertReason.decode(e.revertData()));
-        }
-        throw new ChainException(ChainException.Kind.REJECTED, "eth_estimateGas at " + url + ": " + e.getMessage());
-      }
+      return new Pending(null, -1, to, data, null, null, List.of(), refused[0]);
     }
     Sent sent = sendInNonceOrder(to, data, gas);
     return new Pending(sent.hash(), sent.nonce().longValueExact(), to, data, gas, sent.fees(), List.of(), null);
+  }
+
+  /**
+   * As {@link #broadcast}, but each signed transaction is handed to {@code store} (which makes it
+   * durable) before it is sent, so that a crash at any moment leaves bytes to send again rather than
+   * a request to sign again. After the store only those bytes are sent; they are replaced (a fresh
+   * nonce signed, stored and sent, at most three nonces) only when the node answers that their nonce
+   * is used and does not know them, so they can never be mined. A node that cannot be reached once
+   * they are stored is thrown {@link ChainException#maybeSent}: send them again with
+   * {@link #rebroadcast}, never with this method. A failing store sends nothing.
+   */
+  public Pending broadcastStored(String to, byte[] data, BigInteger gasLimit, SignedTx.Store store)
+      throws ChainException {
+    RevertReason[] refused = new RevertReason[1];
+    BigInteger gas = gasLimit(to, data, gasLimit, refused);
+    if (gas == null) {
+      return new Pending(null, -1, to, data, null, null, List.of(), refused[0]);
+    }
+    synchronized (sendLock) { // stored and sent in nonce order, as sendInNonceOrder does
+      for (int tries = 1; ; tries++) {
+        BigInteger nonce = nonces.take();
+        SignedTx tx;
+        try {
+          Pending.Fees fees = currentFees();
+          byte[] signed = sign(nonce, gas, to, data, fees);
+          tx = new SignedTx(signed, Numeric.toHexString(Hash.sha3(signed)), nonce.longValueExact(), gas, fees);
+          store.store(tx);
+        } catch (ChainException | RuntimeException e) {
+          nonces.resync(); // nothing was sent at this nonce
+          throw e;
+        }
+        if (sendRaw(tx)) {
+          return pending(tx, to, data);
+        }
+        nonces.resync();
+        resyncs.incrementAndGet();
+        if (tries >= 3) {
+          throw new ChainException(ChainException.Kind.REJECTED, "eth_sendRawTransaction at " + url
+              + ": three nonces in a row were already used by other transactions");
+        }
+      }
+    }
+  }
+
+  /**
+   * Sends a stored signed transaction again as the same bytes (after a restart, or after the node
+   * could not be reached): never re-signed, so it is mined at most once. The node answering that it
+   * holds it already, or that its nonce is used while it knows the hash (pending or mined), is
+   * success. A nonce used by another transaction is REJECTED: these bytes can never be mined.
+   * {@code to} and {@code data} are the call it makes (to replay a revert for its reason).
+   */
+  public Pending rebroadcast(SignedTx tx, String to, byte[] data) throws ChainException {
+    synchronized (sendLock) {
+      if (!sendRaw(tx)) {
+        throw new ChainException(ChainException.Kind.REJECTED, "nonce " + tx.nonce() + " of " + tx.hash()
+            + " is used by another transaction: it can never be mined (not signed again)");
+      }
+      return pending(tx, to, data);
+    }
+  }
+
+  /** Never hands out a nonce below {@code next}: stored signed transactions hold them. */
+  public void reserveNoncesBelow(long next) {
+    nonces.atLeast(BigInteger.valueOf(next));
+  }
+
+  private static Pending pending(SignedTx tx, String to, byte[] data) {
+    return new Pending(tx.hash(), tx.nonce(), to, data, tx.gasLimit(), tx.fees(), List.of(), null);
+  }
+
+  /**
+   * Sends signed bytes: true when the node took them, holds them already or mined them; false when
+   * it answers that their nonce is used and knows nothing of them. An unreachable node is thrown
+   * {@link ChainException#maybeSent}.
+   */
+  private boolean sendRaw(SignedTx tx) throws ChainException {
+    try {
+      // a lost answer may hide a transaction the node took: look for it before re-sending
+      retrying(() -> known(tx.hash()), "eth_sendRawTransaction", tx.rawHex());
+      return true;
+    } catch (RpcError e) {
+      if (NonceTracker.isAlreadyKnown(e.getMessage())) {
+        return true;
+      }
+      if (NonceTracker.isNonceError(e.getMessage())) {
+        JsonNode t = rpc("eth_getTransactionByHash", tx.hash());
+        return t != null && !t.isNull() || receiptOrNull(tx.hash()) != null; // ours, pending or mined
+      }
+      throw new ChainException(ChainException.Kind.REJECTED,
+          "eth_sendRawTransaction at " + url + " refused the transaction: " + e.getMessage());
+    } catch (ChainException e) {
+      throw e.maybeSent() ? e : e.asMaybeSent();
+    }
+  }
+
+  /** The gas limit to sign with: the given one, or the estimate with the margin; null when the estimate reverts. */
+  private BigInteger gasLimit(String to, byte[] data, BigInteger given, RevertReason[] refused)
+      throws ChainException {
+    if (given != null) {
+      return given;
+    }
+    try {
+      BigInteger est = quantity(rpcOrError("eth_estimateGas", tx(to, data, null)));
+      return new java.math.BigDecimal(est).multiply(java.math.BigDecimal.valueOf(options.gasMargin()))
+          .toBigInteger().add(BigInteger.valueOf(5_000));
+    } catch (RpcError e) {
+      if (e.isRevert()) {
+        refused[0] = RevertReason.decode(e.revertData());
+        return null;
+      }
+      throw new ChainException(ChainException.Kind.REJECTED, "eth_estimateGas at " + url + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -16,6 +16,8 @@ final class NonceTracker {
 
   private final Source source;
   private BigInteger next;
+  /** Nonces below this are held by stored signed transactions: never handed out again. */
+  private BigInteger floor = BigInteger.ZERO;
 
   NonceTracker(Source source) {
     this.source = source;
@@ -24,11 +26,22 @@ final class NonceTracker {
   /** Reserves the next nonce (asks the node the first time). */
   synchronized BigInteger take() throws ChainException {
     if (next == null) {
-      next = source.pendingCount();
+      next = source.pendingCount().max(floor);
     }
     BigInteger n = next;
     next = next.add(BigInteger.ONE);
     return n;
+  }
+
+  /**
+   * Never hands out a nonce below {@code n} (a signed transaction stored before a restart holds it,
+   * and the node may not have it yet), even after a resync.
+   */
+  synchronized void atLeast(BigInteger n) {
+    floor = floor.max(n);
+    if (next != null) {
+      next = next.max(n);
+    }
   }
 
   /** Forgets the local count: the next {@link #take()} asks the node again. */

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks measured on this machine.",
-    subcommands = {CryptoBenchCommand.class, BenchProveCommand.class, BenchPrecompileCommand.class})
+    subcommands = {CryptoBenchCommand.class, BenchProveCommand.class, BenchPrecompileCommand.class,
+        BenchSidecarCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

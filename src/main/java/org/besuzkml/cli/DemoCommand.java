@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
     return s[s.length / 2];
   }
 
-  private static byte[] resource(String name) throws IOException {
+  static byte[] resource(String name) throws IOException {
     try (InputStream in = DemoCommand.class.getResourceAsStream("/org/besuzkml/demo/" + name)) {
       if (in == null) {
         throw new IOException("embedded demo resource " + name + " missing from the jar");

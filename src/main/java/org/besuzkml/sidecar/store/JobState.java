@@ -8,7 +8,7 @@ import java.util.Set;
  * A job's lifecycle: {@code ACCEPTED -> QUEUED -> PROVING -> PROVED}, then with {@code submit}
  * {@code -> SUBMITTED -> CONFIRMED} (chain submission); any live state may end {@code FAILED},
  * {@code CANCELLED} or {@code EXPIRED}, and a submission may end FAILED (from PROVED when nothing
- * was sent, from SUBMITTED when the transaction reverted or could not be followed). After a restart a live job goes back to
+ * was signed, from SUBMITTED when the transaction reverted or could not be followed). After a restart a live job goes back to
  * QUEUED, so PROVING and QUEUED may both return to QUEUED.
  */
 public enum JobState {

@@ -37,6 +37,35 @@ final class Schema {
           + " job_id TEXT PRIMARY KEY, tx_hash TEXT, block_number INTEGER NOT NULL, gas_used INTEGER NOT NULL,"
           + " status INTEGER, reason TEXT, submitted_ms INTEGER NOT NULL, ended_ms INTEGER NOT NULL)");
 
+  /**
+   * Columns added after the first release, each with its type; {@link #migrate} adds the ones an
+   * existing file lacks, so an old {@code jobs.sqlite} opens unchanged. {@code submissions.raw_tx}
+   * and {@code nonce}: the signed transaction, stored before it is broadcast.
+   */
+  static final List<String[]> ADDED_COLUMNS = List.of(
+      new String[] {"submissions", "raw_tx", "TEXT"},
+      new String[] {"submissions", "nonce", "INTEGER NOT NULL DEFAULT -1"});
+
+  /** Adds the {@link #ADDED_COLUMNS} a table lacks (after the DDL, in the same transaction). */
+  static void migrate(Connection c) throws SQLException {
+    for (String[] col : ADDED_COLUMNS) {
+      boolean has = false;
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
+        ps.setString(1, col[0]);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            has |= rs.getString(1).equals(col[1]);
+          }
+        }
+      }
+      if (!has) {
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("ALTER TABLE " + col[0] + " ADD COLUMN " + col[1] + " " + col[2]);
+        }
+      }
+    }
+  }
+
   static void insert(Connection c, Job j) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (id, model, dedup_key, idempotency_key,"
         + " submit, input, state, retryable, error, created_ms, updated_ms, started_ms, finished_ms, deadline_ms,"
@@ -154,7 +183,7 @@ final class Schema {
 
   static void putSubmission(Connection c, Submission s) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO submissions (job_id, tx_hash, block_number,"
-        + " gas_used, status, reason, submitted_ms, ended_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " gas_used, status, reason, submitted_ms, ended_ms, raw_tx, nonce) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, s.jobId());
       setNullable(ps, 2, s.txHash());
       ps.setLong(3, s.blockNumber());
@@ -167,13 +196,15 @@ final class Schema {
       setNullable(ps, 6, s.reason());
       ps.setLong(7, s.submittedMs());
       ps.setLong(8, s.endedMs());
+      setNullable(ps, 9, s.rawTx());
+      ps.setLong(10, s.nonce());
       ps.executeUpdate();
     }
   }
 
   static Optional<Submission> submission(Connection c, String jobId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT job_id, tx_hash, block_number, gas_used, status, reason,"
-        + " submitted_ms, ended_ms FROM submissions WHERE job_id = ?")) {
+        + " submitted_ms, ended_ms, raw_tx, nonce FROM submissions WHERE job_id = ?")) {
       ps.setString(1, jobId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -182,7 +213,7 @@ final class Schema {
         int status = rs.getInt(5);
         Integer st = rs.wasNull() ? null : status;
         return Optional.of(new Submission(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), st,
-            rs.getString(6), rs.getLong(7), rs.getLong(8)));
+            rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9), rs.getLong(10)));
       }
     }
   }

@@ -97,6 +97,7 @@ public final class SqliteJobStore implements JobStore {
         for (String ddl : Schema.DDL) {
           s.execute(ddl);
         }
+        Schema.migrate(w);
       }
       w.setAutoCommit(false);
       w.commit();

@@ -18,6 +18,7 @@ import org.besuzkml.chain.ChainSubmitter;
 import org.besuzkml.chain.Pending;
 import org.besuzkml.chain.ProofStatement;
 import org.besuzkml.chain.Receipt;
+import org.besuzkml.chain.SignedTx;
 import org.besuzkml.chain.SigningKey;
 import org.besuzkml.chain.SubmitRequest;
 import org.besuzkml.codec.VerifyingKey;
@@ -34,9 +35,11 @@ import org.web3j.utils.Numeric;
 
 /**
  * Puts proved jobs with {@code submit} on chain, on its own threads (never the event loop, never a
- * prover): broadcast, then store the transaction hash with state SUBMITTED and only then await the
- * receipt, so that after a crash the job is awaited again by that hash instead of being sent twice.
- * A receipt with status 1 (under the configured depth) makes the job CONFIRMED; a revert, or a gas
+ * prover): sign at a fixed nonce, store the signed bytes, their hash and nonce with state SUBMITTED
+ * (fsynced), and only then broadcast and await the receipt. After a crash at any point the job
+ * sends those same bytes again (the node answers that it has them, or that their nonce is used
+ * while it knows the hash) and awaits them: a transaction can be mined at most once because it is
+ * never signed twice. A receipt with status 1 (under the configured depth) makes the job CONFIRMED; a revert, or a gas
  * estimate that reverts, FAILED and not retryable, with the decoded reason; a node that stays
  * unreachable or slow past the bounded retries FAILED and retryable. Nonces are the chain client's.
  */
@@ -48,6 +51,8 @@ public final class ChainSubmissions implements Consumer<JobChange>, AutoCloseabl
   private final JsonLog log;
   private final ExecutorService pool;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  /** Done once the nonces of stored signed transactions are reserved (see resumeStored). */
+  private final java.util.concurrent.CompletableFuture<Void> nonceFloor = new java.util.concurrent.CompletableFuture<>();
   private volatile boolean closed;
 
   private ChainSubmissions(ChainSettings settings, ChainSubmitter chain, JobScheduler scheduler, ModelCatalog models,
@@ -103,13 +108,36 @@ public final class ChainSubmissions implements Consumer<JobChange>, AutoCloseabl
 
   /** After a restart: takes up every stored job whose submission did not end (PROVED with submit, SUBMITTED). */
   public void resumeStored() {
-    scheduler.awaitingSubmission().thenAccept(jobs -> {
+    scheduler.awaitingSubmission().thenCompose(jobs -> {
+      List<java.util.concurrent.CompletableFuture<Optional<Submission>>> subs = new java.util.ArrayList<>();
       for (Job j : jobs) {
-        scheduler.submission(j.id()).thenAccept(s -> schedule(j, s.orElse(null)));
+        subs.add(scheduler.submission(j.id()));
       }
-      if (!jobs.isEmpty()) {
-        log.info("chain.resuming", "jobs", jobs.size());
+      return java.util.concurrent.CompletableFuture.allOf(subs.toArray(new java.util.concurrent.CompletableFuture[0]))
+          .thenRun(() -> {
+            long floor = -1;
+            for (int i = 0; i < jobs.size(); i++) {
+              Submission s = subs.get(i).join().orElse(null);
+              if (s != null && s.rawTx() != null) {
+                floor = Math.max(floor, s.nonce());
+              }
+            }
+            if (floor >= 0) { // a stored transaction the node may not have yet keeps its nonce
+              chain.client().reserveNoncesBelow(floor + 1);
+            }
+            nonceFloor.complete(null);
+            for (int i = 0; i < jobs.size(); i++) {
+              schedule(jobs.get(i), subs.get(i).join().orElse(null));
+            }
+            if (!jobs.isEmpty()) {
+              log.info("chain.resuming", "jobs", jobs.size());
+            }
+          });
+    }).whenComplete((v, err) -> {
+      if (err != null) {
+        log.warn("chain.resume_failed", "error", ProofJson.firstLine(String.valueOf(err.getMessage())));
       }
+      nonceFloor.complete(null); // no stored nonces known: new transactions take the node's count
     });
   }
 
@@ -148,47 +176,125 @@ public final class ChainSubmissions implements Consumer<JobChange>, AutoCloseabl
       fail(j, stored, true, e.getMessage());
       return;
     }
-    Job current = j;
-    Submission sub = stored;
+    Job[] current = {j};
+    Submission[] sub = {stored};
     Pending pending = null;
     if (j.state() == JobState.PROVED) {
       try {
-        pending = broadcast(req);
+        nonceFloor.get(30, TimeUnit.SECONDS); // stored transactions of an earlier run keep their nonces
+      } catch (java.util.concurrent.TimeoutException e) {
+        log.warn("chain.nonce_floor_unknown", "job", j.id()); // the store did not answer: the node's count
+      }
+      try {
+        pending = broadcast(req, tx -> {
+          // SUBMITTED with the signed bytes, fsynced before they are sent: a restart from here sends
+          // these same bytes again (mined at most once), never a newly signed transaction
+          Submission s = Submission.signed(j.id(), tx.hash(), tx.nonce(), tx.rawHex(), now());
+          current[0] = store(current[0].state() == JobState.SUBMITTED ? current[0]
+              : current[0].to(JobState.SUBMITTED, now()), s);
+          sub[0] = s;
+          holdForTests();
+        });
       } catch (ChainException e) {
         if (!closed) {
-          fail(j, null, e.retryable(), (e.maybeSent() ? "the node stopped answering while the transaction was sent"
-              + " (it may still be mined; not sent again): " : "not sent: ") + ProofJson.firstLine(e.getMessage()));
+          if (sub[0] != null) {
+            pending = resend(current[0], sub[0], req, e);
+          } else {
+            fail(j, null, e.retryable(), "not sent: " + ProofJson.firstLine(e.getMessage()));
+          }
         }
-        return;
+        if (pending == null) {
+          return;
+        }
       }
       if (!pending.sent()) {
         fail(j, null, false, "the chain refuses the proof: " + pending.refused());
         return;
       }
-      sub = Submission.sent(j.id(), pending.hash(), now());
-      // on disk before anything relies on it: a restart from here awaits this hash, never re-sends
-      current = scheduler.chainStep(j.to(JobState.SUBMITTED, now()), sub).get();
-    } else if (sub == null || sub.txHash() == null) {
-      fail(j, sub, true, "SUBMITTED without a stored transaction hash");
+    } else if (sub[0] == null || sub[0].txHash() == null) {
+      fail(j, sub[0], true, "SUBMITTED without a stored transaction hash");
       return;
+    } else if (sub[0].rawTx() != null) {
+      pending = resend(j, sub[0], req, null); // after a restart: the stored bytes again
+      if (pending == null) {
+        return;
+      }
     }
     Receipt r;
     try {
-      r = awaitReceipt(sub.txHash(), pending, req);
+      r = awaitReceipt(sub[0].txHash(), pending, req);
       awaitDepth(r);
     } catch (ChainException e) {
       if (!closed) {
-        fail(current, sub, e.retryable(), "no receipt: " + ProofJson.firstLine(e.getMessage()));
+        fail(current[0], sub[0], e.retryable(), "no receipt: " + ProofJson.firstLine(e.getMessage()));
       }
       return;
     }
     if (r.success()) {
-      Submission done = sub.receipt(r.blockNumber(), r.gasUsed().longValue(), true, null, now());
-      scheduler.chainStep(current.to(JobState.CONFIRMED, now()), done).get();
+      Submission done = sub[0].receipt(r.blockNumber(), r.gasUsed().longValue(), true, null, now());
+      scheduler.chainStep(current[0].to(JobState.CONFIRMED, now()), done).get();
     } else {
       String why = String.valueOf(r.revert());
-      Submission done = sub.receipt(r.blockNumber(), r.gasUsed().longValue(), false, why, now());
-      scheduler.chainStep(current.ended(JobState.FAILED, false, "reverted on chain: " + why, now()), done).get();
+      Submission done = sub[0].receipt(r.blockNumber(), r.gasUsed().longValue(), false, why, now());
+      scheduler.chainStep(current[0].ended(JobState.FAILED, false, "reverted on chain: " + why, now()), done).get();
+    }
+  }
+
+  /** Stores a chain step from inside the chain client's send (a failure there means: do not send). */
+  private Job store(Job next, Submission s) throws ChainException {
+    try {
+      return scheduler.chainStep(next, s).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChainException(ChainException.Kind.TIMEOUT, "interrupted while storing the signed transaction");
+    } catch (ExecutionException e) {
+      throw new ChainException(ChainException.Kind.UNREACHABLE, "the store refused the signed transaction: "
+          + ProofJson.firstLine(String.valueOf(e.getCause().getMessage())));
+    }
+  }
+
+  /**
+   * Sends a stored signed transaction again, as the same bytes, while the node cannot be reached
+   * (bounded by the attempts); null when the job was ended FAILED (or the sidecar is closing).
+   */
+  private Pending resend(Job j, Submission s, SubmitRequest req, ChainException first)
+      throws InterruptedException, ExecutionException {
+    SignedTx tx = SignedTx.of(s.rawTx(), s.nonce());
+    ChainException last = first;
+    for (int attempt = first == null ? 1 : 2; attempt <= settings.attempts() && !closed; attempt++) {
+      if (last != null) {
+        if (!last.retryable()) {
+          break;
+        }
+        pause(attempt - 1);
+      }
+      try {
+        return chain.client().rebroadcast(tx, req.address(), req.calldata());
+      } catch (ChainException e) {
+        last = e;
+      }
+    }
+    if (!closed && last != null) {
+      fail(j, s, last.retryable(), "the signed transaction " + tx.hash() + " was not taken by the node (kept;"
+          + " it is never signed again): " + ProofJson.firstLine(last.getMessage()));
+    }
+    return null;
+  }
+
+  /**
+   * Test hook ({@code -Dzkml.test.holdAfterSignedStoreMs=N}): waits N ms after the signed
+   * transaction is on disk and before it is sent, so that a test can kill the process in exactly
+   * that window. Never set in production.
+   */
+  private void holdForTests() {
+    long ms = Long.getLong("zkml.test.holdAfterSignedStoreMs", 0);
+    if (ms > 0) {
+      log.warn("chain.test_hold", "ms", ms);
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -213,18 +319,24 @@ public final class ChainSubmissions implements Consumer<JobChange>, AutoCloseabl
   }
 
   /**
-   * Broadcasts, trying again while the node is unreachable, but only when nothing can have been
-   * sent (the failure came before the signed transaction was handed over).
+   * Signs, stores through {@code store} and broadcasts, trying again while the node is unreachable
+   * but only while nothing is stored (the failure came before signing); once the signed bytes are
+   * stored, {@link #resend} takes over.
    */
-  private Pending broadcast(SubmitRequest req) throws ChainException, InterruptedException {
+  private Pending broadcast(SubmitRequest req, SignedTx.Store store) throws ChainException, InterruptedException {
+    boolean[] stored = {false};
+    SignedTx.Store marking = tx -> {
+      store.store(tx);
+      stored[0] = true;
+    };
     for (int attempt = 1; ; attempt++) {
       try {
         if (closed) {
           throw new ChainException(ChainException.Kind.TIMEOUT, "the sidecar is closing");
         }
-        return chain.broadcast(req);
+        return chain.client().broadcastStored(req.address(), req.calldata(), req.gasLimit(), marking);
       } catch (ChainException e) {
-        if (!e.retryable() || e.maybeSent() || attempt >= settings.attempts() || closed) {
+        if (!e.retryable() || stored[0] || attempt >= settings.attempts() || closed) {
           throw e;
         }
         pause(attempt);

@@ -111,6 +111,55 @@ class SqliteJobStoreTest {
   }
 
   @Test
+  void aFileFromBeforeSignedTransactionsWereKeptOpensAndGainsTheirColumns() throws Exception {
+    Path f = tmp.resolve("jobs.sqlite");
+    Job old = new Job("o", "0xmodel", "ko", null, true, "[[1]]", JobState.ACCEPTED, false, null, 1000, 1000, 0, 0,
+        0, 0).to(JobState.QUEUED, 1001).proving(1002).to(JobState.PROVED, 1003).to(JobState.SUBMITTED, 1004);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f)) {
+      // the tables as the first release made them (submissions without raw_tx and nonce)
+      for (String ddl : Schema.DDL) {
+        c.createStatement().execute(ddl.replace("CREATE TABLE IF NOT EXISTS submissions", "CREATE TABLE submissions"));
+      }
+      Schema.insert(c, old);
+      c.createStatement().execute("INSERT INTO submissions (job_id, tx_hash, block_number, gas_used, status, reason,"
+          + " submitted_ms, ended_ms) VALUES ('o', '0xold', -1, -1, NULL, NULL, 1004, 0)");
+    }
+    assertEquals(List.of("job_id", "tx_hash", "block_number", "gas_used", "status", "reason", "submitted_ms",
+        "ended_ms"), columns(f), "the old shape");
+    Job fresh = new Job("n", "0xmodel", "kn", null, true, "[[2]]", JobState.ACCEPTED, false, null, 1000, 1000, 0, 0,
+        0, 0).to(JobState.QUEUED, 1001).proving(1002).to(JobState.PROVED, 1003);
+    Submission signed = Submission.signed("n", "0xnew", 41, "0x02f8", 1005);
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) {
+      assertEquals(new Submission("o", "0xold", -1, -1, null, null, 1004, 0), s.submission("o").join().orElseThrow(),
+          "an old row reads back with no signed transaction (it is awaited by its hash)");
+      assertNull(s.submission("o").join().orElseThrow().rawTx());
+      assertEquals(-1, s.submission("o").join().orElseThrow().nonce());
+      s.insert(fresh).join();
+      s.chainStep(fresh.to(JobState.SUBMITTED, 1005), signed).join();
+    }
+    try (SqliteJobStore s = SqliteJobStore.open(f, 0)) { // opening again: the columns are there once
+      assertEquals(signed, s.submission("n").join().orElseThrow());
+      assertEquals("0x02f8", s.submission("n").join().orElseThrow().rawTx());
+      assertEquals(41, s.submission("n").join().orElseThrow().nonce());
+      assertEquals(List.of("n:SUBMITTED", "o:SUBMITTED"),
+          s.awaitingSubmission().join().stream().map(j -> j.id() + ":" + j.state()).toList());
+    }
+    assertEquals(List.of("job_id", "tx_hash", "block_number", "gas_used", "status", "reason", "submitted_ms",
+        "ended_ms", "raw_tx", "nonce"), columns(f));
+  }
+
+  static List<String> columns(Path f) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        ResultSet rs = c.createStatement().executeQuery("SELECT name FROM pragma_table_info('submissions')")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
   void aSubmissionIsStoredWithItsStateAndFoundAgainAfterReopening() throws Exception {
     Path f = tmp.resolve("jobs.sqlite");
     Job sent = new Job("s", "0xmodel", "ks", null, true, "[[1]]", JobState.ACCEPTED, false, null, 1000, 1000, 0, 0,
