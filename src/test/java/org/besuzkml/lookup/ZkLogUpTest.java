@@ -42,6 +42,63 @@ class ZkLogUpTest {
     }
   };
 
+  /** x = a + 4 b + 16 c + 5 (an affine encoding of three stated elements, as a Decomp with an offset). */
+  private static final ColumnEncoding THREE_LIMBS_PLUS_FIVE = new ColumnEncoding() {
+    @Override
+    public int statedCount() {
+      return 3;
+    }
+
+    @Override
+    public void value(long[] out, int outOff, long[] stated, int so, long[] point, int po, int m) {
+      long[] t = new long[L];
+      Fr.fromLong(out, outOff, 5);
+      Fr.add(out, outOff, out, outOff, stated, so);
+      Fr.fromLong(t, 0, 4);
+      Fr.mul(t, 0, t, 0, stated, so + L);
+      Fr.add(out, outOff, out, outOff, t, 0);
+      Fr.fromLong(t, 0, 16);
+      Fr.mul(t, 0, t, 0, stated, so + 2 * L);
+      Fr.add(out, outOff, out, outOff, t, 0);
+    }
+  };
+
+  /**
+   * A function table larger than everything else, so that its unmasked output sits early in the
+   * leaves message with masked elements after it, and an affine three-limb column.
+   */
+  private static LogUpFixture functionFirst(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    LogUpFixture f = new LogUpFixture();
+    long[] fv = new long[40];
+    for (int i = 0; i < 40; i++) {
+      fv[i] = 3 * i - 7;
+    }
+    int fn = f.table(Table.function(6, fv));
+    int r6 = f.table(Table.range(6));
+    long[] idx = values(rnd, 5, 64);
+    long[] ys = new long[5];
+    for (int i = 0; i < 5; i++) {
+      ys[i] = fv[(int) Math.min(idx[i], 39)];
+    }
+    f.lookup(fn, idx, ys);
+    long[][] limbs = {values(rnd, 4, 4), values(rnd, 4, 4), values(rnd, 4, 4)};
+    long[] x = new long[4];
+    for (int i = 0; i < 4; i++) {
+      x[i] = limbs[0][i] + 4 * limbs[1][i] + 16 * limbs[2][i] + 5;
+    }
+    f.instances.add(LookupInstance.of(r6, new int[] {4}, THREE_LIMBS_PLUS_FIVE));
+    f.columns.add(new LookupColumn[] {LookupColumn.ofLongs(x).withStater((point, m) -> {
+      long[] out = new long[3 * L];
+      for (int j = 0; j < 3; j++) {
+        Multilinear.evaluate(out, j * L, LogUpFixture.toFr(limbs[j]), 0, m, point, 0);
+      }
+      return out;
+    })});
+    f.lookup(r6, values(rnd, 3, 64), null);
+    return f;
+  }
+
   private static long[] values(SplittableRandom rnd, int n, int bound) {
     long[] v = new long[n];
     for (int i = 0; i < n; i++) {
@@ -201,17 +258,21 @@ class ZkLogUpTest {
 
   @Test
   void honestRunVerifiesAndEveryDeferredClaimIsTrue() {
-    for (long seed = 1; seed <= 3; seed++) {
-      LogUpFixture f = mixed(seed);
+    for (long seed = 1; seed <= 4; seed++) {
+      LogUpFixture f = seed == 4 ? functionFirst(seed) : mixed(seed);
       LeafLayout layout = zkLayout(f);
       long[] lambda = column(new SplittableRandom(seed), columnSize(layout));
-      Run run = prove(f, lambda, true);
+      Transcript pt = LogUpFixture.transcript();
+      ZkLogUpProver.Result pr = ZkLogUpProver.prove(layout, f.columns, Multiplicities.compute(layout, f.columns,
+          true), lambda, MaskCursor.of(lambda.length / L), pt);
+      Run run = new Run(f, layout, Multiplicities.compute(layout, f.columns, true), lambda, pr);
       byte[] bytes = run.result().proof().encode();
       assertEquals(layout.proofSize() * Fr.BYTES, bytes.length);
       MaskCursor cursor = MaskCursor.of(columnSize(layout));
       Transcript vt = LogUpFixture.transcript();
       Checked<ZkLogUpClaims> c = ZkLogUpVerifier.verify(layout, new FieldReader(bytes, 0, bytes.length), cursor, vt);
       assertTrue(c.isOk(), c.reason());
+      assertArrayEquals(pt.challengeFr("next"), vt.challengeFr("next"), "transcripts in step");
       assertTrue(cursor.exhausted(), "the phase used exactly its entries");
       assertEquals(null, falseClaim(run, c.value()));
       assertEquals(layout.leafVars() - 1 + 2, c.value().lambdaClaims().size(), "one per layer, two leaf checks");
@@ -222,6 +283,22 @@ class ZkLogUpTest {
             "the prover derives the verifier's claims");
       }
     }
+  }
+
+  @Test
+  void theFunctionOutputIsStatedUnmaskedWhereverItSits() {
+    LogUpFixture f = functionFirst(9);
+    LeafLayout layout = zkLayout(f);
+    assertEquals(LeafLayout.Kind.TABLE, layout.segments().get(0).kind(), "the function table comes first");
+    long[] lambda = column(new SplittableRandom(9), columnSize(layout));
+    Run run = prove(f, lambda, true);
+    ZkLogUpClaims c = verify(run, run.result().proof().encode()).value();
+    assertEquals(null, falseClaim(run, c));
+    assertEquals(LeafClaim.Kind.FUNCTION_OUTPUT, c.claims().get(1).kind());
+    assertEquals(0, c.offsets().get(1).terms(), "F_out is a function of the statement: no slot");
+    int limbed = java.util.stream.IntStream.range(0, c.claims().size())
+        .filter(i -> c.claims().get(i).stated().length == 3 * L).findFirst().orElseThrow();
+    assertEquals(3, c.offsets().get(limbed).terms(), "the three-limb column has three slots");
   }
 
   @Test
