@@ -165,16 +165,24 @@ public final class JobScheduler implements AutoCloseable {
 
   /** Admits a request: completes once the job is on disk (or fails with QueueFull / Conflict). */
   public CompletableFuture<Accepted> request(Request r) {
+    return request(r, UUID.randomUUID().toString(), false);
+  }
+
+  /**
+   * As {@link #request(Request)}, a new job taking the id {@code newId} (the cluster names a job
+   * before the member that stores it is chosen); {@code adopted} admits it beyond the queue limit,
+   * as a job another member had accepted must not be dropped.
+   */
+  public CompletableFuture<Accepted> request(Request r, String newId, boolean adopted) {
     String key = r.input().dedupKey(r.model());
     String inputJson = r.input().toJson(); // outside the lock: every request passes through it
-    String newId = UUID.randomUUID().toString();
-    CompletableFuture<Accepted> fast = admit(r, key, inputJson, newId, null, false);
+    CompletableFuture<Accepted> fast = admit(r, key, inputJson, newId, null, false, adopted);
     if (fast != null) {
       return fast;
     }
     // not in memory, but finished jobs have been dropped from it: ask the store, then decide again
     return store.findExisting(key, r.idempotencyKey())
-        .thenCompose(found -> admit(r, key, inputJson, newId, found.orElse(null), true));
+        .thenCompose(found -> admit(r, key, inputJson, newId, found.orElse(null), true, adopted));
   }
 
   /**
@@ -182,7 +190,7 @@ public final class JobScheduler implements AutoCloseable {
    * has nothing and the store has not been asked yet but may know the job.
    */
   private CompletableFuture<Accepted> admit(Request r, String key, String inputJson, String newId, Job onDisk,
-      boolean diskChecked) {
+      boolean diskChecked, boolean adopted) {
     JobEntry existing;
     JobEntry fresh = null;
     String idem = r.idempotencyKey();
@@ -204,7 +212,7 @@ public final class JobScheduler implements AutoCloseable {
         return null;
       }
       if (existing == null) {
-        if (waiting.get() >= config.queueLimit()) {
+        if (!adopted && waiting.get() >= config.queueLimit()) {
           return CompletableFuture.failedFuture(new QueueFull(config.queueLimit(), config.retryAfterMs()));
         }
         long now = clock.getAsLong();
