@@ -100,19 +100,26 @@ public final class ClusterNode implements Consumer<JobChange> {
     manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent e) {
-        log.info("cluster.member_added", "node", e.getMember().getUuid().toString(), "members",
-            e.getMembers().size());
+        log.info("cluster.member_added", "node", vertxId(e), "members", e.getMembers().size());
       }
 
       @Override
       public void memberRemoved(MembershipEvent e) {
-        String gone = e.getMember().getUuid().toString();
+        String gone = vertxId(e);
+        if (gone == null) {
+          return; // not a sidecar's member (no Vert.x node id): nothing of ours to adopt
+        }
         n.departed.add(gone);
         log.info("cluster.member_left", "node", gone, "members", e.getMembers().size());
         vertx.runOnContext(v -> n.sweep());
       }
     });
     return n;
+  }
+
+  /** Vert.x names a member by its own node id, kept as a Hazelcast member attribute. */
+  private static String vertxId(MembershipEvent e) {
+    return e.getMember().getAttribute("__vertx.nodeId");
   }
 
   public String nodeId() {
