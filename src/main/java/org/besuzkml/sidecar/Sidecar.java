@@ -196,7 +196,7 @@ public final class Sidecar implements AutoCloseable {
         throw new StartException("cannot join the cluster at " + o.cluster().self() + ": " + e.getMessage(), e);
       }
       clusterNode = ClusterNode.open(vertx, manager, log);
-      scheduler.addListener(clusterNode);
+      clusterNode.attach(scheduler);
       recovered = clusterNode.claim(recovered, store, System.currentTimeMillis());
       log.info("cluster.joined", "node", clusterNode.nodeId(), "members", manager.getNodes().size(),
           "cluster_port", o.cluster().port());
@@ -246,7 +246,7 @@ public final class Sidecar implements AutoCloseable {
       int wanted = o.port() != 0 ? o.port() : freePort(o.host());
       if (clusterNode != null) { // routing on before the first request can arrive
         String urlHost = o.host().equals("0.0.0.0") ? o.cluster().host() : o.host();
-        clusterNode.start(scheduler, catalog, "http://" + urlHost + ":" + wanted + "/rpc");
+        clusterNode.start(catalog, "http://" + urlHost + ":" + wanted + "/rpc");
         methods.withCluster(new Router(clusterNode, catalog, methods, vertx, log));
       }
       List<HttpVerticle> servers = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -196,11 +196,21 @@ public final class ClusterNode implements Consumer<JobChange> {
   }
 
   /**
+   * Publishes the scheduler's jobs from now on (call before it takes back the stored jobs), and
+   * shares each proof before it is committed.
+   */
+  public void attach(JobScheduler s) {
+    this.scheduler = s;
+    s.addListener(this);
+    s.beforeProofStored((j, proof) -> cf(maps.proofs.put(j.id(), proof, SharedMaps.PROOF_TTL_MS))
+        .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS));
+  }
+
+  /**
    * Starts reporting load and sweeping for orphaned jobs; {@code url} is this member's JSON-RPC
    * endpoint as others reach it.
    */
-  public void start(JobScheduler s, ModelCatalog catalog, String rpcUrl) {
-    this.scheduler = s;
+  public void start(ModelCatalog catalog, String rpcUrl) {
     this.models = catalog;
     this.url = rpcUrl;
     report();
@@ -283,7 +293,7 @@ public final class ClusterNode implements Consumer<JobChange> {
    * member list in two sweeps in a row (a leave that the listener did not report).
    */
   void sweep() {
-    if (scheduler == null || !sweeping.compareAndSet(false, true)) {
+    if (url == null || !sweeping.compareAndSet(false, true)) {
       return;
     }
     Set<String> alive = new HashSet<>(manager.getNodes());
@@ -329,20 +339,32 @@ public final class ClusterNode implements Consumer<JobChange> {
       if (m.isEmpty()) {
         return CompletableFuture.completedFuture(null); // a member that serves the model takes it
       }
-      return cf(maps.owner.replaceIfPresent(id, deadNode, nodeId)).thenCompose(won -> {
-        if (!won) {
-          return CompletableFuture.completedFuture(null);
-        }
-        Job j = r.job();
-        long now = System.currentTimeMillis();
-        long left = j.deadlineMs() > 0 ? Math.max(1000, j.deadlineMs() - now) : 0;
-        var req = new JobScheduler.Request(m.get(), QuantizedInput.fromJson(j.input()), j.idempotencyKey(),
-            j.submit(), left);
-        log.info("cluster.adopting", "job", id, "from", deadNode, "was", j.state().name());
-        return scheduler.request(req, id, true).thenAccept(a -> log.info("cluster.adopted", "job", id,
-            "state", a.job().state().name(), "deduplicated", a.deduplicated()));
-      });
+      return cf(maps.owner.replaceIfPresent(id, deadNode, nodeId)).thenCompose(won -> !won
+          ? CompletableFuture.completedFuture(null)
+          : cf(maps.proofs.get(id)).thenCompose(proof -> proof != null ? adoptProof(r.job(), proof, deadNode)
+              : rerun(r.job(), m.get(), deadNode)));
     });
+  }
+
+  /** The departed member had made the proof (shared before its commit): store it here, no second run. */
+  private CompletableFuture<Void> adoptProof(Job j, String proof, String deadNode) {
+    long now = System.currentTimeMillis();
+    Job proved = new Job(j.id(), j.model(), j.dedupKey(), j.idempotencyKey(), j.submit(), j.input(), JobState.PROVED,
+        false, null, j.createdMs(), now, j.startedMs() > 0 ? j.startedMs() : now, now, j.deadlineMs(), j.attempts());
+    log.info("cluster.adopting_proof", "job", j.id(), "from", deadNode);
+    return scheduler.adoptProved(proved, proof).thenAccept(x -> log.info("cluster.adopted", "job", j.id(),
+        "state", x.state().name(), "deduplicated", false));
+  }
+
+  /** The departed member's job runs again here, under the same id. */
+  private CompletableFuture<Void> rerun(Job j, LoadedModel model, String deadNode) {
+    long now = System.currentTimeMillis();
+    long left = j.deadlineMs() > 0 ? Math.max(1000, j.deadlineMs() - now) : 0;
+    var req = new JobScheduler.Request(model, QuantizedInput.fromJson(j.input()), j.idempotencyKey(), j.submit(),
+        left);
+    log.info("cluster.adopting", "job", j.id(), "from", deadNode, "was", j.state().name());
+    return scheduler.request(req, j.id(), true).thenAccept(a -> log.info("cluster.adopted", "job", j.id(),
+        "state", a.job().state().name(), "deduplicated", a.deduplicated()));
   }
 
   /** Stops the timers (the caller then closes Vert.x, which leaves the cluster). */

@@ -109,6 +109,7 @@ public final class JobScheduler implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private final ScheduledExecutorService sweeper;
   private volatile boolean closed;
+  private volatile java.util.function.BiFunction<Job, String, CompletableFuture<Void>> beforeProofStored;
 
   public JobScheduler(JobStore store, ModelCatalog models, Config config, LongSupplier clock) {
     this.store = store;
@@ -125,6 +126,40 @@ public final class JobScheduler implements AutoCloseable {
 
   public void addListener(Consumer<JobChange> l) {
     listeners.add(l);
+  }
+
+  /**
+   * Called with each new proof before it is committed; the commit waits for the returned future
+   * (its failure is ignored). The cluster shares the proof there, so that a member killed between
+   * the proof and the commit leaves the proof to the member that adopts the job, not a second run.
+   */
+  public void beforeProofStored(java.util.function.BiFunction<Job, String, CompletableFuture<Void>> hook) {
+    this.beforeProofStored = hook;
+  }
+
+  /**
+   * Takes in a job proved elsewhere (its proof made by a member that died before it stored it):
+   * stored as PROVED without a run, then found by dedup and getJob like any proved job.
+   */
+  public CompletableFuture<Job> adoptProved(Job proved, String proofJson) {
+    JobEntry known = index.get(proved.id());
+    if (known != null) {
+      return known.committed.thenApply(v -> known.job);
+    }
+    JobEntry e = new JobEntry(proved);
+    index.add(e);
+    return store.insertProved(proved, proofJson).handle((v, err) -> {
+      if (err != null) {
+        index.forget(e);
+        e.committed.completeExceptionally(err);
+        throw err instanceof java.util.concurrent.CompletionException c ? c
+            : new java.util.concurrent.CompletionException(err);
+      }
+      proofs.put(proved.id(), proofJson);
+      e.committed.complete(null);
+      notify(new JobChange(JobChange.Kind.STATE, proved, null, 1, 0));
+      return proved;
+    });
   }
 
   /**
@@ -472,8 +507,11 @@ public final class JobScheduler implements AutoCloseable {
       String json = ProofJson.toJson(m.pk().vk(), p).toString();
       long nanos = System.nanoTime() - t0;
       Job proved = j.to(JobState.PROVED, clock.getAsLong());
+      var hook = beforeProofStored;
+      CompletableFuture<Void> shared = hook == null ? CompletableFuture.completedFuture(null)
+          : hook.apply(proved, json).handle((v, err) -> null);
       // the job shows PROVED only once proof and state are on disk together
-      store.proved(proved, json).whenComplete((v, err) -> {
+      shared.thenCompose(v -> store.proved(proved, json)).whenComplete((v, err) -> {
         synchronized (e) {
           if (err != null) {
             end(e, JobState.FAILED, true, "could not store the proof: " + ProofJson.firstLine(err.getMessage()),
