@@ -1,6 +1,7 @@
 package org.besuzkml.sidecar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -287,6 +288,9 @@ class SidecarClusterIT {
       assertEquals(1, runs.size(), "an input proved twice: " + runs + " logs: " + nodes.stream()
           .flatMap(n -> n.log.stream()).filter(l -> l.contains(runs.get(0).split(" ")[2])).toList());
     }
+    // the jar's manifest gives Hazelcast the JDK 17 opens it asks for (it warns without them)
+    assertFalse(Files.readString(stderr).contains("without proper access to required Java packages"),
+        "Hazelcast lacks its --add-opens: check Add-Opens in the jar manifest");
     System.out.printf("SidecarClusterIT: kill -9 -> PROVED of the job that was proving (ms): %s; -> all the killed"
         + " member's jobs PROVED (ms): %s; proofs per member: %s%n", killToProved, killToAll, spreadSeen);
   }
