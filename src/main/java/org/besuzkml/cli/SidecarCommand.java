@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.besuzkml.sidecar.Sidecar;
+import org.besuzkml.sidecar.cluster.ClusterOptions;
 import org.besuzkml.sidecar.ops.JsonLog;
 import org.besuzkml.sidecar.submit.ChainSettings;
 import picocli.CommandLine.Command;
@@ -85,6 +86,40 @@ final class SidecarCommand implements Callable<Integer> {
       description = "Tries of a broadcast or receipt wait while the node is unreachable. Default: ${DEFAULT-VALUE}.")
   int chainAttempts;
 
+  @Option(names = "--cluster", description = "Join other sidecars (Hazelcast TCP-IP on --cluster-host:--cluster-port;"
+      + " docs/sidecar.md, Cluster). Not with --chain-rpc.")
+  boolean clustered;
+
+  @Option(names = "--cluster-host", defaultValue = "127.0.0.1",
+      description = "Address the cluster transport binds and advertises. Default: ${DEFAULT-VALUE}.")
+  String clusterHost;
+
+  @Option(names = "--cluster-port", defaultValue = "5701", description = "Cluster transport port. Default: ${DEFAULT-VALUE}.")
+  int clusterPort;
+
+  @Option(names = "--cluster-members", paramLabel = "HOST:PORT,...",
+      description = "Seed members to join (others' --cluster-host:--cluster-port; this node's own may be listed).")
+  String clusterMembers;
+
+  @Option(names = "--cluster-name", defaultValue = ClusterOptions.DEFAULT_NAME,
+      description = "Only members with the same name join. Default: ${DEFAULT-VALUE}.")
+  String clusterName;
+
+  /** The cluster options, null without --cluster; {@link ClusterOptions.Invalid} names what is wrong. */
+  ClusterOptions cluster() throws ClusterOptions.Invalid {
+    if (!clustered) {
+      if (clusterMembers != null) {
+        throw new ClusterOptions.Invalid("--cluster-members needs --cluster");
+      }
+      return null;
+    }
+    if (chainRpc != null) {
+      throw new ClusterOptions.Invalid("--cluster and --chain-rpc cannot be combined: chain submission runs on a"
+          + " single sidecar (docs/sidecar.md, Cluster)");
+    }
+    return ClusterOptions.parse(clusterHost, clusterPort, clusterMembers, clusterName);
+  }
+
   /** The chain settings, null without --chain-rpc; an IllegalArgumentException names what is wrong. */
   ChainSettings chain() {
     if (chainRpc == null) {
@@ -112,12 +147,19 @@ final class SidecarCommand implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return 2;
     }
+    ClusterOptions cluster;
+    try {
+      cluster = cluster();
+    } catch (ClusterOptions.Invalid e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
     // Vert.x's warnings (a blocked event loop among them) go to java.util.logging, which is always present
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
     Sidecar.Options d = Sidecar.Options.defaults(models, data);
     Sidecar.Options o = new Sidecar.Options(models, data, host, port, workers, queueLimit, adminTokenFile,
         timeoutSeconds * 1000, maxRequestBytes, d.maxBatch(), d.groupCommitLingerMs(), d.blockedCheckMs(),
-        d.maxEventLoopMs(), null, chain);
+        d.maxEventLoopMs(), null, chain, cluster);
     JsonLog log = new JsonLog(System.out);
     Sidecar s;
     try {

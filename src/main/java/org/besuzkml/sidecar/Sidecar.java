@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.sidecar.cluster.ClusterNode;
+import org.besuzkml.sidecar.cluster.ClusterOptions;
+import org.besuzkml.sidecar.cluster.Router;
 import org.besuzkml.sidecar.jobs.JobEvents;
 import org.besuzkml.sidecar.jobs.JobScheduler;
 import org.besuzkml.sidecar.jobs.PoolSizing;
@@ -48,37 +51,44 @@ public final class Sidecar implements AutoCloseable {
    */
   public record Options(List<Path> modelDirs, Path dataDir, String host, int port, int workers, int queueLimit,
       Path adminTokenFile, long timeoutMs, long maxRequestBytes, int maxBatch, long groupCommitLingerMs,
-      long blockedCheckMs, long maxEventLoopMs, Consumer<String> onBlockedThread, ChainSettings chain) {
+      long blockedCheckMs, long maxEventLoopMs, Consumer<String> onBlockedThread, ChainSettings chain,
+      ClusterOptions cluster) {
 
     public static Options defaults(List<Path> modelDirs, Path dataDir) {
       return new Options(modelDirs, dataDir, "127.0.0.1", 8547, 0, 1024, null, 600_000, 1 << 20, 100, 1, 1000,
-          2000, null, null);
+          2000, null, null, null);
     }
 
     /** With chain submission ({@code submit: true} is refused without it). */
     public Options withChain(ChainSettings c) {
       return new Options(modelDirs, dataDir, host, port, workers, queueLimit, adminTokenFile, timeoutMs,
-          maxRequestBytes, maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, c);
+          maxRequestBytes, maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, c, cluster);
     }
 
     public Options withPort(int p) {
       return new Options(modelDirs, dataDir, host, p, workers, queueLimit, adminTokenFile, timeoutMs,
-          maxRequestBytes, maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain);
+          maxRequestBytes, maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain, cluster);
     }
 
     public Options withLimits(int workersN, int queue, long maxBytes) {
       return new Options(modelDirs, dataDir, host, port, workersN, queue, adminTokenFile, timeoutMs, maxBytes,
-          maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain);
+          maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain, cluster);
     }
 
     public Options withAdminToken(Path f) {
       return new Options(modelDirs, dataDir, host, port, workers, queueLimit, f, timeoutMs, maxRequestBytes,
-          maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain);
+          maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain, cluster);
+    }
+
+    /** As a member of a cluster (null: alone); chain submission is refused with it. */
+    public Options withCluster(ClusterOptions c) {
+      return new Options(modelDirs, dataDir, host, port, workers, queueLimit, adminTokenFile, timeoutMs,
+          maxRequestBytes, maxBatch, groupCommitLingerMs, blockedCheckMs, maxEventLoopMs, onBlockedThread, chain, c);
     }
 
     public Options withBlockedThreadCheck(long checkMs, long maxMs, Consumer<String> handler) {
       return new Options(modelDirs, dataDir, host, port, workers, queueLimit, adminTokenFile, timeoutMs,
-          maxRequestBytes, maxBatch, groupCommitLingerMs, checkMs, maxMs, handler, chain);
+          maxRequestBytes, maxBatch, groupCommitLingerMs, checkMs, maxMs, handler, chain, cluster);
     }
   }
 
@@ -100,6 +110,7 @@ public final class Sidecar implements AutoCloseable {
   private final SidecarMetrics metrics;
   private final ChainSubmissions chain;
   private volatile boolean ready;
+  private volatile ClusterNode cluster;
 
   private Sidecar(SqliteJobStore store, JobScheduler scheduler, Vertx vertx, int port,
       List<ExecutorService> pools, ModelCatalog models, SidecarMetrics metrics, ChainSubmissions chain) {
@@ -124,6 +135,10 @@ public final class Sidecar implements AutoCloseable {
       } catch (ModelFiles.FileException e) {
         throw new StartException(e.getMessage(), e);
       }
+    }
+    if (o.cluster() != null && o.chain() != null) {
+      throw new StartException("--cluster and --chain-rpc cannot be combined yet: run chain submission on a"
+          + " single sidecar", null);
     }
     AdminToken admin = null;
     CancelTokens cancel;
@@ -161,8 +176,33 @@ public final class Sidecar implements AutoCloseable {
       }
       scheduler.addListener(chain); // before start: a job proved right after it is submitted too
     }
-    int live = (int) store.recovered().stream().filter(j -> j.state().live()).count();
-    scheduler.start(store.recovered());
+    VertxOptions vo = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
+        .setBlockedThreadCheckInterval(o.blockedCheckMs()).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        .setMaxEventLoopExecuteTime(o.maxEventLoopMs()).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
+    var builder = Vertx.builder().with(vo).withMetrics(new MicrometerMetricsFactory(metrics.registry()));
+    Vertx vertx;
+    ClusterNode clusterNode = null;
+    List<org.besuzkml.sidecar.store.Job> recovered = store.recovered();
+    if (o.cluster() == null) {
+      vertx = builder.build();
+    } else {
+      // before the scheduler takes its jobs back: which of them are still this member's is the cluster's call
+      vo.getEventBusOptions().setHost(o.cluster().host()).setPort(0);
+      var manager = ClusterNode.manager(o.cluster());
+      try {
+        vertx = builder.withClusterManager(manager).buildClustered().await();
+      } catch (RuntimeException e) {
+        store.close();
+        throw new StartException("cannot join the cluster at " + o.cluster().self() + ": " + e.getMessage(), e);
+      }
+      clusterNode = ClusterNode.open(vertx, manager, log);
+      clusterNode.attach(scheduler);
+      recovered = clusterNode.claim(recovered, store, System.currentTimeMillis());
+      log.info("cluster.joined", "node", clusterNode.nodeId(), "members", manager.getNodes().size(),
+          "cluster_port", o.cluster().port());
+    }
+    int live = (int) recovered.stream().filter(j -> j.state().live()).count();
+    scheduler.start(recovered);
     if (chain != null) {
       chain.resumeStored();
     } else {
@@ -175,10 +215,6 @@ public final class Sidecar implements AutoCloseable {
     log.info("store.recovered", "jobs", store.recovered().size(), "requeued", live, "workers", workers,
         "max_heap_mb", rt.maxMemory() >> 20);
 
-    VertxOptions vo = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
-        .setBlockedThreadCheckInterval(o.blockedCheckMs()).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
-        .setMaxEventLoopExecuteTime(o.maxEventLoopMs()).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
-    Vertx vertx = Vertx.builder().with(vo).withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
     if (o.onBlockedThread() != null) {
       ((VertxInternal) vertx).blockedThreadChecker()
           .setThreadBlockedHandler(ev -> o.onBlockedThread().accept(ev.thread().getName() + " blocked for "
@@ -208,6 +244,11 @@ public final class Sidecar implements AutoCloseable {
       // one server per event loop on one port: Vert.x shares a fixed port's socket among them, but
       // gives each its own port for 0, so for 0 a free port is chosen here first
       int wanted = o.port() != 0 ? o.port() : freePort(o.host());
+      if (clusterNode != null) { // routing on before the first request can arrive
+        String urlHost = o.host().equals("0.0.0.0") ? o.cluster().host() : o.host();
+        clusterNode.start(catalog, "http://" + urlHost + ":" + wanted + "/rpc");
+        methods.withCluster(new Router(clusterNode, catalog, methods, vertx, log));
+      }
       List<HttpVerticle> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
       io.vertx.ext.web.Router router = api.router(); // one router serves every server
       vertx.deployVerticle(() -> {
@@ -222,6 +263,9 @@ public final class Sidecar implements AutoCloseable {
         }
       }
     } catch (Exception e) { // await() rethrows the bind failure itself (a checked BindException)
+      if (clusterNode != null) {
+        clusterNode.close();
+      }
       if (chain != null) {
         chain.close();
       }
@@ -233,6 +277,7 @@ public final class Sidecar implements AutoCloseable {
       throw new StartException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
     }
     self[0] = new Sidecar(store, scheduler, vertx, port, List.of(verifyPool, adminPool), catalog, metrics, chain);
+    self[0].cluster = clusterNode;
     self[0].ready = true;
     log.info("sidecar.listening", "host", o.host(), "port", port, "event_loops", loops, "models", catalog.all().size(),
         "admin_token", admin != null);
@@ -279,11 +324,14 @@ public final class Sidecar implements AutoCloseable {
     if (chain != null) {
       chain.close(); // first: a proof that finishes while the provers stop stays PROVED, resumed at restart
     }
-    scheduler.close();
+    scheduler.close(); // running proofs finish and are published while this member is still in the cluster
+    if (cluster != null) {
+      cluster.close();
+    }
     pools.forEach(ExecutorService::shutdown);
     store.close();
     try {
-      vertx.close().await();
+      vertx.close().await(); // leaves the cluster: the others adopt the jobs still queued here
     } catch (RuntimeException ignored) {
       // closing anyway
     }

@@ -68,6 +68,24 @@ class SidecarCommandTest {
   }
 
   @Test
+  void clusterOptionsAreCheckedInOneLineAndChainSubmissionIsRefusedWithIt() throws Exception {
+    String m = SidecarFixture.model().toString();
+    String d = tmp.resolve("data").toString();
+    Outcome chain = exec("sidecar", "--models", m, "--data", d, "--cluster", "--chain-rpc", "http://127.0.0.1:1",
+        "--chain-key-env", "ZKML_KEY");
+    assertEquals(2, chain.status());
+    assertEquals(List.of("error: --cluster and --chain-rpc cannot be combined: chain submission runs on a single"
+        + " sidecar (docs/sidecar.md, Cluster)"), chain.err().lines().toList());
+    Outcome alone = exec("sidecar", "--models", m, "--data", d, "--cluster-members", "127.0.0.1:5701");
+    assertEquals(2, alone.status());
+    assertEquals(List.of("error: --cluster-members needs --cluster"), alone.err().lines().toList());
+    Outcome bad = exec("sidecar", "--models", m, "--data", d, "--cluster", "--cluster-members", "127.0.0.1:5701,x");
+    assertEquals(2, bad.status());
+    assertEquals(List.of("error: --cluster-members: 'x' is not host:port"), bad.err().lines().toList());
+    assertEquals(2, exec("sidecar", "--models", m, "--data", d, "--cluster", "--cluster-port", "0").status());
+  }
+
+  @Test
   void aDirectoryWithoutAModelFailsInOneLine() {
     Outcome o = exec("sidecar", "--models", tmp.toString(), "--data", tmp.resolve("data").toString(), "--port", "0");
     assertEquals(1, o.status());

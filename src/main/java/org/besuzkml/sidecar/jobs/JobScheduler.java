@@ -109,6 +109,7 @@ public final class JobScheduler implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private final ScheduledExecutorService sweeper;
   private volatile boolean closed;
+  private volatile java.util.function.BiFunction<Job, String, CompletableFuture<Void>> beforeProofStored;
 
   public JobScheduler(JobStore store, ModelCatalog models, Config config, LongSupplier clock) {
     this.store = store;
@@ -125,6 +126,40 @@ public final class JobScheduler implements AutoCloseable {
 
   public void addListener(Consumer<JobChange> l) {
     listeners.add(l);
+  }
+
+  /**
+   * Called with each new proof before it is committed; the commit waits for the returned future
+   * (its failure is ignored). The cluster shares the proof there, so that a member killed between
+   * the proof and the commit leaves the proof to the member that adopts the job, not a second run.
+   */
+  public void beforeProofStored(java.util.function.BiFunction<Job, String, CompletableFuture<Void>> hook) {
+    this.beforeProofStored = hook;
+  }
+
+  /**
+   * Takes in a job proved elsewhere (its proof made by a member that died before it stored it):
+   * stored as PROVED without a run, then found by dedup and getJob like any proved job.
+   */
+  public CompletableFuture<Job> adoptProved(Job proved, String proofJson) {
+    JobEntry known = index.get(proved.id());
+    if (known != null) {
+      return known.committed.thenApply(v -> known.job);
+    }
+    JobEntry e = new JobEntry(proved);
+    index.add(e);
+    return store.insertProved(proved, proofJson).handle((v, err) -> {
+      if (err != null) {
+        index.forget(e);
+        e.committed.completeExceptionally(err);
+        throw err instanceof java.util.concurrent.CompletionException c ? c
+            : new java.util.concurrent.CompletionException(err);
+      }
+      proofs.put(proved.id(), proofJson);
+      e.committed.complete(null);
+      notify(new JobChange(JobChange.Kind.STATE, proved, null, 1, 0));
+      return proved;
+    });
   }
 
   /**
@@ -165,16 +200,24 @@ public final class JobScheduler implements AutoCloseable {
 
   /** Admits a request: completes once the job is on disk (or fails with QueueFull / Conflict). */
   public CompletableFuture<Accepted> request(Request r) {
+    return request(r, UUID.randomUUID().toString(), false);
+  }
+
+  /**
+   * As {@link #request(Request)}, a new job taking the id {@code newId} (the cluster names a job
+   * before the member that stores it is chosen); {@code adopted} admits it beyond the queue limit,
+   * as a job another member had accepted must not be dropped.
+   */
+  public CompletableFuture<Accepted> request(Request r, String newId, boolean adopted) {
     String key = r.input().dedupKey(r.model());
     String inputJson = r.input().toJson(); // outside the lock: every request passes through it
-    String newId = UUID.randomUUID().toString();
-    CompletableFuture<Accepted> fast = admit(r, key, inputJson, newId, null, false);
+    CompletableFuture<Accepted> fast = admit(r, key, inputJson, newId, null, false, adopted);
     if (fast != null) {
       return fast;
     }
     // not in memory, but finished jobs have been dropped from it: ask the store, then decide again
     return store.findExisting(key, r.idempotencyKey())
-        .thenCompose(found -> admit(r, key, inputJson, newId, found.orElse(null), true));
+        .thenCompose(found -> admit(r, key, inputJson, newId, found.orElse(null), true, adopted));
   }
 
   /**
@@ -182,7 +225,7 @@ public final class JobScheduler implements AutoCloseable {
    * has nothing and the store has not been asked yet but may know the job.
    */
   private CompletableFuture<Accepted> admit(Request r, String key, String inputJson, String newId, Job onDisk,
-      boolean diskChecked) {
+      boolean diskChecked, boolean adopted) {
     JobEntry existing;
     JobEntry fresh = null;
     String idem = r.idempotencyKey();
@@ -204,7 +247,7 @@ public final class JobScheduler implements AutoCloseable {
         return null;
       }
       if (existing == null) {
-        if (waiting.get() >= config.queueLimit()) {
+        if (!adopted && waiting.get() >= config.queueLimit()) {
           return CompletableFuture.failedFuture(new QueueFull(config.queueLimit(), config.retryAfterMs()));
         }
         long now = clock.getAsLong();
@@ -464,8 +507,11 @@ public final class JobScheduler implements AutoCloseable {
       String json = ProofJson.toJson(m.pk().vk(), p).toString();
       long nanos = System.nanoTime() - t0;
       Job proved = j.to(JobState.PROVED, clock.getAsLong());
+      var hook = beforeProofStored;
+      CompletableFuture<Void> shared = hook == null ? CompletableFuture.completedFuture(null)
+          : hook.apply(proved, json).handle((v, err) -> null);
       // the job shows PROVED only once proof and state are on disk together
-      store.proved(proved, json).whenComplete((v, err) -> {
+      shared.thenCompose(v -> store.proved(proved, json)).whenComplete((v, err) -> {
         synchronized (e) {
           if (err != null) {
             end(e, JobState.FAILED, true, "could not store the proof: " + ProofJson.firstLine(err.getMessage()),

@@ -39,6 +39,36 @@ public final class ZkmlMethods {
   private final long defaultTimeoutMs;
   private final org.besuzkml.sidecar.status.RecentJobs recent = new org.besuzkml.sidecar.status.RecentJobs(50);
   private final boolean chainConfigured;
+  private volatile Front front;
+
+  /**
+   * The cluster's side of the methods (org.besuzkml.sidecar.cluster): it routes new requests to a
+   * member, and answers for jobs that another member holds. Without one the node is alone.
+   */
+  public interface Front {
+    /** A validated request, deduplicated cluster-wide and stored by some member: the requestProof answer. */
+    CompletableFuture<JsonNode> request(JobScheduler.Request r);
+
+    /** A job another member holds (its view from the shared record, and its proof if shared), else null. */
+    CompletableFuture<Remote> remote(String jobId);
+
+    /** Calls a method on another member (its JSON-RPC URL): the result, or the member's RpcError. */
+    CompletableFuture<JsonNode> call(String url, String method, JsonNode params);
+
+    /** zkml_clusterAccept: a member hands this one a job it named (params as {@link #acceptParams}). */
+    CompletableFuture<JsonNode> accept(JsonNode params) throws RpcError;
+
+    /** zkml_cluster: this member and the members it sees. */
+    JsonNode describe();
+  }
+
+  /** A job held by another member: {@code proofJson} null when not shared (then ask {@code ownerUrl}). */
+  public record Remote(JobScheduler.View view, String proofJson, String ownerUrl, boolean ownerAlive) {}
+
+  /** Joins the cluster: from now on requests are routed and other members' jobs answered. */
+  public void withCluster(Front f) {
+    this.front = f;
+  }
 
   public ZkmlMethods(ModelCatalog models, JobScheduler scheduler, CancelTokens cancelTokens, Executor verifyPool,
       Executor adminPool, long defaultTimeoutMs) {
@@ -74,6 +104,15 @@ public final class ZkmlMethods {
     t.put("zkml_addModel", this::addModel);
     t.put("zkml_removeModel", this::removeModel);
     t.put("zkml_status", new org.besuzkml.sidecar.status.StatusMethod(scheduler, recent));
+    t.put("zkml_cluster", (p, c) -> CompletableFuture.completedFuture(front == null
+        ? F.objectNode().put("clustered", false) : front.describe()));
+    t.put("zkml_clusterAccept", (p, c) -> {
+      Front f = front;
+      if (f == null) {
+        throw new RpcError(RpcError.INVALID_PARAMS, "zkml_clusterAccept: this sidecar is not in a cluster");
+      }
+      return f.accept(p);
+    });
     return t;
   }
 
@@ -162,17 +201,40 @@ public final class ZkmlMethods {
     }
     var r = new JobScheduler.Request(m, in, idem, submit != null && submit.asBoolean(),
         timeout == null ? 0 : timeout.asLong());
-    return scheduler.request(r).handle((a, err) -> {
-      if (err != null) {
-        throw new CompletionException(translate(err));
-      }
-      ObjectNode o = F.objectNode().put("jobId", a.job().id()).put("state", a.job().state().name())
-          .put("deduplicated", a.deduplicated()).put("submit", a.job().submit());
-      if (!a.deduplicated()) {
-        o.put("cancelToken", cancelTokens.token(a.job().id()));
-      }
-      return o;
-    });
+    Front f = front;
+    return f != null ? f.request(r) : acceptLocally(r, null);
+  }
+
+  /**
+   * Stores the request on this node (as the job {@code jobId}, or a fresh id when null; a cluster
+   * adoption passes {@code adopted}) and gives the requestProof answer, with a cancelToken when new.
+   */
+  public CompletableFuture<JsonNode> acceptLocally(JobScheduler.Request r, String jobId) {
+    CompletableFuture<JobScheduler.Accepted> a = jobId == null ? scheduler.request(r)
+        : scheduler.request(r, jobId, false);
+    return a.handle((x, err) -> answer(x, err));
+  }
+
+  private JsonNode answer(JobScheduler.Accepted a, Throwable err) {
+    if (err != null) {
+      throw new CompletionException(translate(err));
+    }
+    ObjectNode o = F.objectNode().put("jobId", a.job().id()).put("state", a.job().state().name())
+        .put("deduplicated", a.deduplicated()).put("submit", a.job().submit());
+    if (!a.deduplicated()) {
+      o.put("cancelToken", cancelTokens.token(a.job().id()));
+    }
+    return o;
+  }
+
+  /** The params of zkml_clusterAccept for a request named {@code jobId}. */
+  public static ObjectNode acceptParams(JobScheduler.Request r, String jobId) {
+    ObjectNode o = F.objectNode().put("jobId", jobId).put("model", r.model().id())
+        .put("input", r.input().toJson()).put("submit", r.submit()).put("timeoutMs", r.timeoutMs());
+    if (r.idempotencyKey() != null) {
+      o.put("idempotencyKey", r.idempotencyKey());
+    }
+    return o;
   }
 
   private static Throwable translate(Throwable err) {
@@ -188,6 +250,26 @@ public final class ZkmlMethods {
 
   private CompletableFuture<JsonNode> getJob(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
     String id = text(params, 0, "jobId", true);
+    Front f = front;
+    if (f == null) {
+      return localJob(id);
+    }
+    return f.remote(id).thenCompose(r -> {
+      if (r == null) {
+        return localJob(id);
+      }
+      if (r.view().job().state().hasProof() && r.proofJson() == null) {
+        return f.call(r.ownerUrl(), "zkml_getJob", F.arrayNode().add(id)); // the proof is on its member only
+      }
+      ObjectNode o = describe(r.view()).put("member", r.ownerUrl());
+      if (r.proofJson() != null) {
+        o.putRawValue("proof", new RawValue(r.proofJson()));
+      }
+      return CompletableFuture.completedFuture(o);
+    });
+  }
+
+  private CompletableFuture<JsonNode> localJob(String id) {
     return scheduler.find(id).thenCompose(found -> {
       JobScheduler.View v = found.orElseThrow(() -> new CompletionException(
           new RpcError(RpcError.UNKNOWN_JOB, "unknown job " + id)));
@@ -238,9 +320,25 @@ public final class ZkmlMethods {
   private CompletableFuture<JsonNode> cancel(JsonNode params, RpcDispatcher.Caller caller) throws RpcError {
     String id = text(params, 0, "jobId", true);
     String token = text(params, 1, "cancelToken", false);
+    Front f = front;
+    if (f == null) {
+      return localCancel(id, token, caller);
+    }
+    return f.remote(id).thenCompose(rm -> {
+      if (rm == null) {
+        return localCancel(id, token, caller);
+      }
+      if (!rm.ownerAlive() || !rm.view().job().state().live()) {
+        return CompletableFuture.completedFuture(cancelled(id, false, rm.view().job().state().name()));
+      }
+      return f.call(rm.ownerUrl(), "zkml_cancel", params); // the member that runs it checks the token
+    });
+  }
+
+  private CompletableFuture<JsonNode> localCancel(String id, String token, RpcDispatcher.Caller caller) {
     if (!caller.admin() && !cancelTokens.matches(id, token)) {
-      throw new RpcError(RpcError.UNAUTHORIZED,
-          "cancelling needs the job's cancelToken (from the request that created it) or the admin token");
+      return CompletableFuture.failedFuture(new RpcError(RpcError.UNAUTHORIZED,
+          "cancelling needs the job's cancelToken (from the request that created it) or the admin token"));
     }
     var r = scheduler.cancel(id);
     if (r.isPresent()) {

@@ -44,6 +44,12 @@ public interface JobStore extends AutoCloseable {
    */
   CompletableFuture<Void> chainStep(Job job, Submission submission);
 
+  /**
+   * Stores a job that arrives already PROVED with its proof, in one transaction and without a run:
+   * the proof was made elsewhere (a cluster member that died before it stored it).
+   */
+  CompletableFuture<Void> insertProved(Job job, String proofJson);
+
   /** The stored submission of a job, if it has one. */
   CompletableFuture<Optional<Submission>> submission(String jobId);
 

@@ -161,6 +161,17 @@ public final class SqliteJobStore implements JobStore {
   }
 
   @Override
+  public CompletableFuture<Void> insertProved(Job job, String proofJson) {
+    if (job.state() != JobState.PROVED) {
+      throw new IllegalArgumentException("insertProved() needs a PROVED snapshot, got " + job.state());
+    }
+    return submit(c -> {
+      Schema.insert(c, job);
+      Schema.update(c, job, proofJson);
+    });
+  }
+
+  @Override
   public CompletableFuture<Void> chainStep(Job job, Submission submission) {
     return submit(c -> {
       Schema.update(c, job, null);

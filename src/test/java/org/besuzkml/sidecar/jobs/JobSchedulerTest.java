@@ -34,6 +34,13 @@ class JobSchedulerTest {
     catalog.add(mlp);
   }
 
+  static ModelCatalog catalog() throws Exception {
+    if (catalog == null) {
+      load();
+    }
+    return catalog;
+  }
+
   static QuantizedInput input(double a, double b, double c) throws Exception {
     return QuantizedInput.decode(new ObjectMapper().readTree("{\"input_data\":[[" + a + "," + b + "," + c + "]]}"),
         mlp);
