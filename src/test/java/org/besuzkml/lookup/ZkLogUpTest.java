@@ -256,6 +256,80 @@ class ZkLogUpTest {
     assertEquals(expected, zk.proofSize(), "proof size with degree-5 last rounds");
   }
 
+  /**
+   * The zero-knowledge placement against a brute-force first fit: for L from the least possible up,
+   * each segment (in layout order) at the lowest aligned offset whose block is free and holds
+   * neither mask leaf; the first L where all fit.
+   */
+  private static long[] firstFit(List<LeafLayout.Segment> segments, long total) {
+    for (int lv = Math.max(2, 64 - Long.numberOfLeadingZeros(total + 1)); lv <= 30; lv++) {
+      long leaves = 1L << lv;
+      boolean[] used = new boolean[(int) leaves];
+      used[(int) (leaves / 2 - 1)] = true;
+      used[(int) (leaves - 1)] = true;
+      long[] out = new long[segments.size() + 1];
+      out[segments.size()] = lv;
+      boolean all = true;
+      for (int i = 0; i < segments.size() && all; i++) {
+        long size = 1L << segments.get(i).numVars();
+        long at = -1;
+        for (long o = 0; o + size <= leaves && at < 0; o += size) {
+          boolean free = true;
+          for (long j = o; j < o + size && free; j++) {
+            free = !used[(int) j];
+          }
+          if (free) {
+            at = o;
+          }
+        }
+        if (at < 0) {
+          all = false;
+        } else {
+          Arrays.fill(used, (int) at, (int) (at + size), true);
+          out[i] = at;
+        }
+      }
+      if (all) {
+        return out;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void zkPlacementIsTheFirstFitAndItsLeastL() {
+    SplittableRandom rnd = new SplittableRandom(12);
+    for (int trial = 0; trial < 300; trial++) {
+      LogUpFixture f = new LogUpFixture();
+      int tables = 1 + rnd.nextInt(3);
+      for (int t = 0; t < tables; t++) {
+        f.table(Table.range(1 + rnd.nextInt(5)));
+      }
+      int instances = rnd.nextInt(5);
+      for (int i = 0; i < instances; i++) {
+        int t = rnd.nextInt(tables);
+        f.lookup(t, new long[1 + rnd.nextInt(20)], null);
+      }
+      LeafLayout zk = zkLayout(f);
+      long[] expected = firstFit(zk.segments(), zk.totalSize());
+      long[] got = new long[zk.segments().size() + 1];
+      for (int i = 0; i < zk.segments().size(); i++) {
+        got[i] = zk.segments().get(i).offset();
+      }
+      got[zk.segments().size()] = zk.leafVars();
+      assertArrayEquals(expected, got, "trial " + trial + ": " + zk.segments());
+    }
+    // one case by hand: the padding row exactly fills the left half up to A
+    LogUpFixture g = new LogUpFixture();
+    g.table(Table.range(2));
+    g.table(Table.range(1));
+    g.lookup(0, new long[3], null);
+    LeafLayout zk = zkLayout(g);
+    assertEquals(4, zk.leafVars());
+    assertEquals("[0, 8, 4, 6]", Arrays.toString(zk.segments().stream().mapToLong(LeafLayout.Segment::offset)
+        .toArray()), "I0 at 0, T0 in the right half, T1 at 4, the padding row at 6 = A - 1");
+  }
+
   @Test
   void honestRunVerifiesAndEveryDeferredClaimIsTrue() {
     for (long seed = 1; seed <= 4; seed++) {

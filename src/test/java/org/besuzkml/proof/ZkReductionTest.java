@@ -67,24 +67,35 @@ class ZkReductionTest {
   }
 
   private static Case honest(long seed) {
+    return honest(seed, LAMBDA);
+  }
+
+  /** A case whose mask column has {@code size} entries, in ceil(size / 2^N) mask bins. */
+  private static Case honest(long seed, int size) {
     SeededRandomness d = SeededRandomness.of(seed);
     long[][] bins = {d.nextFrs(1 << N), d.nextFrs(1 << N)};
-    long[] lambda = d.nextFrs(LAMBDA);
-    long[][] maskBins = {Arrays.copyOf(lambda, (1 << N) * L)};
+    long[] lambda = d.nextFrs(size);
+    int kLambda = (size + (1 << N) - 1) >> N;
+    long[][] maskBins = new long[kLambda][];
+    for (int b = 0; b < kLambda; b++) {
+      maskBins[b] = Arrays.copyOfRange(Arrays.copyOf(lambda, kLambda << N << 2), (b << N) * L, ((b + 1) << N) * L);
+    }
     long[] h1 = d.nextFrs(N + 1);
     long[] h2 = d.nextFrs(N + 1);
-    long[][] shadows = new long[5][];
-    long[] cs = new long[5 * G1.AFFINE];
-    for (int k = 0; k < 3; k++) {
+    int objects = 2 + kLambda + 2;
+    long[][] shadows = new long[objects][];
+    long[] cs = new long[objects * G1.AFFINE];
+    for (int k = 0; k < 2 + kLambda; k++) {
       shadows[k] = d.nextFrs(1);
-      long[] table = k < 2 ? bins[k] : maskBins[0];
+      long[] table = k < 2 ? bins[k] : maskBins[k - 2];
       System.arraycopy(HyperKzg.commitHiding(SRS, table, 1 << N, shadows[k]), 0, cs, k * G1.AFFINE, G1.AFFINE);
     }
     long[] bases = BitBases.compute(SRS, N);
     for (int i = 0; i < 2; i++) {
-      shadows[3 + i] = d.nextFrs(1);
-      System.arraycopy(BitBases.commitHiding(SRS, bases, i == 0 ? h1 : h2, N, shadows[3 + i]), 0, cs,
-          (3 + i) * G1.AFFINE, G1.AFFINE);
+      int k = 2 + kLambda + i;
+      shadows[k] = d.nextFrs(1);
+      System.arraycopy(BitBases.commitHiding(SRS, bases, i == 0 ? h1 : h2, N, shadows[k]), 0, cs, k * G1.AFFINE,
+          G1.AFFINE);
     }
     List<MaskedOpening> openings = new ArrayList<>();
     for (int j = 0; j < 5; j++) {
@@ -94,14 +105,14 @@ class ZkReductionTest {
         Fr.setOne(z, L);
       }
       MaskForm omega = j == 2 ? new MaskForm()
-          : MaskForm.single(3 * j, d.nextFrs(1), 0).add(3 * j + 1, d.nextFrs(1), 0);
+          : MaskForm.single((7 * j + 1) % size, d.nextFrs(1), 0).add((size - 1 - 5 * j % size) % size, d.nextFrs(1), 0);
       long[] v = mle(bins[j % 2], z);
       Fr.add(v, 0, v, 0, omega.evaluate(lambda), 0);
       openings.add(new MaskedOpening(j % 2, z, v, omega));
     }
     List<LambdaClaim> lambdaClaims = new ArrayList<>();
     for (int j = 0; j < 3; j++) {
-      MaskForm omega = MaskForm.single(LAMBDA - 1 - j, d.nextFrs(1), 0).add(j, d.nextFrs(1), 0);
+      MaskForm omega = MaskForm.single(size - 1 - j % size, d.nextFrs(1), 0).add(11 * j % size, d.nextFrs(1), 0);
       lambdaClaims.add(new LambdaClaim(omega, omega.evaluate(lambda)));
     }
     OpeningMask mask = new OpeningMask(N, d.nextFrs(2 * N), d.nextFrs(3));
@@ -142,7 +153,7 @@ class ZkReductionTest {
   /** The verifier: the reduction, then the zk opening of its result; null when both accept. */
   private static String verify(Case c, List<MaskedOpening> openings, List<LambdaClaim> lambdaClaims, Proved p) {
     Transcript t = bound(c);
-    Checked<ZkReduction.Result> r = ZkReduction.verify(openings, lambdaClaims, 2, 1, N,
+    Checked<ZkReduction.Result> r = ZkReduction.verify(openings, lambdaClaims, 2, c.maskBins().length, N,
         new FieldReader(p.reduction(), 0, p.reduction().length), t);
     if (!r.isOk()) {
       return r.reason();
@@ -158,8 +169,9 @@ class ZkReductionTest {
 
   @Test
   void honestClaimsReduceAndOpen() {
-    for (long seed = 1; seed <= 3; seed++) {
-      Case c = honest(seed);
+    for (long seed = 1; seed <= 5; seed++) {
+      // 20 entries in one bin; 40 in two (the second bin's offsets small); 4 (the high variables all zero)
+      Case c = seed <= 3 ? honest(seed) : honest(seed, seed == 4 ? 40 : 4);
       Proved p = prove(c);
       assertEquals(null, verify(c, p), "seed " + seed);
       assertEquals(2 * Fr.BYTES + N * 2 * Fr.BYTES, p.reduction().length, "v_H1, v_H2 and SC(n, 2): no evaluations");
@@ -168,14 +180,46 @@ class ZkReductionTest {
 
   @Test
   void verifierStructuredWeightsEqualTheProversDenseTables() {
-    Case c = honest(4);
+    for (int size : new int[] {LAMBDA, 40, 64, 4, 1}) {
+      Case c = honest(4, size);
+      Proved p = prove(c);
+      Checked<ZkReduction.Result> r = ZkReduction.verify(c.openings(), c.lambdaClaims(), 2, c.maskBins().length, N,
+          new FieldReader(p.reduction(), 0, p.reduction().length), bound(c));
+      assertTrue(r.isOk(), r.reason());
+      assertArrayEquals(p.reduced().result().scalars(), r.value().scalars(), "size " + size);
+      assertArrayEquals(p.reduced().result().point(), r.value().point());
+      assertArrayEquals(p.reduced().result().value(), r.value().value());
+    }
+  }
+
+  @Test
+  void countLimitsAtTheirBoundaries() {
+    Case c = honest(9);
     Proved p = prove(c);
-    Checked<ZkReduction.Result> r = ZkReduction.verify(c.openings(), c.lambdaClaims(), 2, 1, N,
-        new FieldReader(p.reduction(), 0, p.reduction().length), bound(c));
-    assertTrue(r.isOk(), r.reason());
-    assertArrayEquals(p.reduced().result().scalars(), r.value().scalars());
-    assertArrayEquals(p.reduced().result().point(), r.value().point());
-    assertArrayEquals(p.reduced().result().value(), r.value().value());
+    java.util.function.BiFunction<int[], List<MaskedOpening>, String> run = (counts, openings) -> {
+      Checked<ZkReduction.Result> r = ZkReduction.verify(openings, c.lambdaClaims(), counts[0], counts[1], counts[2],
+          new FieldReader(p.reduction(), 0, p.reduction().length), bound(c));
+      return r.isOk() ? null : r.reason();
+    };
+    String range = "zk reduction: object counts out of range";
+    assertEquals(range, run.apply(new int[] {2, 1, Multilinear.MAX_VARS + 1}, c.openings()));
+    assertEquals("zk reduction: opening claim 0 malformed", run.apply(new int[] {2, 1, Multilinear.MAX_VARS},
+        c.openings()), "28 variables pass the range; the 5-variable points do not");
+    assertEquals(range, run.apply(new int[] {-1, 1, N}, c.openings()));
+    assertEquals(range, run.apply(new int[] {2, -1, N}, c.openings()));
+    assertEquals(range, run.apply(new int[] {(1 << 16) - 1, 2, N}, c.openings()));
+    assertEquals(null, run.apply(new int[] {(1 << 16) - 2, 2, N}, c.openings()), "2^16 objects in all");
+    assertEquals("zk reduction: Lambda-claim 0 malformed", run.apply(new int[] {2, 0, N}, List.of()),
+        "without mask bins no mask index is in range");
+    // the claim count: 2^24 claims in all pass the count (and stop at the message), one more does not
+    MaskedOpening o = c.openings().get(0);
+    List<MaskedOpening> many = java.util.Collections.nCopies((1 << 24) - 3, o);
+    Checked<ZkReduction.Result> r = ZkReduction.verify(many, c.lambdaClaims(), 2, 1, N, new FieldReader(new byte[0],
+        0, 0), bound(c));
+    assertTrue(r.reason().startsWith("zk reduction: truncated"), r.reason());
+    r = ZkReduction.verify(java.util.Collections.nCopies((1 << 24) - 2, o), c.lambdaClaims(), 2, 1, N,
+        new FieldReader(new byte[0], 0, 0), bound(c));
+    assertEquals("zk reduction: too many claims", r.reason());
   }
 
   @Test
