@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * The container of 12.1: {@code magic(4) version(u16 = 1) flags(u16 = 0) length(u32 = total)} then
  * sections {@code tag(u16) len(u32) body}, tags strictly increasing, each of {@code 1..tagCount}
- * exactly once, no unknown tag, no trailing bytes.
+ * exactly once, no unknown tag, no trailing bytes. Version 2 (zero knowledge, zk-design 11.1) has
+ * {@code flags = 1} (bit 0 = zk, the others zero) and its own section count.
  */
 public final class Container {
   public static final int VERSION = 1;
+  /** The zero-knowledge version; its flags must be exactly {@link #FLAG_ZK}. */
+  public static final int VERSION_ZK = 2;
+  public static final int FLAG_ZK = 1;
   public static final int HEADER = 12;
   public static final int SECTION_HEADER = 6;
 
@@ -19,8 +23,13 @@ public final class Container {
 
   private Container() {}
 
-  /** Encodes sections 1..n in order. */
+  /** Encodes sections 1..n in order (version 1). */
   public static byte[] encode(String magic, byte[]... sections) {
+    return encode(magic, VERSION, 0, sections);
+  }
+
+  /** Encodes sections 1..n in order under the given version and flags. */
+  public static byte[] encode(String magic, int version, int flags, byte[]... sections) {
     ByteWriter w = new ByteWriter();
     long total = HEADER;
     for (byte[] s : sections) {
@@ -29,18 +38,30 @@ public final class Container {
     if (total > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("container too large");
     }
-    w.bytes(magic.getBytes(StandardCharsets.US_ASCII)).u16(VERSION).u16(0).i32((int) total);
+    w.bytes(magic.getBytes(StandardCharsets.US_ASCII)).u16(version).u16(flags).i32((int) total);
     for (int i = 0; i < sections.length; i++) {
       w.u16(i + 1).i32(sections[i].length).bytes(sections[i]);
     }
     return w.toByteArray();
   }
 
+  /** A decoded container: its version, its flags, and the sections' bounds as {@link #decode} gives them. */
+  public record Sections(int version, int flags, int[] bounds) {}
+
   /**
    * The sections' [start, end) offsets in {@code data}: {@code bounds[2 (tag - 1)]}, {@code bounds[2
-   * (tag - 1) + 1]}, for tags 1..tagCount, all required.
+   * (tag - 1) + 1]}, for tags 1..tagCount, all required. Version 1 only.
    */
   public static Decoded<int[]> decode(byte[] data, String magic, int tagCount) {
+    Decoded<Sections> d = decode(data, magic, tagCount, 0);
+    return d.isOk() ? Decoded.ok(d.value().bounds()) : d.cast();
+  }
+
+  /**
+   * Version 1 with {@code tagCountV1} sections, or, when {@code tagCountV2 > 0}, version 2 with the
+   * zk flag and {@code tagCountV2} sections.
+   */
+  public static Decoded<Sections> decode(byte[] data, String magic, int tagCountV1, int tagCountV2) {
     if (data == null) {
       return Decoded.err("no input", 0);
     }
@@ -55,12 +76,19 @@ public final class Container {
     if (!r.ok()) {
       return Decoded.err(r.error(), r.errorOffset());
     }
-    if (version != VERSION) {
+    if (version != VERSION && (version != VERSION_ZK || tagCountV2 <= 0)) {
       return Decoded.err("unsupported " + magic + " version " + version, 4);
     }
-    if (flags != 0) {
+    if (version == VERSION && flags != 0) {
       return Decoded.err("non-zero flags", 6);
     }
+    if (version == VERSION_ZK && (flags & FLAG_ZK) == 0) {
+      return Decoded.err("version 2 requires the zk flag", 6);
+    }
+    if (version == VERSION_ZK && flags != FLAG_ZK) {
+      return Decoded.err("unknown flags " + flags, 6);
+    }
+    int tagCount = version == VERSION ? tagCountV1 : tagCountV2;
     if (length != data.length) {
       return Decoded.err(magic + " declares " + Integer.toUnsignedString(length) + " bytes but has "
           + data.length, 8);
@@ -89,6 +117,6 @@ public final class Container {
     if (expect != tagCount + 1) {
       return Decoded.err("section " + expect + " missing", data.length);
     }
-    return Decoded.ok(bounds);
+    return Decoded.ok(new Sections(version, flags, bounds));
   }
 }

@@ -22,10 +22,17 @@ import org.besuzkml.proof.gadget.LookupPlan;
  * @param layout model and witness columns in bins (derived)
  * @param bytes the exact encoding
  * @param modelId keccak256(bytes)
+ * @param visibility section 9 of a version-2 (zero-knowledge) key, null for version 1; the pcsKey
+ *     of a version-2 key holds the blinding base
  */
 public record VerifyingKey(int w, int nBin, boolean dev, long devSeed, byte[] srsDigest,
     HyperKzgVerifierKey pcsKey, Circuit circuit, int[] scales, long[] modelBins, LookupPlan plan,
-    ColumnLayout layout, byte[] bytes, byte[] modelId) {
+    ColumnLayout layout, byte[] bytes, byte[] modelId, Visibility visibility) {
+  /** True for a version-2 key: its proofs are zero knowledge. */
+  public boolean zk() {
+    return visibility != null;
+  }
+
   public int modelBinCount() {
     return layout.modelBins();
   }

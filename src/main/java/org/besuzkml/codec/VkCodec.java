@@ -17,10 +17,12 @@ import org.besuzkml.proof.gadget.TensorKind;
  * tables only; the range tables follow from the gadgets), 5 GADGETS ({@link GadgetCodec}), 6 PUBLIC,
  * 7 MODEL_COLUMNS (checked against the layout derived from the circuit), 8 MODEL_BINS.
  * Tensor kinds: 0 public input, 2 constant, 3 committed, 4 virtual (a public output is whatever kind
- * its producer gives it; PUBLIC lists it).
+ * its producer gives it; PUBLIC lists it). A version-2 key (zero knowledge: container version 2 with
+ * the zk flag, PARAMS protocol version 2) adds section 9 VISIBILITY ({@link Visibility}).
  */
 public final class VkCodec {
   public static final int PROTOCOL_VERSION = 1;
+  public static final int PROTOCOL_VERSION_ZK = 2;
   public static final int MAX_COUNT = 1 << 16;
   public static final int MAX_RANK = 8;
   public static final int MAX_DIM = 1 << 24;
@@ -32,7 +34,18 @@ public final class VkCodec {
   public static byte[] encode(int nBin, boolean dev, long devSeed, byte[] srsDigest,
       HyperKzgVerifierKey pcsKey, Circuit c, int[] scales, byte[][] tableHashes, long[] modelBins,
       int modelBinCount) {
-    ByteWriter params = new ByteWriter().u16(PROTOCOL_VERSION).u8(c.limbWidth()).u8(nBin)
+    return encode(nBin, dev, devSeed, srsDigest, pcsKey, c, scales, tableHashes, modelBins, modelBinCount, null);
+  }
+
+  /**
+   * As above; with a visibility, a version-2 (zero-knowledge) key with section 9 ({@code srsDigest}
+   * is then the version-2 digest over the beta points too, zk-design 1.3).
+   */
+  public static byte[] encode(int nBin, boolean dev, long devSeed, byte[] srsDigest,
+      HyperKzgVerifierKey pcsKey, Circuit c, int[] scales, byte[][] tableHashes, long[] modelBins,
+      int modelBinCount, Visibility visibility) {
+    boolean zk = visibility != null;
+    ByteWriter params = new ByteWriter().u16(zk ? PROTOCOL_VERSION_ZK : PROTOCOL_VERSION).u8(c.limbWidth()).u8(nBin)
         .u8(dev ? 1 : 0).i64(devSeed).bytes(srsDigest);
     byte[][] circuit = circuitSections(c, scales, tableHashes);
     ColumnLayout layout = ColumnLayout.of(c, LookupPlan.of(c));
@@ -41,8 +54,14 @@ public final class VkCodec {
       cols.i32(col.tensor()).u8(col.vars());
     }
     ByteWriter bins = new ByteWriter().i32(modelBinCount).g1s(modelBins, 0, modelBinCount);
-    return Container.encode(Container.VK, params.toByteArray(), pcsKey.encodeG2(), circuit[0],
-        circuit[1], circuit[2], circuit[3], cols.toByteArray(), bins.toByteArray());
+    byte[][] sections = {params.toByteArray(), pcsKey.encodeG2(), circuit[0], circuit[1], circuit[2], circuit[3],
+        cols.toByteArray(), bins.toByteArray()};
+    if (!zk) {
+      return Container.encode(Container.VK, sections);
+    }
+    byte[][] all = java.util.Arrays.copyOf(sections, 9);
+    all[8] = visibility.encode();
+    return Container.encode(Container.VK, Container.VERSION_ZK, Container.FLAG_ZK, all);
   }
 
   /** The TENSORS, TABLES, GADGETS and PUBLIC section bodies of a circuit. */
@@ -97,11 +116,12 @@ public final class VkCodec {
   }
 
   private static Decoded<VerifyingKey> decodeUnchecked(byte[] data) {
-    Decoded<int[]> cont = Container.decode(data, Container.VK, 8);
+    Decoded<Container.Sections> cont = Container.decode(data, Container.VK, 8, 9);
     if (!cont.isOk()) {
       return cont.cast();
     }
-    int[] b = cont.value();
+    int[] b = cont.value().bounds();
+    boolean zk = cont.value().version() == Container.VERSION_ZK;
     // 1 PARAMS
     ByteReader r = new ByteReader(data, b[0], b[1]);
     int version = r.u16("protocol version");
@@ -113,8 +133,9 @@ public final class VkCodec {
     if (!end(r, "PARAMS")) {
       return err(r);
     }
-    if (version != PROTOCOL_VERSION) {
-      return Decoded.err("protocol version " + version + " unsupported", b[0]);
+    if (version != (zk ? PROTOCOL_VERSION_ZK : PROTOCOL_VERSION)) {
+      return Decoded.err("protocol version " + version + " unsupported in a version-" + cont.value().version()
+          + " container", b[0]);
     }
     if ((w != 8 && w != 16) || nBin < 1 || nBin > 20 || dev > 1) {
       return Decoded.err("PARAMS out of range (w " + w + ", n_bin " + nBin + ", dev " + dev + ")", b[0]);
@@ -284,8 +305,19 @@ public final class VkCodec {
     if (!end(r, "MODEL_BINS")) {
       return err(r);
     }
-    return Decoded.ok(new VerifyingKey(w, nBin, dev == 1, seed, digest, key.key(), c, scales, bins, plan,
-        layout, data.clone(), Keccak.hash(data)));
+    HyperKzgVerifierKey pcsKey = key.key();
+    Visibility visibility = null;
+    if (zk) {
+      // 9 VISIBILITY
+      Decoded<Visibility.Checked> v = Visibility.decode(data, b[16], b[17], ins.length, outs.length, nb, pcsKey);
+      if (!v.isOk()) {
+        return v.cast();
+      }
+      visibility = v.value().visibility();
+      pcsKey = v.value().key();
+    }
+    return Decoded.ok(new VerifyingKey(w, nBin, dev == 1, seed, digest, pcsKey, c, scales, bins, plan,
+        layout, data.clone(), Keccak.hash(data), visibility));
   }
 
   private static boolean end(ByteReader r, String section) {

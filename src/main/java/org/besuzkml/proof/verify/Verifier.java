@@ -98,6 +98,10 @@ public final class Verifier {
     if (vk != null && vk.dev() && policy != SrsPolicy.ALLOW_DEV) {
       return VerifyResult.invalid("verifying key uses the insecure development SRS (refused)");
     }
+    if (vk != null && vk.zk()) {
+      return VerifyResult.invalid("verifying key version 2 (zero knowledge): this verifier checks version-1 proofs "
+          + "only");
+    }
     try {
       if (vk != null && limits != null) {
         // before any proof work: the cost is a function of the vk (linear in its size)

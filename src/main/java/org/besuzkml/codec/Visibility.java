@@ -1,0 +1,109 @@
+package org.besuzkml.codec;
+
+import org.besuzkml.pcs.HyperKzgVerifierKey;
+
+/**
+ * Section 9 VISIBILITY of a version-2 (zero-knowledge) verifying key (zk-design 1.3, 11.2):
+ * {@code u8 param_vis, u16 n_in, n_in x u8 in_vis, u16 n_out, n_out x u8 out_vis, u32 K'_pub,
+ * [beta]_1 (64), [beta]_2 (128)}. Codes: inputs 0 public, 1 private, 2 committed; outputs 0 public,
+ * 2 committed; parameters 0 public, 1 private. {@code K'_pub} is the number of model bins whose
+ * commitments are public (all of them unless the parameters are private).
+ */
+public record Visibility(int params, int[] inputs, int[] outputs, int publicModelBins, byte[] beta) {
+  public static final int PUBLIC = 0;
+  public static final int PRIVATE = 1;
+  public static final int COMMITTED = 2;
+
+  /** Everything public (the {@code --zk} choice: a zero-knowledge proof of a public statement). */
+  public static Visibility allPublic(int inputs, int outputs, int modelBins, byte[] beta) {
+    return new Visibility(PUBLIC, new int[inputs], new int[outputs], modelBins, beta.clone());
+  }
+
+  public byte[] encode() {
+    ByteWriter w = new ByteWriter().u8(params).u16(inputs.length);
+    for (int v : inputs) {
+      w.u8(v);
+    }
+    w.u16(outputs.length);
+    for (int v : outputs) {
+      w.u8(v);
+    }
+    return w.i32(publicModelBins).bytes(beta).toByteArray();
+  }
+
+  /**
+   * Reads the section's body and checks it against the circuit's graph inputs and outputs and its
+   * model bins; the beta points are checked by {@code key.withBeta} (premise P13). On success the
+   * returned key holds the blinding base.
+   */
+  static Decoded<Checked> decode(byte[] data, int start, int end, int inputs, int outputs, int modelBins,
+      HyperKzgVerifierKey key) {
+    ByteReader r = new ByteReader(data, start, end);
+    int params = r.u8("param visibility");
+    int ni = r.u16("input visibilities");
+    int[] in = new int[Math.min(ni, Math.max(0, r.remaining()))];
+    for (int i = 0; i < in.length && r.ok(); i++) {
+      in[i] = r.u8("input visibility");
+    }
+    int no = r.u16("output visibilities");
+    int[] out = new int[Math.min(no, Math.max(0, r.remaining()))];
+    for (int i = 0; i < out.length && r.ok(); i++) {
+      out[i] = r.u8("output visibility");
+    }
+    int kPub = r.i32("public model bins");
+    byte[] beta = r.bytes(HyperKzgVerifierKey.BETA_ENCODED, "blinding base");
+    if (!r.ok()) {
+      return Decoded.err(r.error(), r.errorOffset());
+    }
+    if (r.remaining() != 0) {
+      return Decoded.err("trailing bytes in VISIBILITY", r.position());
+    }
+    if (ni != inputs || no != outputs) {
+      return Decoded.err("VISIBILITY lists " + ni + " inputs and " + no + " outputs, PUBLIC " + inputs + " and "
+          + outputs, start);
+    }
+    if (params != PUBLIC && params != PRIVATE) {
+      return Decoded.err("parameter visibility " + params + " unknown", start);
+    }
+    for (int i = 0; i < ni; i++) {
+      if (in[i] != PUBLIC && in[i] != PRIVATE && in[i] != COMMITTED) {
+        return Decoded.err("input " + i + " visibility " + in[i] + " unknown", start);
+      }
+    }
+    for (int i = 0; i < no; i++) {
+      if (out[i] != PUBLIC && out[i] != COMMITTED) {
+        return Decoded.err("output " + i + " visibility " + out[i] + " unknown", start);
+      }
+    }
+    if (kPub < 0 || kPub > modelBins || (params == PUBLIC && kPub != modelBins)) {
+      return Decoded.err("public model bins " + kPub + " of " + modelBins + " with parameter visibility " + params,
+          start);
+    }
+    HyperKzgVerifierKey.Decoded withBeta = key.withBeta(beta, 0);
+    if (withBeta.key() == null) {
+      return Decoded.err("VISIBILITY: " + withBeta.error(), end - HyperKzgVerifierKey.BETA_ENCODED);
+    }
+    return Decoded.ok(new Checked(new Visibility(params, in, out, kPub, beta), withBeta.key()));
+  }
+
+  /** A decoded section with the verifier key that now holds the blinding base. */
+  record Checked(Visibility visibility, HyperKzgVerifierKey key) {}
+
+  /** True when nothing is hidden but the proof is still zero knowledge (the {@code --zk} choice). */
+  public boolean allPublic() {
+    if (params != PUBLIC) {
+      return false;
+    }
+    for (int v : inputs) {
+      if (v != PUBLIC) {
+        return false;
+      }
+    }
+    for (int v : outputs) {
+      if (v != PUBLIC) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
