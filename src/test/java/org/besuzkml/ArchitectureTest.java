@@ -23,7 +23,7 @@ class ArchitectureTest {
 
   /** Packages that run inside every validating node (directly or through the verifier). */
   static final Set<String> CONSENSUS = Set.of("field", "curve", "pairing", "poly", "transcript",
-      "precompile", "msm", "pcs", "sumcheck", "lookup", "proof.gadget", "proof.verify", "codec");
+      "precompile", "msm", "pcs", "sumcheck", "lookup", "proof.gadget", "proof.verify", "codec", "mask");
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final Pattern FLOATING = Pattern.compile("\\b(double|float|Double|Float)\\b");
