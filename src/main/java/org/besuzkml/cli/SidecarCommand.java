@@ -87,7 +87,7 @@ final class SidecarCommand implements Callable<Integer> {
   int chainAttempts;
 
   @Option(names = "--cluster", description = "Join other sidecars (Hazelcast TCP-IP on --cluster-host:--cluster-port;"
-      + " docs/sidecar.md, Cluster). Not with --chain-rpc.")
+      + " docs/sidecar-cluster.md). Not with --chain-rpc.")
   boolean clustered;
 
   @Option(names = "--cluster-host", defaultValue = "127.0.0.1",
@@ -115,7 +115,7 @@ final class SidecarCommand implements Callable<Integer> {
     }
     if (chainRpc != null) {
       throw new ClusterOptions.Invalid("--cluster and --chain-rpc cannot be combined: chain submission runs on a"
-          + " single sidecar (docs/sidecar.md, Cluster)");
+          + " single sidecar (docs/sidecar-cluster.md)");
     }
     return ClusterOptions.parse(clusterHost, clusterPort, clusterMembers, clusterName);
   }

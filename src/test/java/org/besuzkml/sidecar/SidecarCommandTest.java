@@ -75,7 +75,7 @@ class SidecarCommandTest {
         "--chain-key-env", "ZKML_KEY");
     assertEquals(2, chain.status());
     assertEquals(List.of("error: --cluster and --chain-rpc cannot be combined: chain submission runs on a single"
-        + " sidecar (docs/sidecar.md, Cluster)"), chain.err().lines().toList());
+        + " sidecar (docs/sidecar-cluster.md)"), chain.err().lines().toList());
     Outcome alone = exec("sidecar", "--models", m, "--data", d, "--cluster-members", "127.0.0.1:5701");
     assertEquals(2, alone.status());
     assertEquals(List.of("error: --cluster-members needs --cluster"), alone.err().lines().toList());
