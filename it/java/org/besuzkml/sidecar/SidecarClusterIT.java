@@ -271,19 +271,29 @@ class SidecarClusterIT {
       n.process.destroy();
       assertTrue(n.process.waitFor(30, TimeUnit.SECONDS));
     }
-    // across the three stores: each input proved once
+    // across the three stores: each input has a stored proof, and was proved at most once (a member
+    // killed after sharing its proof but before committing it leaves no PROVED run: the adopter
+    // stores the shared proof without proving)
     Map<String, List<String>> provedRuns = new HashMap<>();
+    java.util.Set<String> withProof = new java.util.HashSet<>();
     for (int i = 0; i < 3; i++) {
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data" + i).resolve("jobs.sqlite"));
-          ResultSet rs = c.createStatement().executeQuery("SELECT j.dedup_key, j.id, r.attempt, r.started_ms,"
-              + " r.ended_ms FROM runs r JOIN jobs j ON r.job_id = j.id WHERE r.outcome = 'PROVED'")) {
-        while (rs.next()) {
-          provedRuns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add("data" + i + " job "
-              + rs.getString(2) + " attempt " + rs.getInt(3) + " " + rs.getLong(4) + ".." + rs.getLong(5));
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data" + i).resolve("jobs.sqlite"))) {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT j.dedup_key, j.id, r.attempt, r.started_ms,"
+            + " r.ended_ms FROM runs r JOIN jobs j ON r.job_id = j.id WHERE r.outcome = 'PROVED'")) {
+          while (rs.next()) {
+            provedRuns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add("data" + i + " job "
+                + rs.getString(2) + " attempt " + rs.getInt(3) + " " + rs.getLong(4) + ".." + rs.getLong(5));
+          }
+        }
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT dedup_key FROM jobs WHERE proof IS NOT NULL")) {
+          while (rs.next()) {
+            withProof.add(rs.getString(1));
+          }
         }
       }
     }
-    assertEquals(1 + KILLS * (BURST + 1), provedRuns.size(), "inputs proved: " + provedRuns.size());
+    assertEquals(1 + KILLS * (BURST + 1), withProof.size(), "inputs with a stored proof: " + withProof.size());
+    assertTrue(withProof.containsAll(provedRuns.keySet()));
     for (List<String> runs : provedRuns.values()) {
       assertEquals(1, runs.size(), "an input proved twice: " + runs + " logs: " + nodes.stream()
           .flatMap(n -> n.log.stream()).filter(l -> l.contains(runs.get(0).split(" ")[2])).toList());
