@@ -51,18 +51,12 @@ public final class LogUpVerifier {
     // 1. the root
     long[] top = proof.top();
     transcript.absorbFrs(TOP, top, 0, 4);
+    String root = rootRefusal(top);
+    if (root != null) {
+      return Checked.rejected(root);
+    }
     long[] t = new long[L];
     long[] u = new long[L];
-    Fr.mul(t, 0, top, 0, top, 3 * L);
-    Fr.mul(u, 0, top, L, top, 2 * L);
-    Fr.add(t, 0, t, 0, u, 0);
-    if (!Fr.isZero(t, 0)) {
-      return Checked.rejected("lookup: root numerator is not zero (some entry is not in its table)");
-    }
-    Fr.mul(t, 0, top, 2 * L, top, 3 * L);
-    if (Fr.isZero(t, 0)) {
-      return Checked.rejected("lookup: root denominator is zero (a leaf denominator is zero)");
-    }
     long[] zeta = transcript.challengeFr(MU);
     long[] pClaim = new long[L];
     long[] qClaim = new long[L];
@@ -178,6 +172,27 @@ public final class LogUpVerifier {
       return Checked.rejected("lookup: leaf denominator check failed");
     }
     return Checked.ok(new LogUpClaims(rho, List.copyOf(claims)));
+  }
+
+  /**
+   * The root check on the top values {@code (p_1(0), p_1(1), q_1(0), q_1(1))}: the fraction sum
+   * {@code p_1(0) q_1(1) + p_1(1) q_1(0)} is zero and the denominator {@code q_1(0) q_1(1)} is not.
+   * The reason for the refusal, or null.
+   */
+  static String rootRefusal(long[] top) {
+    long[] t = new long[L];
+    long[] u = new long[L];
+    Fr.mul(t, 0, top, 0, top, 3 * L);
+    Fr.mul(u, 0, top, L, top, 2 * L);
+    Fr.add(t, 0, t, 0, u, 0);
+    if (!Fr.isZero(t, 0)) {
+      return "lookup: root numerator is not zero (some entry is not in its table)";
+    }
+    Fr.mul(t, 0, top, 2 * L, top, 3 * L);
+    if (Fr.isZero(t, 0)) {
+      return "lookup: root denominator is zero (a leaf denominator is zero)";
+    }
+    return null;
   }
 
   /** out = a + x (b - a) for elements a = v[aOff], b = v[bOff]. */
