@@ -16,6 +16,22 @@ import org.besuzkml.transcript.Transcript;
 final class LogUpFixture {
   static final int L = Fr.LIMBS;
 
+  /** x = lo + 16 hi, stated as the two limb values; the verifier recomposes (a limb-backed column, 6.1). */
+  static final ColumnEncoding TWO_NIBBLES = new ColumnEncoding() {
+    @Override
+    public int statedCount() {
+      return 2;
+    }
+
+    @Override
+    public void value(long[] out, int outOff, long[] stated, int so, long[] point, int po, int m) {
+      long[] sixteen = new long[L];
+      Fr.fromLong(sixteen, 0, 16);
+      Fr.mul(out, outOff, stated, so + L, sixteen, 0);
+      Fr.add(out, outOff, out, outOff, stated, so);
+    }
+  };
+
   final List<Table> tables = new ArrayList<>();
   final List<LookupInstance> instances = new ArrayList<>();
   final List<LookupColumn[]> columns = new ArrayList<>();

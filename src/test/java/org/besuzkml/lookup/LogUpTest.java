@@ -300,22 +300,6 @@ class LogUpTest {
     assertTrue(decodedOk > 20, "the fuzz reached the verifier");
   }
 
-  /** x = lo + 16 hi, stated as the two limb values; the verifier recomposes (a limb-backed column, 6.1). */
-  private static final ColumnEncoding TWO_NIBBLES = new ColumnEncoding() {
-    @Override
-    public int statedCount() {
-      return 2;
-    }
-
-    @Override
-    public void value(long[] out, int outOff, long[] stated, int so, long[] point, int po, int m) {
-      long[] sixteen = new long[L];
-      Fr.fromLong(sixteen, 0, 16);
-      Fr.mul(out, outOff, stated, so + L, sixteen, 0);
-      Fr.add(out, outOff, out, outOff, stated, so);
-    }
-  };
-
   @Test
   void limbEncodedColumnStatesLimbsAndVerifierRecomposes() {
     SplittableRandom rnd = new SplittableRandom(14);
@@ -327,7 +311,7 @@ class LogUpTest {
     }
     LogUpFixture f = new LogUpFixture();
     f.table(Table.range(8));
-    f.instances.add(LookupInstance.of(0, new int[] {8}, TWO_NIBBLES));
+    f.instances.add(LookupInstance.of(0, new int[] {8}, LogUpFixture.TWO_NIBBLES));
     LookupColumn.Stater limbs = (point, m) -> {
       long[] out = new long[2 * L];
       org.besuzkml.poly.Multilinear.evaluate(out, 0, LogUpFixture.toFr(lo), 0, m, point, 0);
@@ -344,7 +328,7 @@ class LogUpTest {
     // a prover stating limbs that do not recompose to x is caught by the leaf check
     LogUpFixture g = new LogUpFixture();
     g.table(Table.range(8));
-    g.instances.add(LookupInstance.of(0, new int[] {8}, TWO_NIBBLES));
+    g.instances.add(LookupInstance.of(0, new int[] {8}, LogUpFixture.TWO_NIBBLES));
     g.columns.add(new LookupColumn[] {LookupColumn.ofLongs(x).withStater((point, m) -> {
       long[] out = limbs.state(point, m);
       Fr.add(out, 0, out, 0, out, L);

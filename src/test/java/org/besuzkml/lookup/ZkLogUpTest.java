@@ -26,22 +26,6 @@ import org.junit.jupiter.api.Test;
  * distribution does not depend on the witness (with a control that has no masks).
  */
 class ZkLogUpTest {
-  /** x = lo + 16 hi, stated as the two limbs (an encoding with a linear part of two elements). */
-  private static final ColumnEncoding TWO_NIBBLES = new ColumnEncoding() {
-    @Override
-    public int statedCount() {
-      return 2;
-    }
-
-    @Override
-    public void value(long[] out, int outOff, long[] stated, int so, long[] point, int po, int m) {
-      long[] sixteen = new long[L];
-      Fr.fromLong(sixteen, 0, 16);
-      Fr.mul(out, outOff, stated, so + L, sixteen, 0);
-      Fr.add(out, outOff, out, outOff, stated, so);
-    }
-  };
-
   /** x = a + 4 b + 16 c + 5 (an affine encoding of three stated elements, as a Decomp with an offset). */
   private static final ColumnEncoding THREE_LIMBS_PLUS_FIVE = new ColumnEncoding() {
     @Override
@@ -121,7 +105,7 @@ class ZkLogUpTest {
     for (int i = 0; i < 8; i++) {
       x[i] = lo[i] + 16 * hi[i];
     }
-    f.instances.add(LookupInstance.of(r8, new int[] {8}, TWO_NIBBLES));
+    f.instances.add(LookupInstance.of(r8, new int[] {8}, LogUpFixture.TWO_NIBBLES));
     f.columns.add(new LookupColumn[] {LookupColumn.ofLongs(x).withStater((point, m) -> {
       long[] out = new long[2 * L];
       Multilinear.evaluate(out, 0, LogUpFixture.toFr(lo), 0, m, point, 0);
