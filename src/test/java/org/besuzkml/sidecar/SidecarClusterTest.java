@@ -80,33 +80,48 @@ class SidecarClusterTest {
 
   @Test
   void cancelReachesTheMemberThatHoldsTheJob() throws Exception {
-    // one batch of 100 (the batch limit) to one member, one prover thread each: jobs land on both,
-    // and the last ones still wait while the first are proved (40 were all proved first once, on CI)
-    StringBuilder batch = new StringBuilder("[");
-    for (int k = 0; k < 100; k++) {
-      batch.append(k == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(k)
-          .append(",\"method\":\"zkml_requestProof\",\"params\":")
-          .append(SidecarFixture.request(0.03125 * k, 0.3125, 0.4375)).append('}');
-    }
-    JsonNode answers = ca.rpc(batch.append(']').toString());
-    assertEquals(100, answers.size(), answers.toString());
+    // Batches of 100 (the batch limit) to one member, one prover thread each: jobs land on both,
+    // and usually the last ones still wait when the batch answers. Whether any does depends on how
+    // fast this machine stores jobs against how fast it proves them (on CI every job of a batch was
+    // once proved first), so a batch with none left to cancel is followed by another, up to 5.
     int cancelledRemotely = 0;
-    for (int k = answers.size() - 1; k >= 0 && cancelledRemotely < 3; k--) { // the last ones wait longest
-      JsonNode r = answers.get(k).get("result");
-      String id = r.get("jobId").asText();
-      boolean onB = ca.call("zkml_getJob", List.of(id)).get("result").has("member");
-      SidecarFixture.Client notHolder = onB ? ca : cb;
-      JsonNode wrong = notHolder.call("zkml_cancel", List.of(id, "0x00"));
-      JsonNode right = notHolder.call("zkml_cancel", List.of(id, r.get("cancelToken").asText())).get("result");
-      if (right.get("state").asText().equals("CANCELLED")) { // it was waiting: cancelled at once
-        cancelledRemotely++;
+    for (int round = 0; round < 5 && cancelledRemotely == 0; round++) {
+      StringBuilder batch = new StringBuilder("[");
+      for (int k = 0; k < 100; k++) {
+        batch.append(k == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(k)
+            .append(",\"method\":\"zkml_requestProof\",\"params\":")
+            .append(SidecarFixture.request(0.03125 * k, 0.0625 * round, 0.4375)).append('}');
+      }
+      JsonNode answers = ca.rpc(batch.append(']').toString());
+      assertEquals(100, answers.size(), answers.toString());
+      for (int k = answers.size() - 1; k >= 0 && cancelledRemotely < 3; k--) {
+        JsonNode r = answers.get(k).get("result");
+        assertFalse(r.get("deduplicated").asBoolean(), "inputs of a round are new: " + r);
+        String id = r.get("jobId").asText();
+        boolean onB = ca.call("zkml_getJob", List.of(id)).get("result").has("member");
+        SidecarFixture.Client notHolder = onB ? ca : cb;
+        JsonNode wrong = notHolder.call("zkml_cancel", List.of(id, "0x00"));
+        JsonNode right = notHolder.call("zkml_cancel", List.of(id, r.get("cancelToken").asText()))
+            .get("result");
+        String state = right.get("state").asText();
+        if (!right.get("cancelled").asBoolean()) { // it was over before the cancel reached it
+          assertTrue(state.equals("PROVED"), right.toString());
+          continue;
+        }
+        // the holder took the token: a waiting job ends at once, a proving one at its next phase
         assertEquals(-32002, wrong.get("error").get("code").asInt(), "the holder checks its token: " + wrong);
-        for (SidecarFixture.Client c : List.of(ca, cb)) {
-          assertEquals("CANCELLED", c.awaitDone(id, 60_000).get("state").asText());
+        if (state.equals("CANCELLED")) {
+          cancelledRemotely++;
+          for (SidecarFixture.Client c : List.of(ca, cb)) {
+            assertEquals("CANCELLED", c.awaitDone(id, 60_000).get("state").asText());
+          }
+        } else {
+          assertEquals("PROVING", state, right.toString());
         }
       }
     }
-    assertTrue(cancelledRemotely > 0, "no job was still live when cancelled through the other member");
+    assertTrue(cancelledRemotely > 0, "no job was still waiting when cancelled through the other member, "
+        + "in 5 batches of 100");
   }
 
   @Test
