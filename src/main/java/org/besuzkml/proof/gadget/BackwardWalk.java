@@ -42,6 +42,9 @@ public final class BackwardWalk {
    */
   public interface Visits {
     void visited(int gadget, int fromByte, int toByte);
+
+    /** Before the first gadget, once the output claims are placed (so work is told per gadget). */
+    default void started() {}
   }
 
   public static List<Claim> prove(Circuit c, ProverTables w, List<Claim> outputClaims,
@@ -118,6 +121,7 @@ public final class BackwardWalk {
     if (err != null) {
       return Checked.rejected(err);
     }
+    visits.started();
     for (int gi = c.gadgets().size() - 1; gi >= 0; gi--) {
       Gadget g = c.gadgets().get(gi);
       if (g instanceof Decomp d && d.define()) {

@@ -44,7 +44,9 @@ final class GadgetCost {
         m.sumcheck(mb + mk, mb > 0 ? 3 : 2);
         m.read(2);
         m.eq(c.tensor(x.y()).vars());
-        m.muls(8L * (c.tensor(x.a()).vars() + c.tensor(x.b()).vars() + 4));
+        m.muls(8); // eq * a * c, and the final comparison
+        // the claims' points on A and B
+        m.alloc(CostMeter.ELEM * (c.tensor(x.a()).vars() + c.tensor(x.b()).vars() + 4L));
       }
     } else if (g instanceof Conv x) {
       conv(x, c, e, m);

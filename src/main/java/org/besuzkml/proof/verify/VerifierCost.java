@@ -106,6 +106,22 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
         walkElements, j, f.placed);
   }
 
+  /**
+   * Phase 3's field multiplications per gadget, indexed as the vk's gadgets: what the walk's step
+   * at gadget i costs (the merges of its outputs' claims, its argument, and the limb statements of
+   * the claims it makes), 0 for a Decomp define (it runs where its tensor is claimed). Tests hold
+   * each entry against the multiplications the verifier does between two gadget visits.
+   */
+  public static long[] walkMulsByGadget(VerifyingKey vk) {
+    CostMeter m = new CostMeter();
+    Flow f = new Flow(vk, m);
+    f.lookupPhase();
+    f.outputs();
+    f.byGadget = new long[vk.circuit().gadgets().size()];
+    f.walk();
+    return f.byGadget;
+  }
+
   /** Null if every figure is within the limits, else the first one that is not (named). */
   public String exceeds(Verifier.Limits l) {
     if (fieldMuls > l.maxFieldMuls()) {
@@ -139,6 +155,10 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
     final long[] pending;
     long openings;
     long placed;
+    /** When set, walk() records each gadget's step in it (walkMulsByGadget). */
+    long[] byGadget;
+    /** Multiplications priced for final claims, which the verifier checks after the walk. */
+    long deferred;
 
     Flow(VerifyingKey vk, CostMeter m) {
       this.vk = vk;
@@ -220,6 +240,7 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
         if (g instanceof Decomp d && d.define()) {
           continue;
         }
+        long before = m.muls - deferred;
         long e = 0;
         for (int o : g.outputs()) {
           long p = pending[o];
@@ -232,6 +253,9 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
         }
         GadgetCost.add(g, c, e, m);
         produce(g, e);
+        if (byGadget != null) {
+          byGadget[gi] = m.muls - deferred - before;
+        }
       }
     }
 
@@ -314,12 +338,14 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
     /** Walk.finish and Walk.known: a final claim is checked (public) or opened (columns). */
     private void done(int t, long n) {
       TensorInfo ti = c.tensor(t);
+      long before = m.muls;
       switch (ti.kind()) {
         case PUBLIC_INPUT -> publicMle(ti, n);
         case CONSTANT -> column(modelColumn[t], n);
         case VIRTUAL -> { } // a rejection
         default -> column(witnessColumn[t], n);
       }
+      deferred = CostMeter.add(deferred, m.muls - before);
     }
 
     /** Walk.publicMle, n times: the padded table (fromLong per value) and its fold. */
