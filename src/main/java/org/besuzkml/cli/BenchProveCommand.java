@@ -114,6 +114,8 @@ final class BenchProveCommand implements Callable<Integer> {
       return 2;
     } catch (RuntimeException e) {
       return InspectCommand.internal(e);
+    } catch (OutOfMemoryError e) {
+      return ProveCommand.outOfMemory();
     }
   }
 }

@@ -39,10 +39,15 @@ final class ProveCommand implements Callable<Integer> {
       description = "Clamp input values beyond the fixed-point range (with a warning) instead of refusing them.")
   boolean clampInputs;
 
+  @Option(names = "--check-pk", description = "Recommit the model's weights and compare them with the vk's "
+      + "commitments, instead of checking them against the digest setup stored (slower; the full check).")
+  boolean checkPk;
+
   @Override
   public Integer call() throws Exception {
     try {
-      ProvingKey pk = ModelFiles.readProvingKey(dir);
+      ProvingKey pk = ModelFiles.readProvingKey(dir,
+          checkPk ? ModelFiles.PkCheck.FULL : ModelFiles.PkCheck.DIGEST);
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
       InputRange.check(pk.compiled().model(), in, clampInputs);
       Outputs.prepare(output);
@@ -80,6 +85,16 @@ final class ProveCommand implements Callable<Integer> {
       return 2;
     } catch (RuntimeException e) {
       return InspectCommand.internal(e);
+    } catch (OutOfMemoryError e) {
+      return outOfMemory();
     }
+  }
+
+  /** The prover ran out of heap: one line with the limit it had and how to raise it. */
+  static int outOfMemory() {
+    long mib = Runtime.getRuntime().maxMemory() >> 20;
+    System.err.println("error: out of memory while proving with a heap limit of " + mib + " MiB: run with a"
+        + " larger heap, e.g. java -Xmx" + Math.max(2, 2 * ((mib + 1023) >> 10)) + "g -jar zkml.jar ...");
+    return 1;
   }
 }

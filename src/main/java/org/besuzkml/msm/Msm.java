@@ -407,6 +407,9 @@ public final class Msm {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("MSM interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err; // out of memory in a worker is out of memory, so callers can say what to do
+      }
       throw new IllegalStateException("MSM worker failed", e.getCause());
     }
   }

@@ -39,7 +39,7 @@ import org.besuzkml.proof.gadget.TableInfo;
  * bytes; 4 TABLE_VALUES and 5 CONSTANT_VALUES ({@code u32 count}, each {@code u32 tensor, u32 n, n x
  * i64}), checked against the rebuilt ones. BZKK sections: 1 VK, 2 COMPILED_MODEL (the BZKM bytes),
  * 3 SRS_REF ({@code u32 n} UTF-8 reference: {@code dev:<seed>} or the ptau path; {@code 32
- * srs_digest}).
+ * srs_digest}; since 0.1.1 {@code 32 bins_digest}, see {@link #binsDigest}).
  */
 public final class ModelFiles {
   public static final String MODEL = "model.bzkm";
@@ -72,12 +72,17 @@ public final class ModelFiles {
   }
 
   static byte[] circuitBytes(CompiledModel cm) {
+    return circuitBytes(cm.circuit(), Setup.scales(cm), cm);
+  }
+
+  /** The circuit sections of {@code c} with {@code scales}, and the hashes of cm's table values. */
+  private static byte[] circuitBytes(Circuit c, int[] scales, CompiledModel cm) {
     byte[][] hashes = new byte[cm.circuit().tables().size()][];
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = VkCodec.tableHash(cm.constants().get(cm.circuit().tables().get(i).values()));
     }
     ByteWriter w = new ByteWriter();
-    for (byte[] s : VkCodec.circuitSections(cm.circuit(), Setup.scales(cm), hashes)) {
+    for (byte[] s : VkCodec.circuitSections(c, scales, hashes)) {
       w.i32(s.length).bytes(s);
     }
     return w.toByteArray();
@@ -134,7 +139,34 @@ public final class ModelFiles {
   public static byte[] encodeProvingKey(ProvingKey pk, byte[] modelBytes, String srsRef) {
     byte[] ref = srsRef.getBytes(StandardCharsets.UTF_8);
     return Container.encode(Container.PROVING_KEY, pk.vk().bytes(), modelBytes,
-        new ByteWriter().i32(ref.length).bytes(ref).bytes(pk.vk().srsDigest()).toByteArray());
+        new ByteWriter().i32(ref.length).bytes(ref).bytes(pk.vk().srsDigest())
+            .bytes(binsDigest(pk.vk(), pk.modelBins())).toByteArray());
+  }
+
+  /** How {@link #readProvingKey} makes sure the model bins are the ones the vk commits to. */
+  public enum PkCheck {
+    /**
+     * Compare the rebuilt bins with the digest setup stored (milliseconds); a pk written before the
+     * digest existed is recommitted. It catches a model or vk section that changed since setup, not
+     * a pk rewritten on purpose: the vk stays the root of trust, and proofs from such a pk fail.
+     */
+    DIGEST,
+    /** Recommit every bin and compare with the vk's commitments (one MSM of 2^n_bin per bin). */
+    FULL
+  }
+
+  /**
+   * keccak256 of a domain tag, the vk's MODEL_BINS commitments and every bin vector ({@code u32 n},
+   * {@code n x i64}): what setup committed, tied to the vk it committed it in.
+   */
+  static byte[] binsDigest(VerifyingKey vk, long[][] bins) {
+    byte[][] parts = new byte[bins.length + 2][];
+    parts[0] = "besu-zkml/pk-bins/v1".getBytes(StandardCharsets.US_ASCII);
+    parts[1] = new ByteWriter().g1s(vk.modelBins(), 0, vk.modelBins().length / G1.AFFINE).toByteArray();
+    for (int k = 0; k < bins.length; k++) {
+      parts[k + 2] = new ByteWriter().longs(bins[k]).toByteArray();
+    }
+    return org.besuzkml.codec.Keccak.hash(parts);
   }
 
   /** The SRS reference of a dev SRS. */
@@ -142,8 +174,13 @@ public final class ModelFiles {
     return "dev:" + seed;
   }
 
-  /** Loads pk.bzkk: the vk, the rebuilt compiled model, the SRS (checked against the digest). */
+  /** Loads pk.bzkk, checking the model bins against setup's digest ({@link PkCheck#DIGEST}). */
   public static ProvingKey readProvingKey(Path dir) throws FileException {
+    return readProvingKey(dir, PkCheck.DIGEST);
+  }
+
+  /** Loads pk.bzkk: the vk, the rebuilt compiled model, the SRS (checked against the digest). */
+  public static ProvingKey readProvingKey(Path dir, PkCheck check) throws FileException {
     byte[] data = read(dir.resolve(PK));
     Decoded<int[]> d = Container.decode(data, Container.PROVING_KEY, 3);
     if (!d.isOk()) {
@@ -155,11 +192,18 @@ public final class ModelFiles {
       throw new FileException(PK + ": embedded vk: " + vk.reason());
     }
     CompiledModel cm = decodeModel(Arrays.copyOfRange(data, b[2], b[3]));
+    if (cm.circuit().tables().size() != vk.value().circuit().tables().size()
+        || !Arrays.equals(circuitBytes(cm), circuitBytes(vk.value().circuit(), vk.value().scales(), cm))) {
+      throw new FileException(PK + ": the compiled model is not the embedded vk's (gadgets, tensors or scales"
+          + " differ)");
+    }
     ByteReader r = new ByteReader(data, b[4], b[5]);
     int n = r.count("srs reference", 4096, 1);
     byte[] ref = r.bytes(n, "srs reference");
-    if (!r.ok()) {
-      throw new FileException(PK + ": " + r.error());
+    r.bytes(32, "srs digest");
+    byte[] stored = r.remaining() == 0 ? null : r.bytes(32, "bins digest"); // null: written before 0.1.1
+    if (!r.ok() || r.remaining() != 0) {
+      throw new FileException(PK + ": " + (r.ok() ? "trailing bytes after the bins digest" : r.error()));
     }
     String srsRef = new String(ref, StandardCharsets.UTF_8);
     int nBin = vk.value().nBin();
@@ -177,6 +221,13 @@ public final class ModelFiles {
       throw new FileException("SRS " + srsRef + " is not the one the vk was made with (digest differs)");
     }
     long[][] bins = Setup.modelBins(cm, vk.value().layout());
+    if (check == PkCheck.DIGEST && stored != null) {
+      if (!Arrays.equals(stored, binsDigest(vk.value(), bins))) {
+        throw new FileException(PK + ": the model's weights or tables are not the ones set up (bins digest"
+            + " differs); run setup again");
+      }
+      return new ProvingKey(vk.value(), cm, srs, bins);
+    }
     for (int k = 0; k < bins.length; k++) {
       long[] c = HyperKzg.commitSmall(srs, bins[k], 1 << nBin);
       if (!Arrays.equals(G1.encode(c, 0), G1.encode(vk.value().modelBins(), k * G1.AFFINE))) {

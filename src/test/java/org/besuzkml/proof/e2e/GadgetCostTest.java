@@ -1,5 +1,7 @@
 package org.besuzkml.proof.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -79,5 +81,31 @@ class GadgetCostTest {
     ratios.forEach((kind, mm) -> System.out.printf("GADGETCOST %s: bound/measured %.2f..%.2f%n", kind,
         mm[0], mm[1]));
     assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  /** Each limit is inclusive: a cost equal to it passes, one past it is refused by its own name. */
+  @Test
+  void eachLimitAdmitsItsOwnValueAndRefusesOneLess() {
+    VerifierCost c = VerifierCost.of(Fixtures.get("1l_mlp").pk().vk());
+    long[] f = {c.fieldMuls(), c.allocBytes(), c.msmPoints(), c.proofBytes(), c.keccakPermutations()};
+    String[] names = {"field multiplications", "bytes of tables", "an MSM of", "a proof of", "Keccak permutations"};
+    assertNull(c.exceeds(limits(f, -1)), "the cost's own figures as limits");
+    for (int i = 0; i < f.length; i++) {
+      assertTrue(f[i] > 0, names[i]);
+      String why = c.exceeds(limits(f, i));
+      assertTrue(why != null && why.startsWith("verifier cost: ") && why.contains(names[i])
+          && why.contains(Long.toString(f[i])) && why.contains(Long.toString(f[i] - 1)), i + ": " + why);
+    }
+    VerifierCost none = VerifierCost.of(null);
+    assertEquals(new VerifierCost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), none);
+  }
+
+  /** The figures as limits, the one at {@code lower} (if any) one below its figure. */
+  private static Verifier.Limits limits(long[] f, int lower) {
+    long[] l = f.clone();
+    if (lower >= 0) {
+      l[lower]--;
+    }
+    return new Verifier.Limits(l[0], l[1], l[2], l[3], l[4]);
   }
 }
