@@ -133,6 +133,12 @@ final class ZkWalkFixture {
 
   /** Null when every Lambda-claim and every returned claim is true; else the first false one. */
   String falseClaim(long[] lambda, List<LambdaClaim> deferred, List<ZkClaim> claims) {
+    return falseClaim(circuit(), tables(), lambda, deferred, claims);
+  }
+
+  /** The same for any circuit and tables. */
+  static String falseClaim(Circuit c, ProverTables tables, long[] lambda, List<LambdaClaim> deferred,
+      List<ZkClaim> claims) {
     for (int i = 0; i < deferred.size(); i++) {
       LambdaClaim lc = deferred.get(i);
       if (!Fr.equal(lc.omega().evaluate(lambda), 0, lc.value(), 0)) {
@@ -140,10 +146,10 @@ final class ZkWalkFixture {
       }
     }
     for (ZkClaim cl : claims) {
-      long[] truth = mle(cl.tensor(), cl.point());
+      long[] truth = WalkMath.evaluate(tables.mle(cl.tensor()), c.tensor(cl.tensor()).vars(), cl.point());
       Fr.add(truth, 0, truth, 0, cl.omega().evaluate(lambda), 0);
       if (!Fr.equal(truth, 0, cl.value(), 0)) {
-        return "claim on " + tensors.get(cl.tensor()).name();
+        return "claim on " + c.tensor(cl.tensor()).name();
       }
     }
     return null;
