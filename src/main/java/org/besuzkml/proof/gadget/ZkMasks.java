@@ -33,7 +33,7 @@ public final class ZkMasks {
     for (int i = 0; i < publicTensor.length; i++) {
       publicTensor[i] = c.tensor(i).kind() == TensorKind.PUBLIC_INPUT;
     }
-    for (int o : publicOutputs) {
+    for (int o : publicOutputs == null ? new int[0] : publicOutputs) {
       if (o >= 0 && o < publicTensor.length) {
         publicTensor[o] = true;
       }
