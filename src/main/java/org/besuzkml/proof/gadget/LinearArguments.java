@@ -17,7 +17,7 @@ final class LinearArguments {
   static final int L = Fr.LIMBS;
 
   /** One input point per Lin input, and the LT factors of its broadcast blocks. */
-  private static long[][] points(Lin g, Circuit c, long[] z, long[] factors) {
+  static long[][] points(Lin g, Circuit c, long[] z, long[] factors) {
     TensorInfo y = c.tensor(g.y());
     long[][] pts = new long[g.xs().length][];
     long[] f = new long[L];

@@ -19,8 +19,14 @@
  * {@link org.besuzkml.proof.gadget.LookupPlan} and {@link org.besuzkml.proof.gadget.ColumnLayout}
  * derive the lookup instances and the bin layout of 7.2 from the circuit alone.
  *
+ * <p>Zero knowledge (docs/zk-design.md 4, step 7, not wired in yet):
+ * {@link org.besuzkml.proof.gadget.ZkGadgetArguments} holds the masked arguments by kind, on
+ * masked claims ({@link org.besuzkml.proof.gadget.ZkClaim}); each stated value takes a slot of the
+ * mask column from {@link org.besuzkml.proof.gadget.ZkMasks}, and each check involving a mask is
+ * deferred there as a Lambda-claim ({@code mask} package).
+ *
  * <p>Consensus code: depends only on the JDK and the crypto packages ({@code field}, {@code poly},
- * {@code transcript}, {@code sumcheck}); never on {@code model}, {@code onnx} or the prover side
+ * {@code transcript}, {@code sumcheck}, {@code mask}); never on {@code model}, {@code onnx} or the prover side
  * ({@code proof.compile}, {@code proof.witness}); the provers here read the witness only through
  * {@link org.besuzkml.proof.gadget.ProverTables}. No floating point. Verifiers never throw on proof
  * content ({@code GadgetArguments.verify} also turns any runtime error into a rejection).
