@@ -2,6 +2,7 @@ package org.besuzkml.transcript;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -67,6 +68,17 @@ class TranscriptBoundaryTest {
       long i = t.challengeIndex("b" + bound, bound);
       assertTrue(i >= 0 && i < bound, bound + " -> " + i);
     }
+    // rejection sampling: a masked candidate equal to the bound (1 in 4 for bound 3) is redrawn
+    boolean[] seen = new boolean[5];
+    for (int k = 0; k < 64; k++) {
+      for (long bound : new long[] {3, 5}) {
+        long i = t.challengeIndex("r" + k, bound);
+        assertTrue(i >= 0 && i < bound, bound + " -> " + i);
+        seen[(int) i] = true;
+      }
+    }
+    assertTrue(seen[0] && seen[1] && seen[2] && seen[3] && seen[4], "every index is drawn");
+    assertSame(t, t.tap(null), "tap chains (the adversarial tests build transcripts with it)");
     assertFalse(t.isMalformed());
     Transcript zero = Transcript.v1();
     assertEquals(0, zero.challengeIndex("zero", 0));
