@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zero-knowledge walk arguments of step 7 part 1 on compiled corpus models: every Lin,
- * ReduceSum, Alias, Decomp and Requant of the circuit, given honest masked claims, verifies from
+ * The zero-knowledge walk arguments of step 7 (parts 1 and 2) on compiled corpus models: every Lin,
+ * ReduceSum, Alias, Decomp, Requant and Contract of the circuit, given honest masked claims, verifies from
  * bytes with every Lambda-claim and returned claim true; a claim that reaches a limb-backed tensor
  * through an Alias is discharged by its Decomp define, as the walk will do.
  */
@@ -119,7 +119,7 @@ class ZkWalkCorpusTest {
         }
       }
     }
-    assertEquals(Set.of("Alias", "Decomp", "Lin", "ReduceSum", "Requant"), kinds);
+    assertEquals(Set.of("Alias", "Contract", "Decomp", "Lin", "ReduceSum", "Requant"), kinds);
     assertTrue(checked > 100, "checked " + checked);
     assertTrue(throughAlias > 0, "a claim reached a limb-backed tensor through a linear map");
   }
