@@ -67,9 +67,45 @@ class ZkSumcheckGadgetsTest {
     }
   }
 
-  /** A gadget with its honest claims, the degree list 4.6 gives it and version 1's degree. */
-  private record Case(String name, ZkWalkFixture f, Gadget g, List<ZkClaim> claims, long[] lambda, int[] degrees,
-      int v1Degree, int stated) {}
+  /** Merges of claims on one tensor of kind {@code kind} (limb-backed when COMMITTED), shape 3 x 4. */
+  private static final class Merge {
+    final ZkWalkFixture f = new ZkWalkFixture();
+    final int y;
+
+    Merge(long seed, TensorKind kind) {
+      long[] v = ZkWalkFixture.random(new SplittableRandom(seed), 12, -3000, 3000);
+      y = kind == TensorKind.COMMITTED ? f.limbBacked("y", v, 0, 16, true, 8, 3, 4) : f.tensor("y", kind, v, 3, 4);
+    }
+
+    List<ZkClaim> claims(int n, SplittableRandom rnd, long[] lambda) {
+      List<ZkClaim> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        out.add(f.honest(y, rnd, lambda, UP));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * A gadget (or, when {@code g} is null, a merge on {@code mergeTensor}) with its honest claims, the
+   * degree list 4.6 gives it, version 1's degree and the number of stated elements.
+   */
+  private record Case(String name, ZkWalkFixture f, Gadget g, int mergeTensor, List<ZkClaim> claims, long[] lambda,
+      int[] degrees, int v1Degree, int stated) {
+    Case(String name, ZkWalkFixture f, Gadget g, List<ZkClaim> claims, long[] lambda, int[] degrees, int v1Degree,
+        int stated) {
+      this(name, f, g, -1, claims, lambda, degrees, v1Degree, stated);
+    }
+
+    Case with(long[] column, List<ZkClaim> cl) {
+      return new Case(name, f, g, mergeTensor, cl, column, degrees, v1Degree, stated);
+    }
+
+    int[] degreesOf(Circuit c, ZkMasks m) {
+      return g instanceof Contract ct ? ZkContractArgument.degrees(ContractArgument.of(ct, c), ct, m)
+          : ZkClaimMerge.degrees(mergeTensor, c, m);
+    }
+  }
 
   private static List<Case> cases(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed * 17 + 3);
@@ -90,6 +126,14 @@ class ZkSumcheckGadgetsTest {
     Mat limbs = new Mat(seed + 400, 0, 2, 4, 3, TensorKind.COMMITTED, true, TensorKind.CONSTANT);
     out.add(new Case("Contract, limb-backed A", limbs.f, limbs.g, List.of(limbs.f.honest(limbs.y, rnd, lambda, UP)),
         lambda, new int[] {2, 4}, 2, 3));
+    Merge mv = new Merge(seed + 500, TensorKind.VIRTUAL);
+    out.add(new Case("merge", mv.f, null, mv.y, mv.claims(2, rnd, lambda), lambda, new int[] {2, 2, 2, 3}, 2, 1));
+    Merge ml = new Merge(seed + 600, TensorKind.COMMITTED);
+    out.add(new Case("merge, limb-backed", ml.f, null, ml.y, ml.claims(3, rnd, lambda), lambda,
+        new int[] {2, 2, 2, 3}, 2, 2));
+    Merge mp = new Merge(seed + 700, TensorKind.PUBLIC_INPUT);
+    out.add(new Case("merge, public", mp.f, null, mp.y, mp.claims(2, rnd, lambda), lambda, new int[] {2, 2, 2, 2}, 2,
+        1));
     return out;
   }
 
@@ -103,14 +147,17 @@ class ZkSumcheckGadgetsTest {
     ZkMasks pm = ZkMasks.prover(c, c.outputs(), k.lambda(), pc);
     Transcript pt = ZkWalkFixture.transcript();
     ProofSink sink = new ProofSink();
-    List<ZkClaim> pcl = ZkGadgetArguments.prove(k.g(), c, k.f().tables(), k.claims(), sink, pt, pm);
+    List<ZkClaim> pcl = k.g() == null
+        ? ZkClaimMerge.prove(k.mergeTensor(), k.claims(), c, k.f().tables(), pm, sink, pt)
+        : ZkGadgetArguments.prove(k.g(), c, k.f().tables(), k.claims(), sink, pt, pm);
     byte[] bytes = tamper.apply(sink.toBytes());
     MaskCursor vc = MaskCursor.of(verifierSize);
     vc.take(UP);
     ZkMasks vm = ZkMasks.verifier(c, c.outputs(), vc);
     Transcript vt = ZkWalkFixture.transcript();
     FieldReader in = new FieldReader(bytes, 0, bytes.length);
-    Checked<List<ZkClaim>> v = ZkGadgetArguments.verify(k.g(), c, verifierClaims, in, vt, vm);
+    Checked<List<ZkClaim>> v = k.g() == null ? ZkClaimMerge.verify(k.mergeTensor(), verifierClaims, c, vm, in, vt)
+        : ZkGadgetArguments.verify(k.g(), c, verifierClaims, in, vt, vm);
     return new Run(bytes, pcl, pm, pt, v, vm, vt, in.atEnd());
   }
 
@@ -168,14 +215,14 @@ class ZkSumcheckGadgetsTest {
   void onlyTheLastRoundsDegreeIsRaisedAsTable46Says() {
     for (Case k : cases(10)) {
       Circuit c = k.f().circuit();
-      Contract g = (Contract) k.g();
       ZkMasks m = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(SIZE));
-      int[] d = ZkContractArgument.degrees(ContractArgument.of(g, c), g, m);
+      int[] d = k.degreesOf(c, m);
       assertArrayEquals(k.degrees(), d, k.name());
       for (int t = 0; t < d.length - 1; t++) {
         assertEquals(k.v1Degree(), d[t], k.name() + ": round " + t + " keeps version 1's degree");
       }
-      assertTrue(d[d.length - 1] > k.v1Degree(), k.name() + ": the last round's degree is raised");
+      // raised unless the only stated factor is public (a merge on a public tensor)
+      assertEquals(!k.name().equals("merge, public"), d[d.length - 1] > k.v1Degree(), k.name());
       // the proof has exactly these degrees: the verifier reads them, one fewer element is short
       Run r = run(k);
       assertTrue(r.verified().isOk(), k.name());
@@ -190,15 +237,17 @@ class ZkSumcheckGadgetsTest {
       // the run's own mask coefficients zero: what is left of c_D comes from the masked extensions
       long[] slotsOnly = k.lambda().clone();
       Arrays.fill(slotsOnly, UP * L, (UP + coeffs) * L, 0L);
-      Run r = run(new Case(k.name(), k.f(), k.g(), k.claims(), slotsOnly, k.degrees(), k.v1Degree(), k.stated()));
+      Run r = run(k.with(slotsOnly, k.claims()));
       assertTrue(r.verified().isOk(), k.name());
       assertFalse(element(r.bytes(), coeffs - 1).equals(java.math.BigInteger.ZERO),
           k.name() + ": the masked extensions give the last round degree " + dLast);
       // a zero column (and offsets): every coefficient above version 1's degree is zero
       long[] zero = new long[SIZE * L];
-      ZkClaim h = k.claims().get(0);
-      ZkClaim plain = new ZkClaim(h.tensor(), h.point(), k.f().mle(h.tensor(), h.point()), new MaskForm());
-      Run z = run(new Case(k.name(), k.f(), k.g(), List.of(plain), zero, k.degrees(), k.v1Degree(), k.stated()));
+      List<ZkClaim> plain = new ArrayList<>();
+      for (ZkClaim h : k.claims()) {
+        plain.add(new ZkClaim(h.tensor(), h.point(), k.f().mle(h.tensor(), h.point()), new MaskForm()));
+      }
+      Run z = run(k.with(zero, plain));
       assertTrue(z.verified().isOk(), k.name());
       for (int c = k.v1Degree() + 1; c <= dLast; c++) {
         assertEquals(java.math.BigInteger.ZERO, element(z.bytes(), coeffs - dLast + c - 1),
@@ -237,30 +286,35 @@ class ZkSumcheckGadgetsTest {
         lies++;
       }
     }
-    // the runs' coefficients (6, 5, 10, 8, 6) and the stated values (2, 2, 2, 2, 3)
-    assertEquals(6 + 5 + 10 + 8 + 6 + 2 + 2 + 2 + 2 + 3, lies);
+    // Contract: the runs' coefficients (6, 5, 10, 8, 6) and stated values (2, 2, 2, 2, 3); merges: (9, 9, 8), (1, 2, 1)
+    assertEquals(6 + 5 + 10 + 8 + 6 + 2 + 2 + 2 + 2 + 3 + 9 + 9 + 8 + 1 + 2 + 1, lies);
   }
 
   @Test
   void aFalseInputValueOrAMovedOffsetIsCaughtByTheLambdaClaim() {
     for (Case k : cases(5)) {
-      ZkClaim h = k.claims().get(0);
-      long[] v = h.value().clone();
-      Fr.add(v, 0, v, 0, WalkMath.one(), 0);
-      Run r = run(k, List.of(new ZkClaim(h.tensor(), h.point(), v, h.omega())), SIZE, b -> b);
-      assertTrue(r.verified().isOk(), k.name());
-      String f = k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value());
-      assertNotNull(f, k.name() + ": a false input value");
-      assertEquals("Lambda-claim 0", f, k.name());
-      MaskForm moved = new MaskForm();
-      long[] c = new long[L];
-      for (int j = 0; j < h.omega().terms(); j++) {
-        h.omega().coefficient(j, c, 0);
-        moved.add((h.omega().index(j) + 1) % UP, c, 0);
+      for (int i = 0; i < k.claims().size(); i++) {
+        List<ZkClaim> bad = new ArrayList<>(k.claims());
+        ZkClaim h = bad.get(i);
+        long[] v = h.value().clone();
+        Fr.add(v, 0, v, 0, WalkMath.one(), 0);
+        bad.set(i, new ZkClaim(h.tensor(), h.point(), v, h.omega()));
+        Run r = run(k, bad, SIZE, b -> b);
+        assertTrue(r.verified().isOk(), k.name());
+        String f = k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value());
+        assertNotNull(f, k.name() + ": a false value of claim " + i);
+        assertEquals("Lambda-claim 0", f, k.name());
+        MaskForm moved = new MaskForm();
+        long[] c = new long[L];
+        for (int j = 0; j < h.omega().terms(); j++) {
+          h.omega().coefficient(j, c, 0);
+          moved.add((h.omega().index(j) + 1) % UP, c, 0);
+        }
+        bad.set(i, new ZkClaim(h.tensor(), h.point(), h.value(), moved));
+        r = run(k, bad, SIZE, b -> b);
+        assertEquals("Lambda-claim 0", k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(),
+            r.verified().value()), k.name() + ": a moved offset of claim " + i);
       }
-      r = run(k, List.of(new ZkClaim(h.tensor(), h.point(), h.value(), moved)), SIZE, b -> b);
-      assertEquals("Lambda-claim 0", k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(),
-          r.verified().value()), k.name() + ": a moved offset");
     }
   }
 
@@ -287,7 +341,7 @@ class ZkSumcheckGadgetsTest {
     // mask term x_k (1 - x_k) s vanishes on {0,1}); the rest of the last round and the values move
     long[] other = k.lambda().clone();
     Fr.add(other, first * L, other, first * L, WalkMath.one(), 0);
-    Run moved = run(new Case(k.name(), k.f(), k.g(), k.claims(), other, k.degrees(), k.v1Degree(), k.stated()));
+    Run moved = run(k.with(other, k.claims()));
     int coeffs = first - UP;
     int lastRound = coeffs - k.degrees()[k.degrees().length - 1];
     for (int e = 0; e < coeffs + 2; e++) {
@@ -341,6 +395,14 @@ class ZkSumcheckGadgetsTest {
       assertTrue(shortProof.verified().reason().contains("proof too short"), shortProof.verified().reason());
       Run shortRun = run(k, k.claims(), SIZE, b -> Arrays.copyOf(b, 3 * Fr.BYTES));
       assertFalse(shortRun.verified().isOk(), k.name() + ": a cut sumcheck");
+      if (k.g() == null) {
+        Run one = run(k, List.of(k.claims().get(0)), SIZE, b -> b);
+        assertEquals("merge: bad claim list", one.verified().reason(), k.name());
+        ZkClaim h = k.claims().get(0);
+        Run other = run(k, List.of(h, new ZkClaim(h.tensor() + 1, h.point(), h.value(), h.omega())), SIZE, b -> b);
+        assertEquals("merge: claim on another tensor or of wrong size", other.verified().reason(), k.name());
+        continue;
+      }
       Run twoClaims = run(k, List.of(k.claims().get(0), k.claims().get(0)), SIZE, b -> b);
       assertEquals("Contract: expected one merged claim, got 2", twoClaims.verified().reason());
       Run none = run(k, List.of(), SIZE, b -> new byte[0]);
