@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sumcheck gadgets of step 7, part 2 (zk-design 4.2 masked extension, 4.3 R3, 4.6): Contract
- * without and with batch variables (also {@code m_k = 0}, and a public and a limb-backed operand).
+ * without and with batch variables (also {@code m_k = 0}, and a public and a limb-backed operand),
+ * ClaimMerge (on a virtual, a limb-backed and a public tensor), Poly (plain, with public and
+ * limb-backed inputs, and a zero check).
  * Completeness with every Lambda-claim and returned masked claim true and both sides allocating
  * alike; the round degrees of 4.6 (only the last raised); a lie in every element of every message,
  * a false input value and a moved input offset caught; a degenerate challenge refused by reason.
@@ -86,6 +88,45 @@ class ZkSumcheckGadgetsTest {
     }
   }
 
+  /** Poly gadgets over shape 3 x 4: plain, with a public and a limb-backed input, and a zero check. */
+  private static final class Polys {
+    final ZkWalkFixture f = new ZkWalkFixture();
+    final Poly plain;
+    final Poly mixed;
+    final Poly zero;
+    final int y;
+
+    Polys(long seed) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      long[] a = ZkWalkFixture.random(rnd, 12, -50, 50);
+      long[] b = ZkWalkFixture.random(rnd, 12, -50, 50);
+      long[] p = ZkWalkFixture.random(rnd, 12, -50, 50);
+      long[] q = ZkWalkFixture.random(rnd, 12, -3000, 3000);
+      int xa = f.tensor("a", TensorKind.VIRTUAL, a, 3, 4);
+      int xb = f.tensor("b", TensorKind.CONSTANT, b, 3, 4);
+      int xp = f.tensor("p", TensorKind.PUBLIC_INPUT, p, 3, 4);
+      int xq = f.limbBacked("q", q, 0, 16, true, 8, 3, 4);
+      long[] yv = new long[12];
+      long[] uv = new long[12];
+      long[] ab = new long[12];
+      for (int i = 0; i < 12; i++) {
+        yv[i] = 3 * a[i] * b[i] - 2 * a[i] * a[i] + 5;
+        uv[i] = p[i] * q[i] + q[i] * q[i] * q[i];
+        ab[i] = a[i] * b[i];
+      }
+      y = f.tensor("y", TensorKind.VIRTUAL, yv, 3, 4);
+      plain = new Poly(y, new int[] {xa, xb}, new long[] {3, -2, 5}, new int[][] {{0, 1}, {0, 0}, {}}, false);
+      int u = f.tensor("u", TensorKind.VIRTUAL, uv, 3, 4);
+      mixed = new Poly(u, new int[] {xp, xq}, new long[] {1, 1}, new int[][] {{0, 1}, {1, 1, 1}}, false);
+      int xab = f.tensor("ab", TensorKind.VIRTUAL, ab, 3, 4);
+      int z = f.tensor("zero", TensorKind.VIRTUAL, new long[12], 3, 4);
+      zero = new Poly(z, new int[] {xa, xb, xab}, new long[] {1, -1}, new int[][] {{0, 1}, {2}}, true);
+      f.gadgets.add(plain);
+      f.gadgets.add(mixed);
+      f.gadgets.add(zero);
+    }
+  }
+
   /**
    * A gadget (or, when {@code g} is null, a merge on {@code mergeTensor}) with its honest claims, the
    * degree list 4.6 gives it, version 1's degree and the number of stated elements.
@@ -102,6 +143,9 @@ class ZkSumcheckGadgetsTest {
     }
 
     int[] degreesOf(Circuit c, ZkMasks m) {
+      if (g instanceof Poly p) {
+        return ZkPolyArgument.degrees(p, c, m);
+      }
       return g instanceof Contract ct ? ZkContractArgument.degrees(ContractArgument.of(ct, c), ct, m)
           : ZkClaimMerge.degrees(mergeTensor, c, m);
     }
@@ -134,6 +178,12 @@ class ZkSumcheckGadgetsTest {
     Merge mp = new Merge(seed + 700, TensorKind.PUBLIC_INPUT);
     out.add(new Case("merge, public", mp.f, null, mp.y, mp.claims(2, rnd, lambda), lambda, new int[] {2, 2, 2, 2}, 2,
         1));
+    Polys p = new Polys(seed + 800);
+    out.add(new Case("Poly", p.f, p.plain, List.of(p.f.honest(p.y, rnd, lambda, UP)), lambda,
+        new int[] {3, 3, 3, 5}, 3, 2));
+    out.add(new Case("Poly, public and limb-backed inputs", p.f, p.mixed,
+        List.of(p.f.honest(p.mixed.y(), rnd, lambda, UP)), lambda, new int[] {4, 4, 4, 7}, 4, 3));
+    out.add(new Case("Poly zero check", p.f, p.zero, List.of(), lambda, new int[] {3, 3, 3, 5}, 3, 3));
     return out;
   }
 
@@ -286,8 +336,9 @@ class ZkSumcheckGadgetsTest {
         lies++;
       }
     }
-    // Contract: the runs' coefficients (6, 5, 10, 8, 6) and stated values (2, 2, 2, 2, 3); merges: (9, 9, 8), (1, 2, 1)
-    assertEquals(6 + 5 + 10 + 8 + 6 + 2 + 2 + 2 + 2 + 3 + 9 + 9 + 8 + 1 + 2 + 1, lies);
+    // Contract: the runs' coefficients (6, 5, 10, 8, 6) and stated values (2, 2, 2, 2, 3); merges: (9, 9, 8),
+    // (1, 2, 1); Poly: (14, 19, 14), (2, 3, 3)
+    assertEquals(6 + 5 + 10 + 8 + 6 + 2 + 2 + 2 + 2 + 3 + 9 + 9 + 8 + 1 + 2 + 1 + 14 + 19 + 14 + 2 + 3 + 3, lies);
   }
 
   @Test
@@ -403,8 +454,14 @@ class ZkSumcheckGadgetsTest {
         assertEquals("merge: claim on another tensor or of wrong size", other.verified().reason(), k.name());
         continue;
       }
+      if (k.g() instanceof Poly p && p.zeroCheck()) {
+        ZkClaim stray = k.f().honest(p.y(), new SplittableRandom(8), k.lambda(), UP);
+        assertEquals("Poly: a claim reached a zero-check output", run(k, List.of(stray), SIZE, b -> b).verified()
+            .reason());
+        continue;
+      }
       Run twoClaims = run(k, List.of(k.claims().get(0), k.claims().get(0)), SIZE, b -> b);
-      assertEquals("Contract: expected one merged claim, got 2", twoClaims.verified().reason());
+      assertEquals(k.g().kind() + ": expected one merged claim, got 2", twoClaims.verified().reason());
       Run none = run(k, List.of(), SIZE, b -> new byte[0]);
       assertTrue(none.verified().isOk() && none.verified().value().isEmpty(), "no claim on Y, nothing to reduce");
     }
@@ -417,5 +474,22 @@ class ZkSumcheckGadgetsTest {
     Checked<List<ZkClaim>> v = ZkGadgetArguments.verify(dot.g, c, List.of(y), new FieldReader(new byte[0], 0, 0),
         ZkWalkFixture.transcript(), vm);
     assertEquals("Contract: no variable to mask (m_b + m_k = 0)", v.reason());
+    // Poly: a broadcast input, a zero-variable output
+    ZkWalkFixture f = new ZkWalkFixture();
+    int x = f.tensor("x", TensorKind.VIRTUAL, new long[] {1, 2, 3, 4}, 2, 2);
+    int s = f.tensor("s", TensorKind.CONSTANT, new long[] {3, 5}, 2, 1);
+    int yb = f.tensor("y", TensorKind.VIRTUAL, new long[] {3, 6, 15, 20}, 2, 2);
+    int one = f.tensor("one", TensorKind.VIRTUAL, new long[] {7}, 1, 1);
+    int sq = f.tensor("sq", TensorKind.VIRTUAL, new long[] {49}, 1, 1);
+    Circuit cp = f.circuit();
+    ZkMasks pm = ZkMasks.verifier(cp, cp.outputs(), MaskCursor.of(SIZE));
+    Poly bcast = new Poly(yb, new int[] {x, s}, new long[] {1}, new int[][] {{0, 1}}, false);
+    assertEquals("Poly: broadcast inputs are not masked yet", ZkGadgetArguments.verify(bcast, cp,
+        List.of(f.honest(yb, new SplittableRandom(1), lambda, UP)), new FieldReader(new byte[0], 0, 0),
+        ZkWalkFixture.transcript(), pm).reason());
+    Poly scalar = new Poly(sq, new int[] {one}, new long[] {1}, new int[][] {{0, 0}}, false);
+    assertEquals("Poly: no variable to mask", ZkGadgetArguments.verify(scalar, cp,
+        List.of(f.honest(sq, new SplittableRandom(2), lambda, UP)), new FieldReader(new byte[0], 0, 0),
+        ZkWalkFixture.transcript(), pm).reason());
   }
 }
