@@ -21,7 +21,8 @@ import org.besuzkml.transcript.Transcript;
  * masked extension in the last variable. Round degrees: {@code delta + 1} in every round but the
  * last, which has {@code 1 + max_t sum_(j in t) deg_j} ({@code deg_j = 2} for a masked input, 1
  * for a public one and for sel): {@code 2 delta + 1} when every input is masked. The final check
- * becomes R3's Lambda-claim. Inputs must have the output's shape (a broadcast input's mask would
+ * becomes R3's Lambda-claim. Each distinct input is stated once (one slot), in order of first use.
+ * Inputs must have the output's shape (a broadcast input's mask would
  * carry its LT factor, known only in the last round): broadcast inputs and zero-variable outputs
  * are refused by reason.
  */
@@ -107,10 +108,28 @@ final class ZkPolyArgument {
     return claims.get(0);
   }
 
+  /**
+   * The stated tensors: the distinct inputs in order of first use (a tensor named twice, as
+   * {@code Mul(x, x)} lowers, is one stated value with one slot, 4.2).
+   */
+  static int[] distinct(Poly g) {
+    return Arrays.stream(g.xs()).distinct().toArray();
+  }
+
+  /** Per input its index among {@link #distinct}. */
+  private static int[] targetOf(Poly g, int[] distinct) {
+    int[] out = new int[g.xs().length];
+    for (int j = 0; j < out.length; j++) {
+      int x = g.xs()[j];
+      out[j] = Arrays.stream(distinct).boxed().toList().indexOf(x);
+    }
+    return out;
+  }
+
   /** Inputs with the output's shape are stated at the run's point itself. */
   private static List<ZkStatements.Target> targets(Poly g, long[] r) {
     List<ZkStatements.Target> out = new ArrayList<>();
-    for (int x : g.xs()) {
+    for (int x : distinct(g)) {
       out.add(new ZkStatements.Target(x, r));
     }
     return out;
@@ -120,9 +139,10 @@ final class ZkPolyArgument {
   private static long[] expected(Poly g, Circuit c, long[] z, long[] r, ZkStatements.Stated st) {
     Composition p = PolyArgument.composition(g);
     int a = g.xs().length;
+    int[] target = targetOf(g, distinct(g));
     long[] factors = new long[p.arity() * L];
     for (int j = 0; j < a; j++) {
-      Fr.copy(factors, j * L, st.values().get(j).value(), 0);
+      Fr.copy(factors, j * L, st.values().get(target[j]).value(), 0);
     }
     if (PolyArgument.usesSel(g)) {
       Fr.copy(factors, a * L, WalkMath.sel(c.tensor(g.y()), r), 0);
@@ -147,13 +167,13 @@ final class ZkPolyArgument {
       long[][] tables = new long[1 + x.length][];
       tables[0] = Multilinear.eqTable(cl.point(), 0, vars);
       System.arraycopy(x, 0, tables, 1, x.length);
+      int[] distinct = distinct(g);
+      int[] target = targetOf(g, distinct);
       int[] factorTarget = new int[tables.length];
       Arrays.fill(factorTarget, -1);
-      for (int j = 0; j < g.xs().length; j++) {
-        factorTarget[1 + j] = j;
-      }
+      System.arraycopy(target, 0, factorTarget, 1, target.length);
       CompositeInstance inst = new CompositeInstance(weighted(PolyArgument.composition(g)), vars, tables);
-      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, g.xs(), degrees(g, c, m), cl, m, out, t);
+      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, distinct, degrees(g, c, m), cl, m, out, t);
       long[] r = end.claim().point();
       ZkStatements.Stated st = ZkSumcheckEnd.prove(targets(g, r), r, vars, c, w, m, out, t);
       ZkSumcheckEnd.close(end, expected(g, c, cl.point(), r, st), m);

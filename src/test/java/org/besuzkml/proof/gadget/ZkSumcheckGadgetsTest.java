@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The sumcheck gadgets of step 7, part 2 (zk-design 4.2 masked extension, 4.3 R3, 4.6): Contract
  * without and with batch variables (also {@code m_k = 0}, and a public and a limb-backed operand),
  * ClaimMerge (on a virtual, a limb-backed and a public tensor), Poly (plain, with public and
- * limb-backed inputs, and a zero check).
+ * limb-backed inputs, a zero check, and one tensor named twice).
  * Completeness with every Lambda-claim and returned masked claim true and both sides allocating
  * alike; the round degrees of 4.6 (only the last raised); a lie in every element of every message,
  * a false input value and a moved input offset caught; a degenerate challenge refused by reason.
@@ -94,6 +94,7 @@ class ZkSumcheckGadgetsTest {
     final Poly plain;
     final Poly mixed;
     final Poly zero;
+    final Poly square;
     final int y;
 
     Polys(long seed) {
@@ -121,6 +122,13 @@ class ZkSumcheckGadgetsTest {
       int xab = f.tensor("ab", TensorKind.VIRTUAL, ab, 3, 4);
       int z = f.tensor("zero", TensorKind.VIRTUAL, new long[12], 3, 4);
       zero = new Poly(z, new int[] {xa, xb, xab}, new long[] {1, -1}, new int[][] {{0, 1}, {2}}, true);
+      long[] sqv = new long[12];
+      for (int i = 0; i < 12; i++) {
+        sqv[i] = a[i] * a[i];
+      }
+      int sq = f.tensor("sq", TensorKind.VIRTUAL, sqv, 3, 4);
+      square = new Poly(sq, new int[] {xa, xa}, new long[] {1}, new int[][] {{0, 1}}, false); // Mul(a, a)
+      f.gadgets.add(square);
       f.gadgets.add(plain);
       f.gadgets.add(mixed);
       f.gadgets.add(zero);
@@ -184,6 +192,8 @@ class ZkSumcheckGadgetsTest {
     out.add(new Case("Poly, public and limb-backed inputs", p.f, p.mixed,
         List.of(p.f.honest(p.mixed.y(), rnd, lambda, UP)), lambda, new int[] {4, 4, 4, 7}, 4, 3));
     out.add(new Case("Poly zero check", p.f, p.zero, List.of(), lambda, new int[] {3, 3, 3, 5}, 3, 3));
+    out.add(new Case("Poly, one tensor twice", p.f, p.square, List.of(p.f.honest(p.square.y(), rnd, lambda, UP)),
+        lambda, new int[] {3, 3, 3, 5}, 3, 1));
     return out;
   }
 
@@ -337,8 +347,9 @@ class ZkSumcheckGadgetsTest {
       }
     }
     // Contract: the runs' coefficients (6, 5, 10, 8, 6) and stated values (2, 2, 2, 2, 3); merges: (9, 9, 8),
-    // (1, 2, 1); Poly: (14, 19, 14), (2, 3, 3)
-    assertEquals(6 + 5 + 10 + 8 + 6 + 2 + 2 + 2 + 2 + 3 + 9 + 9 + 8 + 1 + 2 + 1 + 14 + 19 + 14 + 2 + 3 + 3, lies);
+    // (1, 2, 1); Poly: (14, 19, 14, 14), (2, 3, 3, 1: a tensor named twice is stated once)
+    assertEquals(6 + 5 + 10 + 8 + 6 + 2 + 2 + 2 + 2 + 3 + 9 + 9 + 8 + 1 + 2 + 1 + 14 + 19 + 14 + 14 + 2 + 3 + 3 + 1,
+        lies);
   }
 
   @Test
