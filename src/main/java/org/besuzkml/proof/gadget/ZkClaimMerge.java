@@ -100,8 +100,18 @@ final class ZkClaimMerge {
     return st.returned();
   }
 
+  /** Verifier: the merged claim (a limb-backed Y's limbs), or a rejection; never throws on proof content. */
   static Checked<List<ZkClaim>> verify(int tensor, List<ZkClaim> claims, Circuit c, ZkMasks m, FieldReader in,
       Transcript t) {
+    try {
+      return verifyChecked(tensor, claims, c, m, in, t);
+    } catch (RuntimeException e) {
+      return Checked.rejected("merge: malformed input (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static Checked<List<ZkClaim>> verifyChecked(int tensor, List<ZkClaim> claims, Circuit c, ZkMasks m,
+      FieldReader in, Transcript t) {
     if (claims == null || tensor < 0 || tensor >= c.tensors().size()) {
       return Checked.rejected("merge: bad claim list");
     }
