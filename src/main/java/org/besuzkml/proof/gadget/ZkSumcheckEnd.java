@@ -1,6 +1,7 @@
 package org.besuzkml.proof.gadget;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.besuzkml.field.Fr;
 import org.besuzkml.mask.MaskCursor;
@@ -41,7 +42,7 @@ final class ZkSumcheckEnd {
   /** Round degrees: version 1's {@code d} in every round but the last, which has {@code last}. */
   static int[] degrees(int rounds, int d, int last) {
     int[] out = new int[rounds];
-    java.util.Arrays.fill(out, d);
+    Arrays.fill(out, d);
     if (rounds > 0) {
       out[rounds - 1] = Math.max(d, last);
     }
@@ -61,7 +62,7 @@ final class ZkSumcheckEnd {
    */
   static Masked<SubClaim> run(CompositeInstance inst, int[] factorTarget, int[] tensors, int[] degrees,
       ZkClaim claim, ZkMasks m, ProofSink out, Transcript t) {
-    int first = m.cursor().used() + java.util.Arrays.stream(degrees).sum();
+    int first = m.cursor().used() + Arrays.stream(degrees).sum();
     long[][] targetSlots = slotValues(tensors, m, first);
     long[][] factorSlots = new long[factorTarget.length][];
     for (int j = 0; j < factorTarget.length; j++) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -299,7 +300,7 @@ class ZkSumcheckGadgetsTest {
       Arrays.fill(slotsOnly, UP * L, (UP + coeffs) * L, 0L);
       Run r = run(k.with(slotsOnly, k.claims()));
       assertTrue(r.verified().isOk(), k.name());
-      assertFalse(element(r.bytes(), coeffs - 1).equals(java.math.BigInteger.ZERO),
+      assertFalse(element(r.bytes(), coeffs - 1).equals(BigInteger.ZERO),
           k.name() + ": the masked extensions give the last round degree " + dLast);
       // a zero column (and offsets): every coefficient above version 1's degree is zero
       long[] zero = new long[SIZE * L];
@@ -310,14 +311,14 @@ class ZkSumcheckGadgetsTest {
       Run z = run(k.with(zero, plain));
       assertTrue(z.verified().isOk(), k.name());
       for (int c = k.v1Degree() + 1; c <= dLast; c++) {
-        assertEquals(java.math.BigInteger.ZERO, element(z.bytes(), coeffs - dLast + c - 1),
+        assertEquals(BigInteger.ZERO, element(z.bytes(), coeffs - dLast + c - 1),
             k.name() + ": c_" + c + " of the last round without masks");
       }
     }
   }
 
-  private static java.math.BigInteger element(byte[] bytes, int e) {
-    return new java.math.BigInteger(1, Arrays.copyOfRange(bytes, e * Fr.BYTES, (e + 1) * Fr.BYTES));
+  private static BigInteger element(byte[] bytes, int e) {
+    return new BigInteger(1, Arrays.copyOfRange(bytes, e * Fr.BYTES, (e + 1) * Fr.BYTES));
   }
 
   private static byte[] plusOne(byte[] bytes, int e) {
