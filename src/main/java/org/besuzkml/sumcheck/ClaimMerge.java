@@ -16,7 +16,7 @@ import org.besuzkml.transcript.Transcript;
 public final class ClaimMerge {
   private ClaimMerge() {}
 
-  static final String MU = "merge/mu";
+  public static final String MU = "merge/mu";
   static final String VALS = "walk/vals";
   private static final int L = Fr.LIMBS;
 
@@ -105,7 +105,7 @@ public final class ClaimMerge {
   }
 
   /** W = sum_j mu^(j-1) eq(z_j, .), 2^m elements. */
-  static long[] weightTable(long[][] points, int m, long[] mu) {
+  public static long[] weightTable(long[][] points, int m, long[] mu) {
     long[] w = new long[L << m];
     long[] scale = new long[L];
     Fr.setOne(scale, 0);

@@ -38,6 +38,40 @@ record ContractArgument(int mb, int mi, int mk, int mj) {
     return mb > 0 ? 3 : 2;
   }
 
+  /**
+   * The prover's tables over {@code (b, k)}: {@code eq(z_b, b)}, {@code A~(b, z_i, k)} and
+   * {@code B~(b, k, z_j)} (the first unused when there is no batch).
+   */
+  long[][] folded(Contract g, ProverTables w, long[] z) {
+    long[] eqB = Multilinear.eqTable(z, 0, mb);
+    long[] eqI = Multilinear.eqTable(z, mb * L, mi);
+    long[] eqJ = Multilinear.eqTable(z, (mb + mi) * L, mj);
+    long[] a = w.mle(g.a());
+    long[] b = w.mle(g.b());
+    int n = 1 << (mb + mk);
+    long[] af = new long[n * L];
+    long[] bf = new long[n * L];
+    long[] e = new long[n * L];
+    long[] tmp = new long[L];
+    for (int bb = 0; bb < 1 << mb; bb++) {
+      for (int k = 0; k < 1 << mk; k++) {
+        int o = ((bb << mk) | k) * L;
+        Fr.copy(e, o, eqB, bb * L);
+        for (int i = 0; i < 1 << mi; i++) {
+          int ai = (((bb << mi) | i) << mk) | k;
+          Fr.mul(tmp, 0, a, ai * L, eqI, i * L);
+          Fr.add(af, o, af, o, tmp, 0);
+        }
+        for (int j = 0; j < 1 << mj; j++) {
+          int bi = (((bb << mk) | k) << mj) | j;
+          Fr.mul(tmp, 0, b, bi * L, eqJ, j * L);
+          Fr.add(bf, o, bf, o, tmp, 0);
+        }
+      }
+    }
+    return new long[][] {e, af, bf};
+  }
+
   /** 6.5 prover. */
   static final class Prover implements GadgetProver<Contract> {
     @Override
@@ -51,32 +85,10 @@ record ContractArgument(int mb, int mi, int mk, int mj) {
         throw new IllegalArgumentException("Contract needs one claim and equal batch shapes");
       }
       long[] z = claims.get(0).point();
-      long[] eqB = Multilinear.eqTable(z, 0, s.mb);
-      long[] eqI = Multilinear.eqTable(z, s.mb * L, s.mi);
-      long[] eqJ = Multilinear.eqTable(z, (s.mb + s.mi) * L, s.mj);
-      long[] a = w.mle(g.a());
-      long[] b = w.mle(g.b());
-      int n = 1 << (s.mb + s.mk);
-      long[] af = new long[n * L];
-      long[] bf = new long[n * L];
-      long[] e = new long[n * L];
-      long[] tmp = new long[L];
-      for (int bb = 0; bb < 1 << s.mb; bb++) {
-        for (int k = 0; k < 1 << s.mk; k++) {
-          int o = ((bb << s.mk) | k) * L;
-          Fr.copy(e, o, eqB, bb * L);
-          for (int i = 0; i < 1 << s.mi; i++) {
-            int ai = (((bb << s.mi) | i) << s.mk) | k;
-            Fr.mul(tmp, 0, a, ai * L, eqI, i * L);
-            Fr.add(af, o, af, o, tmp, 0);
-          }
-          for (int j = 0; j < 1 << s.mj; j++) {
-            int bi = (((bb << s.mk) | k) << s.mj) | j;
-            Fr.mul(tmp, 0, b, bi * L, eqJ, j * L);
-            Fr.add(bf, o, bf, o, tmp, 0);
-          }
-        }
-      }
+      long[][] f = s.folded(g, w, z);
+      long[] e = f[0];
+      long[] af = f[1];
+      long[] bf = f[2];
       ProductInstance inst = s.mb > 0 ? new ProductInstance(s.mb + s.mk, e, af, bf)
           : new ProductInstance(s.mk, af, bf);
       SumcheckProver.Proved p = SumcheckProver.prove(inst, t);

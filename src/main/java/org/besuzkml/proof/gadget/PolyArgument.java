@@ -86,6 +86,35 @@ final class PolyArgument {
     return claims.size() == 1 ? claims.get(0) : null;
   }
 
+  /** The factor tables over Y's variables: {@code Bcast(X_j)} for each input, then sel_Y if P uses it. */
+  static long[][] tables(Poly g, Circuit c, ProverTables w) {
+    TensorInfo y = c.tensor(g.y());
+    int m = y.vars();
+    int a = g.xs().length;
+    boolean sel = usesSel(g);
+    long[][] tables = new long[a + (sel ? 1 : 0)][];
+    int n = (int) y.size();
+    int[] yShape = y.shape();
+    for (int j = 0; j < a; j++) {
+      TensorInfo x = c.tensor(g.xs()[j]);
+      long[] src = w.mle(g.xs()[j]);
+      long[] dst = new long[(1 << m) * L];
+      for (int i = 0; i < n; i++) {
+        Fr.copy(dst, y.paddedIndex(i) * L, src, x.paddedIndex(broadcastIndex(yShape,
+            x.shape(), i)) * L);
+      }
+      tables[j] = dst;
+    }
+    if (sel) {
+      long[] s = new long[(1 << m) * L];
+      for (int i = 0; i < n; i++) {
+        Fr.setOne(s, y.paddedIndex(i) * L);
+      }
+      tables[a] = s;
+    }
+    return tables;
+  }
+
   static final class Prover implements GadgetProver<Poly> {
     @Override
     public List<Claim> prove(Poly g, Circuit c, ProverTables w, List<Claim> claims,
@@ -100,27 +129,7 @@ final class PolyArgument {
       TensorInfo y = c.tensor(g.y());
       int m = y.vars();
       int a = g.xs().length;
-      boolean sel = usesSel(g);
-      long[][] tables = new long[a + (sel ? 1 : 0)][];
-      int n = (int) y.size();
-      int[] yShape = y.shape();
-      for (int j = 0; j < a; j++) {
-        TensorInfo x = c.tensor(g.xs()[j]);
-        long[] src = w.mle(g.xs()[j]);
-        long[] dst = new long[(1 << m) * L];
-        for (int i = 0; i < n; i++) {
-          Fr.copy(dst, y.paddedIndex(i) * L, src, x.paddedIndex(broadcastIndex(yShape,
-              x.shape(), i)) * L);
-        }
-        tables[j] = dst;
-      }
-      if (sel) {
-        long[] s = new long[(1 << m) * L];
-        for (int i = 0; i < n; i++) {
-          Fr.setOne(s, y.paddedIndex(i) * L);
-        }
-        tables[a] = s;
-      }
+      long[][] tables = tables(g, c, w);
       EqWeightedInstance inst = new EqWeightedInstance(cl.point(), m, composition(g), tables);
       SumcheckProver.Proved p = SumcheckProver.prove(inst, t);
       long[] raw = p.proof().compressed();

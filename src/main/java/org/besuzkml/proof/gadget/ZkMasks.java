@@ -90,6 +90,24 @@ public final class ZkMasks {
     Fr.add(v, off, v, off, lambda, slot * L);
   }
 
+  /** Prover: the whole mask column (flat), for the masked sumcheck's coefficients. */
+  long[] column() {
+    if (lambda == null) {
+      throw new IllegalStateException("the verifier has no mask column");
+    }
+    return lambda;
+  }
+
+  /** Prover: {@code Lambda[i]}. */
+  long[] entry(int i) {
+    return WalkMath.at(column(), i);
+  }
+
+  /** Prover: {@code <omega, Lambda>}, the hidden offset of a claim. */
+  long[] evaluate(MaskForm omega) {
+    return omega.evaluate(column());
+  }
+
   /** Defers the check {@code <omega, Lambda> = value} to the opening reduction (4.5). */
   void defer(MaskForm omega, long[] value) {
     deferred.add(new LambdaClaim(omega, value));

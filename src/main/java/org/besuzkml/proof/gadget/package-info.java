@@ -23,7 +23,9 @@
  * {@link org.besuzkml.proof.gadget.ZkGadgetArguments} holds the masked arguments by kind, on
  * masked claims ({@link org.besuzkml.proof.gadget.ZkClaim}); each stated value takes a slot of the
  * mask column from {@link org.besuzkml.proof.gadget.ZkMasks}, and each check involving a mask is
- * deferred there as a Lambda-claim ({@code mask} package).
+ * deferred there as a Lambda-claim ({@code mask} package). Values stated in linear contexts are
+ * masked additively ({@code ZkStatements}); values stated at the end of a sumcheck (Contract, Poly,
+ * {@code ZkClaimMerge}) as masked extensions in the run's last variable ({@code ZkSumcheckEnd}).
  *
  * <p>Consensus code: depends only on the JDK and the crypto packages ({@code field}, {@code poly},
  * {@code transcript}, {@code sumcheck}, {@code mask}); never on {@code model}, {@code onnx} or the prover side

@@ -431,9 +431,9 @@ class ZkWalkArgumentsTest {
         d.limbs(), -1), cb, List.of(), none, m));
     assertEquals("Requant: shift out of range", verify(new Requant(b.acc, b.q, b.r, 0), cb, List.of(), none, m));
     assertEquals("Decomp: a claim on another tensor than x", verify(a.qDefine, ca, List.of(y), none, m));
-    assertEquals("no zero-knowledge argument for gadget kind Contract",
-        verify(new Contract(a.y, a.in, a.v), ca, List.of(), none, m));
-    assertFalse(ZkGadgetArguments.supported("Contract"));
+    assertEquals("no zero-knowledge argument for gadget kind ZeroBit",
+        verify(new ZeroBit(a.y, a.v), ca, List.of(), none, m));
+    assertFalse(ZkGadgetArguments.supported("ZeroBit"));
     assertTrue(ZkGadgetArguments.supported("Lin") && ZkGadgetArguments.supported("Requant"));
   }
 

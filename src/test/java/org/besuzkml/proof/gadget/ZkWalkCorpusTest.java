@@ -25,8 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zero-knowledge walk arguments of step 7 part 1 on compiled corpus models: every Lin,
- * ReduceSum, Alias, Decomp and Requant of the circuit, given honest masked claims, verifies from
+ * The zero-knowledge walk arguments of step 7 (parts 1 and 2) on compiled corpus models: every Lin,
+ * ReduceSum, Alias, Decomp, Requant, Contract and Poly of the circuit (but the Polys the zk
+ * argument refuses by reason: broadcast inputs, a scalar output), given honest masked claims, verifies from
  * bytes with every Lambda-claim and returned claim true; a claim that reaches a limb-backed tensor
  * through an Alias is discharged by its Decomp define, as the walk will do.
  */
@@ -89,6 +90,7 @@ class ZkWalkCorpusTest {
   @Test
   void everySupportedGadgetOfTheCorpusModelsIsCompleteInZeroKnowledge() throws Exception {
     Set<String> kinds = new TreeSet<>();
+    Set<String> refusals = new TreeSet<>();
     int checked = 0;
     int throughAlias = 0;
     for (String model : List.of("1l_mlp", "2l_relu_fc", "1l_conv", "1l_average", "1l_mean", "layernorm",
@@ -105,7 +107,13 @@ class ZkWalkCorpusTest {
           continue;
         }
         String what = model + " " + g.kind();
-        List<ZkClaim> out = check(what, g, c, t, claims(g, c, t, rnd, lambda), lambda);
+        List<ZkClaim> given = claims(g, c, t, rnd, lambda);
+        String refused = g instanceof Poly p ? ZkPolyArgument.refusal(p, c, given) : null;
+        if (refused != null) {
+          refusals.add(refused);
+          continue;
+        }
+        List<ZkClaim> out = check(what, g, c, t, given, lambda);
         kinds.add(g.kind());
         checked++;
         // what the walk will do next with a claim on a limb-backed tensor: its Decomp define
@@ -119,7 +127,10 @@ class ZkWalkCorpusTest {
         }
       }
     }
-    assertEquals(Set.of("Alias", "Decomp", "Lin", "ReduceSum", "Requant"), kinds);
+    assertEquals(Set.of("Alias", "Contract", "Decomp", "Lin", "Poly", "ReduceSum", "Requant"), kinds);
+    // not masked yet (zk-design 13, status after step 7 part 2): Polys with broadcast inputs or a scalar output
+    assertTrue(Set.of("Poly: broadcast inputs are not masked yet", "Poly: no variable to mask").containsAll(refusals),
+        refusals.toString());
     assertTrue(checked > 100, "checked " + checked);
     assertTrue(throughAlias > 0, "a claim reached a limb-backed tensor through a linear map");
   }

@@ -1,0 +1,210 @@
+package org.besuzkml.proof.gadget;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.besuzkml.field.Fr;
+import org.besuzkml.poly.Multilinear;
+import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.sumcheck.CompositeInstance;
+import org.besuzkml.sumcheck.Composition;
+import org.besuzkml.sumcheck.EqWeightedInstance;
+import org.besuzkml.sumcheck.FieldReader;
+import org.besuzkml.sumcheck.Masked;
+import org.besuzkml.sumcheck.SubClaim;
+import org.besuzkml.transcript.Transcript;
+
+/**
+ * Poly (6.7) in zero-knowledge mode (zk-design 4.3 R3, 4.6): version 1's sumcheck of
+ * {@code eq(z, x) P(X_1(x), ..., sel(x))} over Y's variables, on the single claim (or, for a zero
+ * check, on {@code (Y, z*, 0)} at version 1's fresh point), masked, with every input replaced by its
+ * masked extension in the last variable. Round degrees: {@code delta + 1} in every round but the
+ * last, which has {@code 1 + max_t sum_(j in t) deg_j} ({@code deg_j = 2} for a masked input, 1
+ * for a public one and for sel): {@code 2 delta + 1} when every input is masked. The final check
+ * becomes R3's Lambda-claim. Each distinct input is stated once (one slot), in order of first use.
+ * Inputs must have the output's shape (a broadcast input's mask would
+ * carry its LT factor, known only in the last round): broadcast inputs and zero-variable outputs
+ * are refused by reason.
+ */
+final class ZkPolyArgument {
+  private ZkPolyArgument() {}
+
+  private static final int L = Fr.LIMBS;
+
+  /** The round degrees of a Poly's masked run. */
+  static int[] degrees(Poly g, Circuit c, ZkMasks m) {
+    int last = 1;
+    for (int[] mono : g.monomials()) {
+      int d = mono.length == 0 ? 1 : 0;
+      for (int j : mono) {
+        d += ZkSumcheckEnd.factorDegree(g.xs()[j], m);
+      }
+      last = Math.max(last, d);
+    }
+    int d1 = PolyArgument.composition(g).degree() + 1;
+    return ZkSumcheckEnd.degrees(c.tensor(g.y()).vars(), d1, 1 + last);
+  }
+
+  /** {@code eq * P} over (eq, X_1..X_a[, sel]): version 1's summand with the eq table as a factor. */
+  private static Composition weighted(Composition p) {
+    return new Composition() {
+      @Override
+      public int arity() {
+        return 1 + p.arity();
+      }
+
+      @Override
+      public int degree() {
+        return 1 + p.degree();
+      }
+
+      @Override
+      public int scratchElements() {
+        return p.scratchElements();
+      }
+
+      @Override
+      public void evaluate(long[] out, int outOff, long[] v, int vOff, long[] scratch) {
+        p.evaluate(out, outOff, v, vOff + L, scratch);
+        Fr.mul(out, outOff, out, outOff, v, vOff);
+      }
+    };
+  }
+
+  /** Why this Poly with these claims has no masked run yet, or null. */
+  static String refusal(Poly g, Circuit c, List<ZkClaim> claims) {
+    if (g.zeroCheck() && !claims.isEmpty()) {
+      return "Poly: a claim reached a zero-check output";
+    }
+    if (!g.zeroCheck() && claims.size() != 1) {
+      return "Poly: expected one merged claim, got " + claims.size();
+    }
+    if (g.degree() > Poly.MAX_DEGREE || g.coeffs().length != g.monomials().length) {
+      return "Poly: degree above " + Poly.MAX_DEGREE + " or malformed monomials";
+    }
+    TensorInfo y = c.tensor(g.y());
+    if (y.vars() == 0) {
+      return "Poly: no variable to mask";
+    }
+    for (int[] mono : g.monomials()) {
+      for (int j : mono) {
+        if (j < 0 || j >= g.xs().length) {
+          return "Poly: malformed monomials";
+        }
+      }
+    }
+    for (int x : g.xs()) {
+      if (!Arrays.equals(c.tensor(x).shape(), y.shape())) {
+        return "Poly: broadcast inputs are not masked yet";
+      }
+    }
+    return null;
+  }
+
+  private static ZkClaim target(Poly g, Circuit c, List<ZkClaim> claims, Transcript t) {
+    if (g.zeroCheck()) {
+      return new ZkClaim(g.y(), t.challengeFrs(WalkMath.FRESH, c.tensor(g.y()).vars()), new long[L], null);
+    }
+    return claims.get(0);
+  }
+
+  /**
+   * The stated tensors: the distinct inputs in order of first use (a tensor named twice, as
+   * {@code Mul(x, x)} lowers, is one stated value with one slot, 4.2).
+   */
+  static int[] distinct(Poly g) {
+    return Arrays.stream(g.xs()).distinct().toArray();
+  }
+
+  /** Per input its index among {@link #distinct}. */
+  private static int[] targetOf(Poly g, int[] distinct) {
+    int[] out = new int[g.xs().length];
+    for (int j = 0; j < out.length; j++) {
+      int x = g.xs()[j];
+      out[j] = Arrays.stream(distinct).boxed().toList().indexOf(x);
+    }
+    return out;
+  }
+
+  /** Inputs with the output's shape are stated at the run's point itself. */
+  private static List<ZkStatements.Target> targets(Poly g, long[] r) {
+    List<ZkStatements.Target> out = new ArrayList<>();
+    for (int x : distinct(g)) {
+      out.add(new ZkStatements.Target(x, r));
+    }
+    return out;
+  }
+
+  /** {@code eq(z, r) P(stated values, sel_Y(r))}: version 1's final value. */
+  private static long[] expected(Poly g, Circuit c, long[] z, long[] r, ZkStatements.Stated st) {
+    Composition p = PolyArgument.composition(g);
+    int a = g.xs().length;
+    int[] target = targetOf(g, distinct(g));
+    long[] factors = new long[p.arity() * L];
+    for (int j = 0; j < a; j++) {
+      Fr.copy(factors, j * L, st.values().get(target[j]).value(), 0);
+    }
+    if (PolyArgument.usesSel(g)) {
+      Fr.copy(factors, a * L, WalkMath.sel(c.tensor(g.y()), r), 0);
+    }
+    return EqWeightedInstance.expectedFinal(z, r, c.tensor(g.y()).vars(), p, factors);
+  }
+
+  static final class Prover implements ZkGadgetArguments.Prover<Poly> {
+    @Override
+    public List<ZkClaim> prove(Poly g, Circuit c, ProverTables w, List<ZkClaim> claims, ProofSink out,
+        Transcript t, ZkMasks m) {
+      if (claims.isEmpty() && !g.zeroCheck()) {
+        return List.of();
+      }
+      String bad = refusal(g, c, claims);
+      if (bad != null) {
+        throw new IllegalArgumentException(bad);
+      }
+      ZkClaim cl = target(g, c, claims, t);
+      int vars = c.tensor(g.y()).vars();
+      long[][] x = PolyArgument.tables(g, c, w);
+      long[][] tables = new long[1 + x.length][];
+      tables[0] = Multilinear.eqTable(cl.point(), 0, vars);
+      System.arraycopy(x, 0, tables, 1, x.length);
+      int[] distinct = distinct(g);
+      int[] target = targetOf(g, distinct);
+      int[] factorTarget = new int[tables.length];
+      Arrays.fill(factorTarget, -1);
+      System.arraycopy(target, 0, factorTarget, 1, target.length);
+      CompositeInstance inst = new CompositeInstance(weighted(PolyArgument.composition(g)), vars, tables);
+      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, distinct, degrees(g, c, m), cl, m, out, t);
+      long[] r = end.claim().point();
+      ZkStatements.Stated st = ZkSumcheckEnd.prove(targets(g, r), r, vars, c, w, m, out, t);
+      ZkSumcheckEnd.close(end, expected(g, c, cl.point(), r, st), m);
+      return st.returned();
+    }
+  }
+
+  static final class Verifier implements ZkGadgetArguments.Verifier<Poly> {
+    @Override
+    public Checked<List<ZkClaim>> verify(Poly g, Circuit c, List<ZkClaim> claims, FieldReader in, Transcript t,
+        ZkMasks m) {
+      if (claims.isEmpty() && !g.zeroCheck()) {
+        return Checked.ok(List.of()); // nothing consumes Y: no claim to reduce
+      }
+      String bad = refusal(g, c, claims);
+      if (bad != null) {
+        return Checked.rejected(bad);
+      }
+      ZkClaim cl = target(g, c, claims, t);
+      int vars = c.tensor(g.y()).vars();
+      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(cl, degrees(g, c, m), m, in, t);
+      if (!sc.isOk()) {
+        return sc.rethrow("Poly");
+      }
+      long[] r = sc.value().claim().point();
+      Checked<ZkStatements.Stated> st = ZkSumcheckEnd.verify(targets(g, r), r, vars, c, m, in, t);
+      if (!st.isOk()) {
+        return st.rethrow("Poly");
+      }
+      ZkSumcheckEnd.close(sc.value(), expected(g, c, cl.point(), r, st.value()), m);
+      return Checked.ok(st.value().returned());
+    }
+  }
+}

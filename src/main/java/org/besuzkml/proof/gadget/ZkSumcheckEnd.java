@@ -1,0 +1,295 @@
+package org.besuzkml.proof.gadget;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.besuzkml.field.Fr;
+import org.besuzkml.mask.MaskCursor;
+import org.besuzkml.mask.MaskForm;
+import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.sumcheck.CompositeInstance;
+import org.besuzkml.sumcheck.FieldReader;
+import org.besuzkml.sumcheck.Masked;
+import org.besuzkml.sumcheck.MaskedLastRound;
+import org.besuzkml.sumcheck.SubClaim;
+import org.besuzkml.sumcheck.SumcheckProver;
+import org.besuzkml.sumcheck.ZkSumcheckProver;
+import org.besuzkml.sumcheck.ZkSumcheckVerifier;
+import org.besuzkml.transcript.Transcript;
+
+/**
+ * The sumcheck-end form of masking (zk-design 4.2 "masked extension", 4.3 R3), shared by the
+ * gadgets that reduce a claim {@code (Y, z, v, omega)} by a sumcheck. The run is the masked
+ * sumcheck of {@code f' + g + 2^(-k) <omega, Lambda>} on {@code v}, where {@code f'} has every
+ * stated tensor replaced by its masked extension in the run's last variable,
+ * {@code T'(x) = T~(x) + x_k (1 - x_k) Lambda[slot_T]}; every stated tensor must depend on that
+ * variable (it is then the last round binding one of its variables, so only the last round changes).
+ * The stated values are {@code T'(r) = T~(r) + kappa Lambda[slot_T]}, {@code kappa = r_k (1 - r_k)},
+ * so {@code omega_T = kappa e_slot}; {@code kappa = 0} is refused. The verifier's final check
+ * becomes the Lambda-claim {@code <w_g(r) + 2^(-k) omega, Lambda> = final - F} with {@code F} the
+ * version 1 check's value on the stated values.
+ *
+ * <p>Slots follow the run's coefficients (3.5), in message order as {@link ZkStatements}: one
+ * record with the values of the targets that are not limb-backed (a slot each unless public), then
+ * per limb-backed target a record of its limbs (a slot each). A limb-backed tensor's masked extension
+ * is its limbs' recomposed, so its factor carries {@code sum_j 2^(wj) Lambda[slot_j]}.
+ */
+final class ZkSumcheckEnd {
+  private ZkSumcheckEnd() {}
+
+  private static final int L = Fr.LIMBS;
+
+  /** Round degrees: version 1's {@code d} in every round but the last, which has {@code last}. */
+  static int[] degrees(int rounds, int d, int last) {
+    int[] out = new int[rounds];
+    Arrays.fill(out, d);
+    if (rounds > 0) {
+      out[rounds - 1] = Math.max(d, last);
+    }
+    return out;
+  }
+
+  /** The degree a stated factor adds in the last variable: 2 when masked, 1 when public (4.6). */
+  static int factorDegree(int tensor, ZkMasks m) {
+    return m.masked(tensor) ? 2 : 1;
+  }
+
+  /**
+   * Prover: the masked run. {@code factorTarget[j]} is the index in {@code tensors} of the stated
+   * tensor instance factor j is (its masked extension), or -1 for a factor that is not stated
+   * (structured, such as an eq table). Returns the run's point and its end as the verifier derives it
+   * (replayed on copies of the transcript and cursor); the caller then states with {@link #prove}.
+   */
+  static Masked<SubClaim> run(CompositeInstance inst, int[] factorTarget, int[] tensors, int[] degrees,
+      ZkClaim claim, ZkMasks m, ProofSink out, Transcript t) {
+    int first = m.cursor().used() + Arrays.stream(degrees).sum();
+    long[][] targetSlots = slotValues(tensors, m, first);
+    long[][] factorSlots = new long[factorTarget.length][];
+    for (int j = 0; j < factorTarget.length; j++) {
+      factorSlots[j] = factorTarget[j] < 0 ? null : targetSlots[factorTarget[j]];
+    }
+    MaskedLastRound masked = new MaskedLastRound(inst, factorSlots, degrees[degrees.length - 1]);
+    Transcript replay = t.copy();
+    MaskCursor replayCursor = m.cursor().copy();
+    SumcheckProver.Proved p = ZkSumcheckProver.prove(masked, degrees, m.evaluate(claim.omega()), m.column(),
+        m.cursor(), t);
+    if (m.cursor().used() != first) {
+      throw new IllegalStateException("slot allocation out of step");
+    }
+    long[] raw = p.proof().compressed();
+    out.append(raw, 0, raw.length / L);
+    Checked<Masked<SubClaim>> end = ZkSumcheckVerifier.verify(claim.value(), degrees, claim.omega(), p.proof(),
+        replayCursor, replay);
+    if (!end.isOk()) {
+      throw new IllegalStateException("the masked run does not verify: " + end.reason());
+    }
+    return end.value();
+  }
+
+  /**
+   * Per stated tensor the value its factor carries in the last round, for slots from {@code first}
+   * on in message order: {@code Lambda[slot]}, the recomposition weights of a limb-backed tensor's
+   * limb slots, or null for a public tensor.
+   */
+  private static long[][] slotValues(int[] tensors, ZkMasks m, int first) {
+    long[][] out = new long[tensors.length][];
+    int slot = first;
+    for (int i = 0; i < tensors.length; i++) {
+      if (m.limbBacked(tensors[i]) == null && m.masked(tensors[i])) {
+        out[i] = m.entry(slot++);
+      }
+    }
+    for (int i = 0; i < tensors.length; i++) {
+      Decomp d = m.limbBacked(tensors[i]);
+      if (d != null) {
+        long[] acc = new long[L];
+        long[] pow = WalkMath.one();
+        long[] step = WalkMath.fr(1L << d.width());
+        long[] term = new long[L];
+        for (int j = 0; j < d.limbs().length; j++) {
+          Fr.mul(term, 0, m.entry(slot++), 0, pow, 0);
+          Fr.add(acc, 0, acc, 0, term, 0);
+          Fr.mul(pow, 0, pow, 0, step, 0);
+        }
+        out[i] = acc;
+      }
+    }
+    return out;
+  }
+
+  /** {@code r_k (1 - r_k)} for the run's last coordinate, or null when it is zero. */
+  static long[] kappa(long[] r, int rounds) {
+    if (rounds < 1 || r.length < rounds * L) {
+      return null;
+    }
+    long[] k = WalkMath.one();
+    Fr.sub(k, 0, k, 0, r, (rounds - 1) * L);
+    Fr.mul(k, 0, k, 0, r, (rounds - 1) * L);
+    return Fr.isZero(k, 0) ? null : k;
+  }
+
+  /** Prover: states the targets at the run's end ({@code T'(point)}), taking their slots. */
+  static ZkStatements.Stated prove(List<ZkStatements.Target> targets, long[] r, int rounds, Circuit c,
+      ProverTables w, ZkMasks m, ProofSink out, Transcript t) {
+    long[] kappa = kappa(r, rounds);
+    if (kappa == null) {
+      throw new IllegalStateException("degenerate challenge r_k (1 - r_k) = 0");
+    }
+    List<ZkStatements.Target> plain = new ArrayList<>();
+    for (ZkStatements.Target tg : targets) {
+      if (m.limbBacked(tg.tensor()) == null) {
+        plain.add(tg);
+      }
+    }
+    long[] vals = new long[plain.size() * L];
+    int[] slots = new int[plain.size()];
+    for (int i = 0; i < plain.size(); i++) {
+      ZkStatements.Target tg = plain.get(i);
+      Fr.copy(vals, i * L, evaluate(tg.tensor(), tg.point(), c, w), 0);
+      slots[i] = m.masked(tg.tensor()) ? take(m, 1) : -1;
+      masked(vals, i, slots[i], kappa, m);
+    }
+    if (!plain.isEmpty()) {
+      WalkMath.state(vals, plain.size(), out, t);
+    }
+    List<ZkStatements.Limbs> limbs = new ArrayList<>();
+    for (ZkStatements.Target tg : targets) {
+      Decomp d = m.limbBacked(tg.tensor());
+      if (d != null) {
+        int n = d.limbs().length;
+        long[] lv = new long[n * L];
+        int first = take(m, n);
+        for (int j = 0; j < n; j++) {
+          Fr.copy(lv, j * L, evaluate(d.limbs()[j], tg.point(), c, w), 0);
+          masked(lv, j, first + j, kappa, m);
+        }
+        WalkMath.state(lv, n, out, t);
+        limbs.add(limbs(d, c, tg.point(), lv, first, kappa));
+      }
+    }
+    return assemble(targets, m, vals, slots, kappa, limbs);
+  }
+
+  /**
+   * Verifier: reads the statements of the targets at the end of the run whose point is {@code r},
+   * taking their slots; rejects a degenerate challenge.
+   */
+  static Checked<ZkStatements.Stated> verify(List<ZkStatements.Target> targets, long[] r, int rounds, Circuit c,
+      ZkMasks m, FieldReader in, Transcript t) {
+    long[] kappa = kappa(r, rounds);
+    if (kappa == null) {
+      return Checked.rejected("degenerate challenge (r_k (1 - r_k) = 0)");
+    }
+    int plain = 0;
+    for (ZkStatements.Target tg : targets) {
+      plain += m.limbBacked(tg.tensor()) == null ? 1 : 0;
+    }
+    long[] vals = new long[0];
+    if (plain > 0) {
+      vals = WalkMath.read(plain, in, t);
+      if (vals == null) {
+        return Checked.rejected("proof too short");
+      }
+    }
+    int[] slots = new int[plain];
+    int k = 0;
+    for (ZkStatements.Target tg : targets) {
+      if (m.limbBacked(tg.tensor()) == null) {
+        slots[k] = m.masked(tg.tensor()) ? m.slot() : -1;
+        if (m.masked(tg.tensor()) && slots[k] < 0) {
+          return Checked.rejected("mask column overrun");
+        }
+        k++;
+      }
+    }
+    List<ZkStatements.Limbs> limbs = new ArrayList<>();
+    for (ZkStatements.Target tg : targets) {
+      Decomp d = m.limbBacked(tg.tensor());
+      if (d != null) {
+        String bad = ZkDecompArgument.refusal(d);
+        if (bad != null) {
+          return Checked.rejected(bad);
+        }
+        int n = d.limbs().length;
+        long[] lv = WalkMath.read(n, in, t);
+        if (lv == null) {
+          return Checked.rejected("proof too short");
+        }
+        int first = m.cursor().take(n);
+        if (first < 0) {
+          return Checked.rejected("mask column overrun");
+        }
+        limbs.add(limbs(d, c, tg.point(), lv, first, kappa));
+      }
+    }
+    return Checked.ok(assemble(targets, m, vals, slots, kappa, limbs));
+  }
+
+  /** Verifier, rounds: the masked run on the claim, its offset spread over the summand (R3). */
+  static Checked<Masked<SubClaim>> rounds(ZkClaim claim, int[] degrees, ZkMasks m, FieldReader in, Transcript t) {
+    return ZkSumcheckVerifier.verify(claim.value(), degrees, claim.omega(), in, m.cursor(), t);
+  }
+
+  /** R3's Lambda-claim {@code <mask, Lambda> = final - F}, F the version 1 check's value. */
+  static void close(Masked<SubClaim> sc, long[] expected, ZkMasks m) {
+    long[] rest = new long[L];
+    Fr.sub(rest, 0, sc.claim().value(), 0, expected, 0);
+    m.defer(sc.mask(), rest);
+  }
+
+  private static long[] evaluate(int tensor, long[] point, Circuit c, ProverTables w) {
+    return WalkMath.evaluate(w.mle(tensor), c.tensor(tensor).vars(), point);
+  }
+
+  private static void masked(long[] v, int i, int slot, long[] kappa, ZkMasks m) {
+    if (slot >= 0) {
+      long[] s = m.entry(slot);
+      Fr.mul(s, 0, s, 0, kappa, 0);
+      Fr.add(v, i * L, v, i * L, s, 0);
+    }
+  }
+
+  private static int take(ZkMasks m, int n) {
+    int s = m.cursor().take(n);
+    if (s < 0) {
+      throw new IllegalStateException("mask column overrun");
+    }
+    return s;
+  }
+
+  /** Limb claims {@code (l_j, z, v_j, kappa e_(first+j))} and their recomposition (4.3 R2). */
+  private static ZkStatements.Limbs limbs(Decomp d, Circuit c, long[] z, long[] vals, int first, long[] kappa) {
+    List<ZkClaim> claims = new ArrayList<>();
+    MaskForm omega = new MaskForm();
+    long[] pow = kappa.clone();
+    long[] step = WalkMath.fr(1L << d.width());
+    for (int j = 0; j < d.limbs().length; j++) {
+      claims.add(new ZkClaim(d.limbs()[j], z, WalkMath.at(vals, j), MaskForm.single(first + j, kappa, 0)));
+      omega.add(first + j, pow, 0);
+      Fr.mul(pow, 0, pow, 0, step, 0);
+    }
+    return new ZkStatements.Limbs(List.copyOf(claims),
+        new ZkClaim(d.x(), z, DecompArgument.recompose(d, c, z, vals), omega));
+  }
+
+  private static ZkStatements.Stated assemble(List<ZkStatements.Target> targets, ZkMasks m, long[] vals,
+      int[] slots, long[] kappa, List<ZkStatements.Limbs> limbs) {
+    List<ZkClaim> values = new ArrayList<>();
+    List<List<ZkClaim>> limbClaims = new ArrayList<>();
+    int k = 0;
+    int b = 0;
+    for (ZkStatements.Target tg : targets) {
+      if (m.limbBacked(tg.tensor()) == null) {
+        MaskForm omega = slots[k] >= 0 ? MaskForm.single(slots[k], kappa, 0) : new MaskForm();
+        values.add(new ZkClaim(tg.tensor(), tg.point(), WalkMath.at(vals, k), omega));
+        limbClaims.add(List.of());
+        k++;
+      } else {
+        ZkStatements.Limbs l = limbs.get(b++);
+        values.add(l.recomposed());
+        limbClaims.add(l.limbClaims());
+      }
+    }
+    return new ZkStatements.Stated(List.copyOf(values), List.copyOf(limbClaims));
+  }
+}
