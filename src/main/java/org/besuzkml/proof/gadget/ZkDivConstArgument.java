@@ -31,15 +31,18 @@ final class ZkDivConstArgument {
 
   private static final int L = Fr.LIMBS;
 
-  /** Version 1's parameter check, and the zero-variable sumcheck 4.6 leaves open, or null. */
+  /**
+   * Version 1's parameter check, and the divisor count (1, or one per entry of q, so that a run
+   * always has a variable to mask), or null.
+   */
   static String refusal(DivConst g, Circuit c) {
     for (long v : g.c()) {
       if (v < 1) {
         return "DivConst: divisor below 1";
       }
     }
-    if (g.c().length != 1 && c.tensor(g.q()).vars() == 0) {
-      return "DivConst: no variable to mask";
+    if (g.c().length != 1 && g.c().length != c.tensor(g.q()).size()) {
+      return "DivConst: divisor count is neither 1 nor the size of q";
     }
     return null;
   }

@@ -1,0 +1,291 @@
+package org.besuzkml.proof.gadget;
+
+import static org.besuzkml.proof.gadget.ZkWalkFixture.L;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.besuzkml.field.Fr;
+import org.besuzkml.mask.MaskCursor;
+import org.besuzkml.mask.MaskForm;
+import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.sumcheck.FieldReader;
+import org.besuzkml.transcript.Transcript;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The division gadgets of step 7, part 3 (zk-design 4.2, 4.3, 4.6): DivConst with a scalar divisor
+ * (additive statements only) and with per-entry divisors (the masked {@code eq * c * q} run, last
+ * round degree 4), with and without pending claims on r'. Completeness with every Lambda-claim and
+ * returned masked claim true and both sides allocating alike; a lie in every element of every
+ * message, a false input value and a moved input offset caught; refusals by reason.
+ */
+class ZkDivGadgetsTest {
+  private static final int UP = 3;
+  private static final int SIZE = 96;
+
+  /** {@code q = divRound(a, c)} over shape 3 x 4, q and r limb-backed, r' virtual. */
+  private static final class Div {
+    final ZkWalkFixture f = new ZkWalkFixture();
+    final DivConst g;
+
+    Div(long seed, long[] c) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      long[] a = ZkWalkFixture.random(rnd, 12, -3000, 3000);
+      long[] q = new long[12];
+      long[] r = new long[12];
+      long[] rp = new long[12];
+      for (int i = 0; i < 12; i++) {
+        long ci = c.length == 1 ? c[0] : c[i];
+        q[i] = Math.floorDiv(2 * a[i] + ci, 2 * ci);
+        r[i] = 2 * a[i] + ci - 2 * ci * q[i];
+        rp[i] = 2 * ci - 1 - r[i];
+      }
+      int xa = f.tensor("a", TensorKind.VIRTUAL, a, 3, 4);
+      int xq = f.limbBacked("q", q, 0, 16, true, 8, 3, 4);
+      int xr = f.limbBacked("r", r, 0, 8, false, 8, 3, 4);
+      int xrp = f.tensor("r'", TensorKind.VIRTUAL, rp, 3, 4);
+      g = new DivConst(xa, xq, xr, xrp, c, 8);
+      f.gadgets.add(g);
+    }
+  }
+
+  /**
+   * A gadget with its honest claims, its Lambda-claims, the number of messages' elements, of slots,
+   * and the run's degrees (empty without a run).
+   */
+  private record Case(String name, ZkWalkFixture f, Gadget g, List<ZkClaim> claims, long[] lambda, int deferred,
+      int elements, int slots, int[] degrees) {}
+
+  private static long[] perEntry() {
+    long[] c = new long[12];
+    for (int i = 0; i < 12; i++) {
+      c[i] = 1 + (i * 5) % 9;
+    }
+    return c;
+  }
+
+  private static List<Case> cases(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed * 17 + 5);
+    long[] lambda = ZkWalkFixture.column(rnd, SIZE);
+    List<Case> out = new ArrayList<>();
+    Div s = new Div(seed, new long[] {7});
+    // per r' claim the limb of r (1); at z*: q's limbs (2) and r's (1)
+    out.add(new Case("DivConst scalar", s.f, s.g, List.of(s.f.honest(s.g.rPrime(), rnd, lambda, UP)), lambda, 1,
+        4, 4, new int[0]));
+    Div s0 = new Div(seed + 50, new long[] {3});
+    out.add(new Case("DivConst scalar, no r' claim", s0.f, s0.g, List.of(), lambda, 0, 3, 3, new int[0]));
+    Div e = new Div(seed + 100, perEntry());
+    // two r' claims (1 each); at z*: r's limb, Pq; the run (3 + 3 + 3 + 4); q's limbs (2)
+    out.add(new Case("DivConst per entry", e.f, e.g, List.of(e.f.honest(e.g.rPrime(), rnd, lambda, UP),
+        e.f.honest(e.g.rPrime(), rnd, lambda, UP)), lambda, 3, 2 + 2 + 13 + 2, 2 + 2 + 13 + 2,
+        new int[] {3, 3, 3, 4}));
+    return out;
+  }
+
+  private record Run(byte[] bytes, List<ZkClaim> proverClaims, ZkMasks proverMasks, Transcript pt,
+      Checked<List<ZkClaim>> verified, ZkMasks verifierMasks, Transcript vt, boolean atEnd) {}
+
+  private static Run run(Case k, List<ZkClaim> verifierClaims, int verifierSize, UnaryOperator<byte[]> tamper) {
+    Circuit c = k.f().circuit();
+    MaskCursor pc = MaskCursor.of(SIZE);
+    pc.take(UP);
+    ZkMasks pm = ZkMasks.prover(c, c.outputs(), k.lambda(), pc);
+    Transcript pt = ZkWalkFixture.transcript();
+    ProofSink sink = new ProofSink();
+    List<ZkClaim> pcl = ZkGadgetArguments.prove(k.g(), c, k.f().tables(), k.claims(), sink, pt, pm);
+    byte[] bytes = tamper.apply(sink.toBytes());
+    MaskCursor vc = MaskCursor.of(verifierSize);
+    vc.take(UP);
+    ZkMasks vm = ZkMasks.verifier(c, c.outputs(), vc);
+    Transcript vt = ZkWalkFixture.transcript();
+    FieldReader in = new FieldReader(bytes, 0, bytes.length);
+    Checked<List<ZkClaim>> v = ZkGadgetArguments.verify(k.g(), c, verifierClaims, in, vt, vm);
+    return new Run(bytes, pcl, pm, pt, v, vm, vt, in.atEnd());
+  }
+
+  private static Run run(Case k) {
+    return run(k, k.claims(), SIZE, b -> b);
+  }
+
+  /** Null when the verifier rejected or left a false claim: the lie is caught. */
+  private static String passed(Case k, Run r) {
+    if (!r.verified().isOk()) {
+      return null;
+    }
+    return k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value()) == null
+        ? "passed every check" : null;
+  }
+
+  @Test
+  void honestRunsVerifyAndEveryDeferredAndReturnedClaimIsTrue() {
+    for (long seed = 1; seed <= 3; seed++) {
+      for (Case k : cases(seed)) {
+        Run r = run(k);
+        String what = k.name() + " seed " + seed;
+        assertTrue(r.verified().isOk(), what + ": " + r.verified().reason());
+        assertTrue(r.atEnd(), what + ": the verifier read every element");
+        assertArrayEquals(r.pt().challengeFr("next"), r.vt().challengeFr("next"), what + ": transcripts in step");
+        assertEquals(r.proverMasks().cursor().used(), r.verifierMasks().cursor().used(), what + ": same slots");
+        assertEquals(k.slots(), r.verifierMasks().cursor().used() - UP, what + ": one slot per element");
+        assertEquals(k.elements(), r.bytes().length / Fr.BYTES, what);
+        List<ZkClaim> vc = r.verified().value();
+        assertNull(k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), vc), what);
+        assertEquals(r.proverClaims().size(), vc.size(), what);
+        for (int i = 0; i < vc.size(); i++) {
+          ZkClaim a = r.proverClaims().get(i);
+          ZkClaim b = vc.get(i);
+          assertEquals(a.tensor(), b.tensor(), what);
+          assertArrayEquals(a.point(), b.point(), what);
+          assertArrayEquals(a.value(), b.value(), what);
+          assertTrue(ZkWalkFixture.sameForm(a.omega(), b.omega()), what + ": same offset");
+          assertTrue(r.verifierMasks().limbBacked(b.tensor()) == null, what + ": limbs, not the limb-backed tensor");
+        }
+        assertEquals(1, vc.stream().filter(x -> x.tensor() == ((DivConst) k.g()).a()).count(), what + ": one on a");
+        assertEquals(k.deferred(), r.verifierMasks().lambdaClaims().size(), what);
+        assertEquals(k.deferred(), r.proverMasks().lambdaClaims().size(), what);
+        for (int i = 0; i < k.deferred(); i++) {
+          assertArrayEquals(r.proverMasks().lambdaClaims().get(i).value(),
+              r.verifierMasks().lambdaClaims().get(i).value(), what + ": the prover derives the verifier's claims");
+          assertTrue(ZkWalkFixture.sameForm(r.proverMasks().lambdaClaims().get(i).omega(),
+              r.verifierMasks().lambdaClaims().get(i).omega()), what);
+        }
+      }
+    }
+  }
+
+  @Test
+  void perEntryDivisorsRaiseOnlyTheLastRoundToFour() {
+    for (Case k : cases(10)) {
+      Circuit c = k.f().circuit();
+      ZkMasks m = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(SIZE));
+      if (k.degrees().length > 0) {
+        assertArrayEquals(k.degrees(), ZkDivConstArgument.degrees((DivConst) k.g(), c, m), k.name());
+      }
+    }
+  }
+
+  private static byte[] plusOne(byte[] bytes, int e) {
+    long[] x = new long[L];
+    assertTrue(Fr.fromBytes(x, 0, bytes, e * Fr.BYTES));
+    Fr.add(x, 0, x, 0, WalkMath.one(), 0);
+    byte[] out = bytes.clone();
+    Fr.toBytes(out, e * Fr.BYTES, x, 0);
+    return out;
+  }
+
+  @Test
+  void aLieInEveryElementOfEveryMessageIsCaught() {
+    int lies = 0;
+    for (Case k : cases(4)) {
+      int n = run(k).bytes().length / Fr.BYTES;
+      for (int e = 0; e < n; e++) {
+        final int at = e;
+        assertNull(passed(k, run(k, k.claims(), SIZE, b -> plusOne(b, at))), k.name() + ": +1 at element " + e);
+        Run flip = run(k, k.claims(), SIZE, b -> {
+          byte[] c = b.clone();
+          c[at * Fr.BYTES + 5] ^= 0x10;
+          return c;
+        });
+        assertNull(passed(k, flip), k.name() + ": a flipped bit at element " + e);
+        lies++;
+      }
+    }
+    assertEquals(4 + 3 + 19, lies);
+  }
+
+  @Test
+  void aFalseInputValueOrAMovedOffsetIsCaughtByItsLambdaClaim() {
+    for (Case k : cases(5)) {
+      for (int i = 0; i < k.claims().size(); i++) {
+        List<ZkClaim> bad = new ArrayList<>(k.claims());
+        ZkClaim h = bad.get(i);
+        long[] v = h.value().clone();
+        Fr.add(v, 0, v, 0, WalkMath.one(), 0);
+        bad.set(i, new ZkClaim(h.tensor(), h.point(), v, h.omega()));
+        Run r = run(k, bad, SIZE, b -> b);
+        assertTrue(r.verified().isOk(), k.name());
+        String f = k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value());
+        assertNotNull(f, k.name() + ": a false value of claim " + i);
+        assertEquals("Lambda-claim " + i, f, k.name());
+        MaskForm moved = new MaskForm();
+        long[] c = new long[L];
+        for (int j = 0; j < h.omega().terms(); j++) {
+          h.omega().coefficient(j, c, 0);
+          moved.add((h.omega().index(j) + 1) % UP, c, 0);
+        }
+        bad.set(i, new ZkClaim(h.tensor(), h.point(), h.value(), moved));
+        r = run(k, bad, SIZE, b -> b);
+        assertEquals("Lambda-claim " + i, k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(),
+            r.verified().value()), k.name() + ": a moved offset of claim " + i);
+      }
+    }
+  }
+
+  @Test
+  void theClaimOnACarriesHalfTheOffsetsOfItsParts() {
+    Case k = cases(6).get(0);
+    Run r = run(k);
+    ZkClaim a = r.verified().value().get(r.verified().value().size() - 1);
+    assertEquals(((DivConst) k.g()).a(), a.tensor());
+    // q's two limbs (2c 2^(8j) / 2), r's limb (1/2) at slots UP + 1 .. UP + 3
+    assertEquals(3, a.omega().terms());
+    long[] half = WalkMath.fr(2);
+    Fr.inv(half, 0, half, 0);
+    long[] expect = new long[L];
+    long[] got = new long[L];
+    long[][] coeff = {WalkMath.fr(14), WalkMath.fr(14 * 256), WalkMath.one()};
+    for (int j = 0; j < 3; j++) {
+      assertEquals(UP + 1 + j, a.omega().index(j), "slots in message order");
+      Fr.mul(expect, 0, coeff[j], 0, half, 0);
+      a.omega().coefficient(j, got, 0);
+      assertArrayEquals(expect, got, "term " + j);
+    }
+  }
+
+  @Test
+  void aShortColumnOrProofAndMalformedGadgetsAreRefusedByReason() {
+    for (Case k : cases(8)) {
+      int used = run(k).verifierMasks().cursor().used();
+      Run shortColumn = run(k, k.claims(), used - 1, b -> b);
+      assertFalse(shortColumn.verified().isOk(), k.name());
+      assertTrue(shortColumn.verified().reason().contains("mask column overrun"), shortColumn.verified().reason());
+      assertTrue(run(k, k.claims(), used, b -> b).verified().isOk(), k.name() + ": the exact size suffices");
+      Run shortProof = run(k, k.claims(), SIZE, b -> Arrays.copyOf(b, b.length - Fr.BYTES));
+      assertFalse(shortProof.verified().isOk(), k.name());
+      assertTrue(shortProof.verified().reason().contains("proof too short"), shortProof.verified().reason());
+    }
+    long[] lambda = ZkWalkFixture.column(new SplittableRandom(9), SIZE);
+    Div d = new Div(9, new long[] {5});
+    DivConst zero = new DivConst(d.g.a(), d.g.q(), d.g.r(), d.g.rPrime(), new long[] {0}, 8);
+    Circuit c = d.f.circuit();
+    ZkMasks vm = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(SIZE));
+    assertEquals("DivConst: divisor below 1", ZkGadgetArguments.verify(zero, c, List.of(),
+        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), vm).reason());
+    // divisors neither scalar nor one per entry (a single entry is the scalar case: no zero-variable run)
+    ZkWalkFixture f = new ZkWalkFixture();
+    int a = f.tensor("a", TensorKind.VIRTUAL, new long[] {9}, 1, 1);
+    int q = f.limbBacked("q", new long[] {2}, 0, 16, true, 8, 1, 1);
+    int r = f.limbBacked("r", new long[] {5}, 0, 8, false, 8, 1, 1);
+    int rp = f.tensor("r'", TensorKind.VIRTUAL, new long[] {2}, 1, 1);
+    DivConst one = new DivConst(a, q, r, rp, new long[] {4}, 8);
+    DivConst oneEntry = new DivConst(a, q, r, rp, new long[] {4, 4}, 8);
+    Circuit c1 = f.circuit();
+    ZkMasks m1 = ZkMasks.verifier(c1, c1.outputs(), MaskCursor.of(SIZE));
+    assertEquals("DivConst: divisor count is neither 1 nor the size of q", ZkGadgetArguments.verify(oneEntry, c1, List.of(),
+        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
+    ZkMasks pm = ZkMasks.prover(c1, c1.outputs(), lambda, MaskCursor.of(SIZE));
+    assertThrows(IllegalArgumentException.class, () -> ZkGadgetArguments.prove(oneEntry, c1, f.tables(), List.of(),
+        new ProofSink(), ZkWalkFixture.transcript(), pm));
+    assertNull(ZkDivConstArgument.refusal(one, c1), "a scalar divisor needs no run");
+  }
+}
