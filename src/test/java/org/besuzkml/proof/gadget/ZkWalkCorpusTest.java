@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zero-knowledge walk arguments of step 7 (parts 1 and 2) on compiled corpus models: every Lin,
- * ReduceSum, Alias, Decomp, Requant, Contract and Poly of the circuit (but the Polys the zk
+ * The zero-knowledge walk arguments of step 7 (parts 1 to 3) on compiled corpus models: every Lin,
+ * ReduceSum, Alias, Decomp, Requant, Contract, Poly and DivConst of the circuit (but the Polys the zk
  * argument refuses by reason: broadcast inputs, a scalar output), given honest masked claims, verifies from
  * bytes with every Lambda-claim and returned claim true; a claim that reaches a limb-backed tensor
  * through an Alias is discharged by its Decomp define, as the walk will do.
@@ -53,12 +53,15 @@ class ZkWalkCorpusTest {
     return new ZkClaim(tensor, z, v, omega);
   }
 
-  /** The claims a gadget is given: one on its output (on x for a Decomp define), none at fresh points. */
+  /**
+   * The claims a gadget is given: one on its output (on x for a Decomp define, on r' for a DivConst,
+   * as r''s Decomp check leaves it), none at fresh points.
+   */
   private static List<ZkClaim> claims(Gadget g, Circuit c, ProverTables t, SplittableRandom rnd, long[] lambda) {
     if (g instanceof Requant || (g instanceof Decomp d && !d.define())) {
       return List.of();
     }
-    int target = g instanceof Decomp d ? d.x() : g.outputs()[0];
+    int target = g instanceof Decomp d ? d.x() : g instanceof DivConst dc ? dc.rPrime() : g.outputs()[0];
     return List.of(honest(c, t, target, rnd, lambda));
   }
 
@@ -127,7 +130,7 @@ class ZkWalkCorpusTest {
         }
       }
     }
-    assertEquals(Set.of("Alias", "Contract", "Decomp", "Lin", "Poly", "ReduceSum", "Requant"), kinds);
+    assertEquals(Set.of("Alias", "Contract", "Decomp", "DivConst", "Lin", "Poly", "ReduceSum", "Requant"), kinds);
     // not masked yet (zk-design 13, status after step 7 part 2): Polys with broadcast inputs or a scalar output
     assertTrue(Set.of("Poly: broadcast inputs are not masked yet", "Poly: no variable to mask").containsAll(refusals),
         refusals.toString());
