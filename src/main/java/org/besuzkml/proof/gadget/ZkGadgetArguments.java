@@ -46,7 +46,11 @@ public final class ZkGadgetArguments {
       Map.entry("Requant", new Pair<>(new ZkRequantArgument.Prover(),
           new ZkRequantArgument.Verifier())),
       Map.entry("DivConst", new Pair<>(new ZkDivConstArgument.Prover(),
-          new ZkDivConstArgument.Verifier())));
+          new ZkDivConstArgument.Verifier())),
+      Map.entry("MaxSelect", new Pair<>(new ZkSelectionArguments.MaxSelectProver(),
+          new ZkSelectionArguments.MaxSelectVerifier())),
+      Map.entry("DivTensor", new Pair<>(new ZkSelectionArguments.DivTensorProver(),
+          new ZkSelectionArguments.DivTensorVerifier())));
 
   public static boolean supported(String kind) {
     return BY_KIND.containsKey(kind);

@@ -23,9 +23,11 @@ import org.besuzkml.transcript.Transcript;
 import org.junit.jupiter.api.Test;
 
 /**
- * The division gadgets of step 7, part 3 (zk-design 4.2, 4.3, 4.6): DivConst with a scalar divisor
- * (additive statements only) and with per-entry divisors (the masked {@code eq * c * q} run, last
- * round degree 4), with and without pending claims on r'. Completeness with every Lambda-claim and
+ * The division and selection gadgets of step 7, part 3 (zk-design 4.1-4.3, 4.6): DivConst with a
+ * scalar divisor (additive statements only) and with per-entry divisors (the masked
+ * {@code eq * c * q} run, last round degree 4), with and without pending claims on r'; DivTensor
+ * (the R1 relation and the masked {@code eq * d * q} run, last round degree 5); MaxSelect (the row
+ * sum stated as is, 4.1). Completeness with every Lambda-claim and
  * returned masked claim true and both sides allocating alike; a lie in every element of every
  * message, a false input value and a moved input offset caught; refusals by reason.
  */
@@ -59,6 +61,46 @@ class ZkDivGadgetsTest {
     }
   }
 
+  /** {@code q = divRound(a, d)} over shape 3 x 4 for a witnessed d, q and r limb-backed, r' virtual. */
+  private static final class DivT {
+    final ZkWalkFixture f = new ZkWalkFixture();
+    final DivTensor g;
+
+    DivT(long seed) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      long[] a = ZkWalkFixture.random(rnd, 12, -3000, 3000);
+      long[] d = ZkWalkFixture.random(rnd, 12, 1, 60);
+      long[] q = new long[12];
+      long[] r = new long[12];
+      long[] rp = new long[12];
+      for (int i = 0; i < 12; i++) {
+        q[i] = Math.floorDiv(2 * a[i] + d[i], 2 * d[i]);
+        r[i] = 2 * a[i] + d[i] - 2 * d[i] * q[i];
+        rp[i] = 2 * d[i] - 1 - r[i];
+      }
+      int xa = f.tensor("a", TensorKind.VIRTUAL, a, 3, 4);
+      int xd = f.tensor("d", TensorKind.COMMITTED, d, 3, 4);
+      int xq = f.limbBacked("q", q, 0, 16, true, 8, 3, 4);
+      int xr = f.limbBacked("r", r, 0, 8, false, 8, 3, 4);
+      int xrp = f.tensor("r'", TensorKind.VIRTUAL, rp, 3, 4);
+      g = new DivTensor(xa, xd, xq, xr, xrp, 8);
+      f.gadgets.add(g);
+    }
+  }
+
+  /** One-hot selector rows over u of shape 3 x 4 (the last dimension is the reduced one). */
+  private static MaxSelect maxSelect(ZkWalkFixture f, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    long[] sigma = new long[12];
+    for (int i = 0; i < 3; i++) {
+      sigma[4 * i + rnd.nextInt(4)] = 1;
+    }
+    int u = f.tensor("u", TensorKind.VIRTUAL, ZkWalkFixture.random(rnd, 12, -100, 100), 3, 4);
+    MaxSelect g = new MaxSelect(u, f.tensor("sigma", TensorKind.COMMITTED, sigma, 3, 4));
+    f.gadgets.add(g);
+    return g;
+  }
+
   /**
    * A gadget with its honest claims, its Lambda-claims, the number of messages' elements, of slots,
    * and the run's degrees (empty without a run).
@@ -89,6 +131,14 @@ class ZkDivGadgetsTest {
     out.add(new Case("DivConst per entry", e.f, e.g, List.of(e.f.honest(e.g.rPrime(), rnd, lambda, UP),
         e.f.honest(e.g.rPrime(), rnd, lambda, UP)), lambda, 3, 2 + 2 + 13 + 2, 2 + 2 + 13 + 2,
         new int[] {3, 3, 3, 4}));
+    ZkWalkFixture fm = new ZkWalkFixture();
+    out.add(new Case("MaxSelect", fm, maxSelect(fm, seed + 150), List.of(), lambda, 0, 1, 0, new int[0]));
+    DivT t = new DivT(seed + 200);
+    // per r' claim d's value and r's limb (2 each); at z*: a, d, r's limb, Pdq; the run (3 + 3 + 3 + 5);
+    // d's value and q's limbs (3). Lambda-claims: the r' checks, the relation, R3
+    out.add(new Case("DivTensor", t.f, t.g, List.of(t.f.honest(t.g.rPrime(), rnd, lambda, UP),
+        t.f.honest(t.g.rPrime(), rnd, lambda, UP)), lambda, 4, 4 + 4 + 14 + 3, 4 + 4 + 14 + 3,
+        new int[] {3, 3, 3, 5}));
     return out;
   }
 
@@ -150,7 +200,8 @@ class ZkDivGadgetsTest {
           assertTrue(ZkWalkFixture.sameForm(a.omega(), b.omega()), what + ": same offset");
           assertTrue(r.verifierMasks().limbBacked(b.tensor()) == null, what + ": limbs, not the limb-backed tensor");
         }
-        assertEquals(1, vc.stream().filter(x -> x.tensor() == ((DivConst) k.g()).a()).count(), what + ": one on a");
+        int a = k.g() instanceof DivConst d ? d.a() : k.g() instanceof DivTensor d ? d.a() : -1;
+        assertEquals(a < 0 ? 0 : 1, vc.stream().filter(x -> x.tensor() == a).count(), what + ": one claim on a");
         assertEquals(k.deferred(), r.verifierMasks().lambdaClaims().size(), what);
         assertEquals(k.deferred(), r.proverMasks().lambdaClaims().size(), what);
         for (int i = 0; i < k.deferred(); i++) {
@@ -164,11 +215,13 @@ class ZkDivGadgetsTest {
   }
 
   @Test
-  void perEntryDivisorsRaiseOnlyTheLastRoundToFour() {
+  void theRunsRaiseOnlyTheLastRoundToFourOrFive() {
     for (Case k : cases(10)) {
       Circuit c = k.f().circuit();
       ZkMasks m = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(SIZE));
-      if (k.degrees().length > 0) {
+      if (k.g() instanceof DivTensor d) {
+        assertArrayEquals(k.degrees(), ZkSelectionArguments.degrees(d, c, m), k.name());
+      } else if (k.degrees().length > 0) {
         assertArrayEquals(k.degrees(), ZkDivConstArgument.degrees((DivConst) k.g(), c, m), k.name());
       }
     }
@@ -200,7 +253,7 @@ class ZkDivGadgetsTest {
         lies++;
       }
     }
-    assertEquals(4 + 3 + 19, lies);
+    assertEquals(4 + 3 + 19 + 1 + 25, lies);
   }
 
   @Test
@@ -253,8 +306,24 @@ class ZkDivGadgetsTest {
   }
 
   @Test
+  void theMaxSelectRowSumIsStatedAsIsAndStillChecked() {
+    Case k = cases(7).get(3);
+    Run r = run(k);
+    ZkClaim sigma = r.verified().value().get(0);
+    assertEquals(0, sigma.omega().terms(), "fixed by the vk: no slot (4.1)");
+    assertArrayEquals(k.f().mle(sigma.tensor(), sigma.point()), sigma.value());
+    Run lie = run(k, List.of(), SIZE, b -> plusOne(b, 0));
+    assertEquals("MaxSelect: a row does not select exactly one tap", lie.verified().reason());
+    Run none = run(k, List.of(), SIZE, b -> new byte[0]);
+    assertEquals("MaxSelect: proof too short", none.verified().reason());
+  }
+
+  @Test
   void aShortColumnOrProofAndMalformedGadgetsAreRefusedByReason() {
     for (Case k : cases(8)) {
+      if (k.slots() == 0) {
+        continue; // MaxSelect takes no slot
+      }
       int used = run(k).verifierMasks().cursor().used();
       Run shortColumn = run(k, k.claims(), used - 1, b -> b);
       assertFalse(shortColumn.verified().isOk(), k.name());
@@ -287,5 +356,11 @@ class ZkDivGadgetsTest {
     assertThrows(IllegalArgumentException.class, () -> ZkGadgetArguments.prove(oneEntry, c1, f.tables(), List.of(),
         new ProofSink(), ZkWalkFixture.transcript(), pm));
     assertNull(ZkDivConstArgument.refusal(one, c1), "a scalar divisor needs no run");
+    DivTensor same = new DivTensor(a, q, q, r, rp, 8);
+    assertEquals("DivTensor: d and q are one tensor", ZkGadgetArguments.verify(same, c1, List.of(),
+        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
+    DivTensor scalar = new DivTensor(a, rp, q, r, rp, 8);
+    assertEquals("DivTensor: no variable to mask", ZkGadgetArguments.verify(scalar, c1, List.of(),
+        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
   }
 }
