@@ -50,7 +50,8 @@ public final class ZkGadgetArguments {
       Map.entry("MaxSelect", new Pair<>(new ZkSelectionArguments.MaxSelectProver(),
           new ZkSelectionArguments.MaxSelectVerifier())),
       Map.entry("DivTensor", new Pair<>(new ZkSelectionArguments.DivTensorProver(),
-          new ZkSelectionArguments.DivTensorVerifier())));
+          new ZkSelectionArguments.DivTensorVerifier())),
+      Map.entry("Wire", new Pair<>(new ZkWireArgument.Prover(), new ZkWireArgument.Verifier())));
 
   public static boolean supported(String kind) {
     return BY_KIND.containsKey(kind);

@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Test;
  * scalar divisor (additive statements only) and with per-entry divisors (the masked
  * {@code eq * c * q} run, last round degree 4), with and without pending claims on r'; DivTensor
  * (the R1 relation and the masked {@code eq * d * q} run, last round degree 5); MaxSelect (the row
- * sum stated as is, 4.1). Completeness with every Lambda-claim and
+ * sum stated as is, 4.1); Wire with one input (the masked {@code Sel * X} run, last round degree 3;
+ * a virtual, a public and a limb-backed input, with a constant part). Completeness with every Lambda-claim and
  * returned masked claim true and both sides allocating alike; a lie in every element of every
  * message, a false input value and a moved input offset caught; refusals by reason.
  */
-class ZkDivGadgetsTest {
+class ZkDivSelectWireGadgetsTest {
   private static final int UP = 3;
   private static final int SIZE = 96;
 
@@ -102,6 +103,32 @@ class ZkDivGadgetsTest {
   }
 
   /**
+   * Y (4 x 4) gathers X (3 x 4, of the given kind) transposed into its first 12 entries; the last
+   * row is the constant 7 (a Pad value).
+   */
+  private static Wire wire(ZkWalkFixture f, long seed, TensorKind kind, boolean limbBacked) {
+    long[] x = ZkWalkFixture.random(new SplittableRandom(seed), 12, -3000, 3000);
+    int xi = limbBacked ? f.limbBacked("x", x, 0, 16, true, 8, 3, 4) : f.tensor("x", kind, x, 3, 4);
+    int[] src = new int[16];
+    int[] idx = new int[16];
+    long[] konst = new long[16];
+    long[] y = new long[16];
+    for (int i = 0; i < 16; i++) {
+      if (i < 12) {
+        idx[i] = (i % 3) * 4 + i / 3;
+        y[i] = x[idx[i]];
+      } else {
+        src[i] = -1;
+        konst[i] = 7;
+        y[i] = 7;
+      }
+    }
+    Wire g = new Wire(f.tensor("y", TensorKind.VIRTUAL, y, 4, 4), new int[] {xi}, src, idx, konst);
+    f.gadgets.add(g);
+    return g;
+  }
+
+  /**
    * A gadget with its honest claims, its Lambda-claims, the number of messages' elements, of slots,
    * and the run's degrees (empty without a run).
    */
@@ -139,6 +166,15 @@ class ZkDivGadgetsTest {
     out.add(new Case("DivTensor", t.f, t.g, List.of(t.f.honest(t.g.rPrime(), rnd, lambda, UP),
         t.f.honest(t.g.rPrime(), rnd, lambda, UP)), lambda, 4, 4 + 4 + 14 + 3, 4 + 4 + 14 + 3,
         new int[] {3, 3, 3, 5}));
+    String[] names = {"Wire", "Wire, public X", "Wire, limb-backed X"};
+    TensorKind[] kinds = {TensorKind.VIRTUAL, TensorKind.PUBLIC_INPUT, TensorKind.COMMITTED};
+    int[][] counts = {{10, 10}, {9, 8}, {11, 11}}; // the run (9, or 8 for a public X), X's value or limbs
+    for (int j = 0; j < 3; j++) {
+      ZkWalkFixture fw = new ZkWalkFixture();
+      Wire w = wire(fw, seed + 300 + j, kinds[j], j == 2);
+      out.add(new Case(names[j], fw, w, List.of(fw.honest(w.y(), rnd, lambda, UP)), lambda, 1, counts[j][0],
+          counts[j][1], j == 1 ? new int[] {2, 2, 2, 2} : new int[] {2, 2, 2, 3}));
+    }
     return out;
   }
 
@@ -215,11 +251,13 @@ class ZkDivGadgetsTest {
   }
 
   @Test
-  void theRunsRaiseOnlyTheLastRoundToFourOrFive() {
+  void theRunsRaiseOnlyTheLastRoundAsTable46Says() {
     for (Case k : cases(10)) {
       Circuit c = k.f().circuit();
       ZkMasks m = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(SIZE));
-      if (k.g() instanceof DivTensor d) {
+      if (k.g() instanceof Wire w) {
+        assertArrayEquals(k.degrees(), ZkWireArgument.degrees(w, c, m), k.name());
+      } else if (k.g() instanceof DivTensor d) {
         assertArrayEquals(k.degrees(), ZkSelectionArguments.degrees(d, c, m), k.name());
       } else if (k.degrees().length > 0) {
         assertArrayEquals(k.degrees(), ZkDivConstArgument.degrees((DivConst) k.g(), c, m), k.name());
@@ -253,7 +291,7 @@ class ZkDivGadgetsTest {
         lies++;
       }
     }
-    assertEquals(4 + 3 + 19 + 1 + 25, lies);
+    assertEquals(4 + 3 + 19 + 1 + 25 + 10 + 9 + 11, lies);
   }
 
   @Test
@@ -356,6 +394,15 @@ class ZkDivGadgetsTest {
     assertThrows(IllegalArgumentException.class, () -> ZkGadgetArguments.prove(oneEntry, c1, f.tables(), List.of(),
         new ProofSink(), ZkWalkFixture.transcript(), pm));
     assertNull(ZkDivConstArgument.refusal(one, c1), "a scalar divisor needs no run");
+    Wire concat = new Wire(a, new int[] {q, r}, new int[] {0}, new int[] {0}, new long[1]);
+    ZkClaim ya = f.honest(a, new SplittableRandom(3), lambda, UP);
+    assertEquals("Wire: several inputs (Concat) are not masked yet", ZkGadgetArguments.verify(concat, c1,
+        List.of(ya), new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
+    Wire scalarWire = new Wire(a, new int[] {q}, new int[] {0}, new int[] {0}, new long[1]);
+    assertEquals("Wire: no variable to mask", ZkGadgetArguments.verify(scalarWire, c1, List.of(ya),
+        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
+    assertEquals("Wire: expected one merged claim, got 2", ZkGadgetArguments.verify(scalarWire, c1,
+        List.of(ya, ya), new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
     DivTensor same = new DivTensor(a, q, q, r, rp, 8);
     assertEquals("DivTensor: d and q are one tensor", ZkGadgetArguments.verify(same, c1, List.of(),
         new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
