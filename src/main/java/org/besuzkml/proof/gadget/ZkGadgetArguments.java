@@ -44,7 +44,14 @@ public final class ZkGadgetArguments {
       Map.entry("Poly", new Pair<>(new ZkPolyArgument.Prover(), new ZkPolyArgument.Verifier())),
       Map.entry("Decomp", new Pair<>(new ZkDecompArgument.Prover(), new ZkDecompArgument.Verifier())),
       Map.entry("Requant", new Pair<>(new ZkRequantArgument.Prover(),
-          new ZkRequantArgument.Verifier())));
+          new ZkRequantArgument.Verifier())),
+      Map.entry("DivConst", new Pair<>(new ZkDivConstArgument.Prover(),
+          new ZkDivConstArgument.Verifier())),
+      Map.entry("MaxSelect", new Pair<>(new ZkSelectionArguments.MaxSelectProver(),
+          new ZkSelectionArguments.MaxSelectVerifier())),
+      Map.entry("DivTensor", new Pair<>(new ZkSelectionArguments.DivTensorProver(),
+          new ZkSelectionArguments.DivTensorVerifier())),
+      Map.entry("Wire", new Pair<>(new ZkWireArgument.Prover(), new ZkWireArgument.Verifier())));
 
   public static boolean supported(String kind) {
     return BY_KIND.containsKey(kind);

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zero-knowledge walk arguments of step 7 (parts 1 and 2) on compiled corpus models: every Lin,
- * ReduceSum, Alias, Decomp, Requant, Contract and Poly of the circuit (but the Polys the zk
- * argument refuses by reason: broadcast inputs, a scalar output), given honest masked claims, verifies from
+ * The zero-knowledge walk arguments of step 7 (parts 1 to 3) on compiled corpus models: every Lin,
+ * ReduceSum, Alias, Decomp, Requant, Contract, Poly, DivConst, DivTensor, MaxSelect and Wire of the
+ * circuit (but the Polys and Wires the zk argument refuses by reason: broadcast inputs, a scalar output,
+ * a Concat), given honest masked claims, verifies from
  * bytes with every Lambda-claim and returned claim true; a claim that reaches a limb-backed tensor
  * through an Alias is discharged by its Decomp define, as the walk will do.
  */
@@ -53,12 +54,16 @@ class ZkWalkCorpusTest {
     return new ZkClaim(tensor, z, v, omega);
   }
 
-  /** The claims a gadget is given: one on its output (on x for a Decomp define), none at fresh points. */
+  /**
+   * The claims a gadget is given: one on its output (on x for a Decomp define, on r' for a DivConst or DivTensor,
+   * as r''s Decomp check leaves it), none at fresh points.
+   */
   private static List<ZkClaim> claims(Gadget g, Circuit c, ProverTables t, SplittableRandom rnd, long[] lambda) {
-    if (g instanceof Requant || (g instanceof Decomp d && !d.define())) {
+    if (g instanceof Requant || g instanceof MaxSelect || (g instanceof Decomp d && !d.define())) {
       return List.of();
     }
-    int target = g instanceof Decomp d ? d.x() : g.outputs()[0];
+    int target = g instanceof Decomp d ? d.x() : g instanceof DivConst dc ? dc.rPrime()
+        : g instanceof DivTensor dt ? dt.rPrime() : g.outputs()[0];
     return List.of(honest(c, t, target, rnd, lambda));
   }
 
@@ -94,7 +99,7 @@ class ZkWalkCorpusTest {
     int checked = 0;
     int throughAlias = 0;
     for (String model : List.of("1l_mlp", "2l_relu_fc", "1l_conv", "1l_average", "1l_mean", "layernorm",
-        "lenet_5", "large_op_graph")) {
+        "lenet_5", "large_op_graph", "1l_max_pool")) {
       CorpusModels.Loaded l = CorpusModels.load(model);
       Circuit c = l.compiled().circuit();
       Witness w = l.honest();
@@ -108,7 +113,8 @@ class ZkWalkCorpusTest {
         }
         String what = model + " " + g.kind();
         List<ZkClaim> given = claims(g, c, t, rnd, lambda);
-        String refused = g instanceof Poly p ? ZkPolyArgument.refusal(p, c, given) : null;
+        String refused = g instanceof Poly p ? ZkPolyArgument.refusal(p, c, given)
+            : g instanceof Wire wi ? ZkWireArgument.refusal(wi, c, given) : null;
         if (refused != null) {
           refusals.add(refused);
           continue;
@@ -127,9 +133,11 @@ class ZkWalkCorpusTest {
         }
       }
     }
-    assertEquals(Set.of("Alias", "Contract", "Decomp", "Lin", "Poly", "ReduceSum", "Requant"), kinds);
+    assertEquals(Set.of("Alias", "Contract", "Decomp", "DivConst", "DivTensor", "Lin", "MaxSelect", "Poly", "ReduceSum", "Requant", "Wire"), kinds);
     // not masked yet (zk-design 13, status after step 7 part 2): Polys with broadcast inputs or a scalar output
-    assertTrue(Set.of("Poly: broadcast inputs are not masked yet", "Poly: no variable to mask").containsAll(refusals),
+    // and Concats (part 3)
+    assertTrue(Set.of("Poly: broadcast inputs are not masked yet", "Poly: no variable to mask",
+        "Wire: several inputs (Concat) are not masked yet", "Wire: no variable to mask").containsAll(refusals),
         refusals.toString());
     assertTrue(checked > 100, "checked " + checked);
     assertTrue(throughAlias > 0, "a claim reached a limb-backed tensor through a linear map");
