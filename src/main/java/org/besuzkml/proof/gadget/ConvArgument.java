@@ -102,6 +102,81 @@ final class ConvArgument {
     return tab;
   }
 
+  /** Prover: Wt with the output channel fixed at z_o, and U, both over the kernel variables (c, i, j). */
+  static long[][] kernelTables(Conv g, Circuit c, ProverTables tables, Vars s, long[] zo, long[] zy,
+      long[] zx) {
+    // Wt with the output channel fixed at z_o
+    long[] wt = tables.mle(g.w());
+    long[] eqO = Multilinear.eqTable(zo, 0, s.mo);
+    int kv = s.kernelVars();
+    long[] wz = new long[(1 << kv) * L];
+    long[] tmp = new long[L];
+    for (int o = 0; o < 1 << s.mo; o++) {
+      for (int e = 0; e < 1 << kv; e++) {
+        Fr.mul(tmp, 0, wt, ((o << kv) | e) * L, eqO, o * L);
+        Fr.add(wz, e * L, wz, e * L, tmp, 0);
+      }
+    }
+    // U[c, i, j]
+    long[] x = tables.mle(g.x());
+    long[] eqY = Multilinear.eqTable(zy, 0, s.moh);
+    long[] eqX = Multilinear.eqTable(zx, 0, s.mow);
+    long[] u = new long[(1 << kv) * L];
+    int cin = c.tensor(g.x()).dim(1);
+    for (int ch = 0; ch < cin; ch++) {
+      for (int i = 0; i < g.kernel()[0]; i++) {
+        for (int j = 0; j < g.kernel()[1]; j++) {
+          int e = (((ch << s.mkh) | i) << s.mkw) | j;
+          for (int oy = 0; oy < g.out()[0]; oy++) {
+            int h = oy * g.strides()[0] + i * g.dilations()[0] - g.padBegin()[0];
+            if (h < 0 || h >= g.in()[0]) {
+              continue;
+            }
+            for (int ox = 0; ox < g.out()[1]; ox++) {
+              int ww = ox * g.strides()[1] + j * g.dilations()[1] - g.padBegin()[1];
+              if (ww < 0 || ww >= g.in()[1]) {
+                continue;
+              }
+              int xi = (((ch << s.mh) | h) << s.mw) | ww;
+              Fr.mul(tmp, 0, eqY, oy * L, eqX, ox * L);
+              Fr.mul(tmp, 0, tmp, 0, x, xi * L);
+              Fr.add(u, e * L, u, e * L, tmp, 0);
+            }
+          }
+        }
+      }
+    }
+    return new long[][] {wz, u};
+  }
+
+  /** Prover: Ah (x) Aw and X with the channel fixed at r_c, both over (h, w'); r1 = (r_c, r_i, r_j). */
+  static long[][] windowTables(Conv g, ProverTables tables, Vars s, long[] zy, long[] zx, long[] r1) {
+    long[] x = tables.mle(g.x());
+    long[] rc = slice(r1, 0, s.mc);
+    long[] ri = slice(r1, s.mc, s.mkh);
+    long[] rj = slice(r1, s.mc + s.mkh, s.mkw);
+    long[] tmp = new long[L];
+    // X with the channel fixed at r_c, times Ah (x) Aw
+    long[] eqC = Multilinear.eqTable(rc, 0, s.mc);
+    int sv = s.mh + s.mw;
+    long[] xr = new long[(1 << sv) * L];
+    for (int ch = 0; ch < 1 << s.mc; ch++) {
+      for (int e = 0; e < 1 << sv; e++) {
+        Fr.mul(tmp, 0, x, ((ch << sv) | e) * L, eqC, ch * L);
+        Fr.add(xr, e * L, xr, e * L, tmp, 0);
+      }
+    }
+    long[] ah = axisTable(0, g, zy, s.moh, ri, s.mkh, s.mh);
+    long[] aw = axisTable(1, g, zx, s.mow, rj, s.mkw, s.mw);
+    long[] a = new long[(1 << sv) * L];
+    for (int h = 0; h < 1 << s.mh; h++) {
+      for (int ww = 0; ww < 1 << s.mw; ww++) {
+        Fr.mul(a, ((h << s.mw) | ww) * L, ah, h * L, aw, ww * L);
+      }
+    }
+    return new long[][] {a, xr};
+  }
+
   static final class Prover implements GadgetProver<Conv> {
     @Override
     public List<Claim> prove(Conv g, Circuit c, ProverTables tables, List<Claim> claims,
@@ -117,48 +192,8 @@ final class ConvArgument {
       long[] zo = slice(z, 0, s.mo);
       long[] zy = slice(z, s.mo, s.moh);
       long[] zx = slice(z, s.mo + s.moh, s.mow);
-      // Wt with the output channel fixed at z_o
-      long[] wt = tables.mle(g.w());
-      long[] eqO = Multilinear.eqTable(zo, 0, s.mo);
-      int kv = s.kernelVars();
-      long[] wz = new long[(1 << kv) * L];
-      long[] tmp = new long[L];
-      for (int o = 0; o < 1 << s.mo; o++) {
-        for (int e = 0; e < 1 << kv; e++) {
-          Fr.mul(tmp, 0, wt, ((o << kv) | e) * L, eqO, o * L);
-          Fr.add(wz, e * L, wz, e * L, tmp, 0);
-        }
-      }
-      // U[c, i, j]
-      long[] x = tables.mle(g.x());
-      long[] eqY = Multilinear.eqTable(zy, 0, s.moh);
-      long[] eqX = Multilinear.eqTable(zx, 0, s.mow);
-      long[] u = new long[(1 << kv) * L];
-      int cin = c.tensor(g.x()).dim(1);
-      for (int ch = 0; ch < cin; ch++) {
-        for (int i = 0; i < g.kernel()[0]; i++) {
-          for (int j = 0; j < g.kernel()[1]; j++) {
-            int e = (((ch << s.mkh) | i) << s.mkw) | j;
-            for (int oy = 0; oy < g.out()[0]; oy++) {
-              int h = oy * g.strides()[0] + i * g.dilations()[0] - g.padBegin()[0];
-              if (h < 0 || h >= g.in()[0]) {
-                continue;
-              }
-              for (int ox = 0; ox < g.out()[1]; ox++) {
-                int ww = ox * g.strides()[1] + j * g.dilations()[1] - g.padBegin()[1];
-                if (ww < 0 || ww >= g.in()[1]) {
-                  continue;
-                }
-                int xi = (((ch << s.mh) | h) << s.mw) | ww;
-                Fr.mul(tmp, 0, eqY, oy * L, eqX, ox * L);
-                Fr.mul(tmp, 0, tmp, 0, x, xi * L);
-                Fr.add(u, e * L, u, e * L, tmp, 0);
-              }
-            }
-          }
-        }
-      }
-      ProductInstance k1 = new ProductInstance(kv, wz, u);
+      long[][] k = kernelTables(g, c, tables, s, zo, zy, zx);
+      ProductInstance k1 = new ProductInstance(s.kernelVars(), k[0], k[1]);
       SumcheckProver.Proved p1 = SumcheckProver.prove(k1, t);
       long[] raw = p1.proof().compressed();
       out.append(raw, 0, raw.length / L);
@@ -166,27 +201,8 @@ final class ConvArgument {
       WalkMath.state(wu, 2, out, t);
       long[] r1 = p1.point();
       long[] rc = slice(r1, 0, s.mc);
-      long[] ri = slice(r1, s.mc, s.mkh);
-      long[] rj = slice(r1, s.mc + s.mkh, s.mkw);
-      // X with the channel fixed at r_c, times Ah (x) Aw
-      long[] eqC = Multilinear.eqTable(rc, 0, s.mc);
-      int sv = s.mh + s.mw;
-      long[] xr = new long[(1 << sv) * L];
-      for (int ch = 0; ch < 1 << s.mc; ch++) {
-        for (int e = 0; e < 1 << sv; e++) {
-          Fr.mul(tmp, 0, x, ((ch << sv) | e) * L, eqC, ch * L);
-          Fr.add(xr, e * L, xr, e * L, tmp, 0);
-        }
-      }
-      long[] ah = axisTable(0, g, zy, s.moh, ri, s.mkh, s.mh);
-      long[] aw = axisTable(1, g, zx, s.mow, rj, s.mkw, s.mw);
-      long[] a = new long[(1 << sv) * L];
-      for (int h = 0; h < 1 << s.mh; h++) {
-        for (int ww = 0; ww < 1 << s.mw; ww++) {
-          Fr.mul(a, ((h << s.mw) | ww) * L, ah, h * L, aw, ww * L);
-        }
-      }
-      ProductInstance k2 = new ProductInstance(sv, a, xr);
+      long[][] win = windowTables(g, tables, s, zy, zx, r1);
+      ProductInstance k2 = new ProductInstance(s.mh + s.mw, win[0], win[1]);
       SumcheckProver.Proved p2 = SumcheckProver.prove(k2, t);
       raw = p2.proof().compressed();
       out.append(raw, 0, raw.length / L);
