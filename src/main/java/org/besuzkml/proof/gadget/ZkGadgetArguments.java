@@ -41,6 +41,7 @@ public final class ZkGadgetArguments {
       Map.entry("Alias", new Pair<>(new ZkLinearArguments.AliasProver(),
           new ZkLinearArguments.AliasVerifier())),
       Map.entry("Contract", new Pair<>(new ZkContractArgument.Prover(), new ZkContractArgument.Verifier())),
+      Map.entry("Conv", new Pair<>(new ZkConvArgument.Prover(), new ZkConvArgument.Verifier())),
       Map.entry("Poly", new Pair<>(new ZkPolyArgument.Prover(), new ZkPolyArgument.Verifier())),
       Map.entry("Decomp", new Pair<>(new ZkDecompArgument.Prover(), new ZkDecompArgument.Verifier())),
       Map.entry("Requant", new Pair<>(new ZkRequantArgument.Prover(),

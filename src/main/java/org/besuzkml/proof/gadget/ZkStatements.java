@@ -26,8 +26,28 @@ final class ZkStatements {
 
   private static final int L = Fr.LIMBS;
 
-  /** A value to state: tensor {@code tensor} at {@code point}. */
-  record Target(int tensor, long[] point) {}
+  /**
+   * A value to state: tensor {@code tensor} at {@code point}; or, with {@code tensor} {@link #FACTOR},
+   * a stated factor of a sumcheck end that is not a tensor (Conv's {@code u}, an evaluation of the
+   * virtual im2col contraction), whose unmasked value the prover gives in {@code value} (null on the
+   * verifier side). Only {@link ZkSumcheckEnd} states factors: always masked, never limb-backed.
+   */
+  record Target(int tensor, long[] point, long[] value) {
+    Target(int tensor, long[] point) {
+      this(tensor, point, null);
+    }
+
+    static Target factor(long[] point, long[] value) {
+      return new Target(FACTOR, point, value);
+    }
+
+    boolean isFactor() {
+      return tensor == FACTOR;
+    }
+  }
+
+  /** The tensor id of a stated factor that is not a tensor (its claim goes to its gadget, not the walk). */
+  static final int FACTOR = -1;
 
   /** A limb-backed value: the limbs' claims and the recomposed claim on the tensor. */
   record Limbs(List<ZkClaim> limbClaims, ZkClaim recomposed) {}
@@ -37,10 +57,16 @@ final class ZkStatements {
    * claims (empty for a target that is not limb-backed).
    */
   record Stated(List<ZkClaim> values, List<List<ZkClaim>> limbs) {
-    /** What the gadget hands back to the walk: a plain target's claim, a limb-backed one's limbs. */
+    /**
+     * What the gadget hands back to the walk: a plain target's claim, a limb-backed one's limbs; a
+     * stated factor's claim stays with the gadget.
+     */
     List<ZkClaim> returned() {
       List<ZkClaim> r = new ArrayList<>();
       for (int i = 0; i < values.size(); i++) {
+        if (values.get(i).tensor() == FACTOR) {
+          continue;
+        }
         if (limbs.get(i).isEmpty()) {
           r.add(values.get(i));
         } else {

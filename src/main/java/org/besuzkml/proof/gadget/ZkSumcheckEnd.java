@@ -33,6 +33,11 @@ import org.besuzkml.transcript.Transcript;
  * record with the values of the targets that are not limb-backed (a slot each unless public), then
  * per limb-backed target a record of its limbs (a slot each). A limb-backed tensor's masked extension
  * is its limbs' recomposed, so its factor carries {@code sum_j 2^(wj) Lambda[slot_j]}.
+ *
+ * <p>A stated factor need not be a tensor: {@link ZkStatements.Target#factor} (Conv's {@code u}, the
+ * im2col contraction at the kernel run's point) is masked like a virtual tensor, with the value the
+ * prover gives; its claim {@code (u, kappa e_slot)} is left to the gadget (not in
+ * {@link ZkStatements.Stated#returned}), which reduces it by its next run.
  */
 final class ZkSumcheckEnd {
   private ZkSumcheckEnd() {}
@@ -49,9 +54,22 @@ final class ZkSumcheckEnd {
     return out;
   }
 
-  /** The degree a stated factor adds in the last variable: 2 when masked, 1 when public (4.6). */
+  /**
+   * The degree a stated factor adds in the last variable: 2 when masked, 1 when public (4.6); a
+   * stated factor that is not a tensor ({@link ZkStatements#FACTOR}) is always masked.
+   */
   static int factorDegree(int tensor, ZkMasks m) {
-    return m.masked(tensor) ? 2 : 1;
+    return isMasked(tensor, m) ? 2 : 1;
+  }
+
+  /** Whether a stated value carries a slot: a factor always, a tensor unless public (4.1). */
+  private static boolean isMasked(int tensor, ZkMasks m) {
+    return tensor == ZkStatements.FACTOR || m.masked(tensor);
+  }
+
+  /** The Decomp define backing a stated tensor, or null (always for a factor). */
+  private static Decomp limbsOf(int tensor, ZkMasks m) {
+    return tensor == ZkStatements.FACTOR ? null : m.limbBacked(tensor);
   }
 
   /**
@@ -95,12 +113,12 @@ final class ZkSumcheckEnd {
     long[][] out = new long[tensors.length][];
     int slot = first;
     for (int i = 0; i < tensors.length; i++) {
-      if (m.limbBacked(tensors[i]) == null && m.masked(tensors[i])) {
+      if (limbsOf(tensors[i], m) == null && isMasked(tensors[i], m)) {
         out[i] = m.entry(slot++);
       }
     }
     for (int i = 0; i < tensors.length; i++) {
-      Decomp d = m.limbBacked(tensors[i]);
+      Decomp d = limbsOf(tensors[i], m);
       if (d != null) {
         long[] acc = new long[L];
         long[] pow = WalkMath.one();
@@ -137,7 +155,7 @@ final class ZkSumcheckEnd {
     }
     List<ZkStatements.Target> plain = new ArrayList<>();
     for (ZkStatements.Target tg : targets) {
-      if (m.limbBacked(tg.tensor()) == null) {
+      if (limbsOf(tg.tensor(), m) == null) {
         plain.add(tg);
       }
     }
@@ -145,8 +163,8 @@ final class ZkSumcheckEnd {
     int[] slots = new int[plain.size()];
     for (int i = 0; i < plain.size(); i++) {
       ZkStatements.Target tg = plain.get(i);
-      Fr.copy(vals, i * L, evaluate(tg.tensor(), tg.point(), c, w), 0);
-      slots[i] = m.masked(tg.tensor()) ? take(m, 1) : -1;
+      Fr.copy(vals, i * L, tg.isFactor() ? factorValue(tg) : evaluate(tg.tensor(), tg.point(), c, w), 0);
+      slots[i] = isMasked(tg.tensor(), m) ? take(m, 1) : -1;
       masked(vals, i, slots[i], kappa, m);
     }
     if (!plain.isEmpty()) {
@@ -154,7 +172,7 @@ final class ZkSumcheckEnd {
     }
     List<ZkStatements.Limbs> limbs = new ArrayList<>();
     for (ZkStatements.Target tg : targets) {
-      Decomp d = m.limbBacked(tg.tensor());
+      Decomp d = limbsOf(tg.tensor(), m);
       if (d != null) {
         int n = d.limbs().length;
         long[] lv = new long[n * L];
@@ -182,7 +200,7 @@ final class ZkSumcheckEnd {
     }
     int plain = 0;
     for (ZkStatements.Target tg : targets) {
-      plain += m.limbBacked(tg.tensor()) == null ? 1 : 0;
+      plain += limbsOf(tg.tensor(), m) == null ? 1 : 0;
     }
     long[] vals = new long[0];
     if (plain > 0) {
@@ -194,9 +212,9 @@ final class ZkSumcheckEnd {
     int[] slots = new int[plain];
     int k = 0;
     for (ZkStatements.Target tg : targets) {
-      if (m.limbBacked(tg.tensor()) == null) {
-        slots[k] = m.masked(tg.tensor()) ? m.slot() : -1;
-        if (m.masked(tg.tensor()) && slots[k] < 0) {
+      if (limbsOf(tg.tensor(), m) == null) {
+        slots[k] = isMasked(tg.tensor(), m) ? m.slot() : -1;
+        if (isMasked(tg.tensor(), m) && slots[k] < 0) {
           return Checked.rejected("mask column overrun");
         }
         k++;
@@ -204,7 +222,7 @@ final class ZkSumcheckEnd {
     }
     List<ZkStatements.Limbs> limbs = new ArrayList<>();
     for (ZkStatements.Target tg : targets) {
-      Decomp d = m.limbBacked(tg.tensor());
+      Decomp d = limbsOf(tg.tensor(), m);
       if (d != null) {
         String bad = ZkDecompArgument.refusal(d);
         if (bad != null) {
@@ -235,6 +253,13 @@ final class ZkSumcheckEnd {
     long[] rest = new long[L];
     Fr.sub(rest, 0, sc.claim().value(), 0, expected, 0);
     m.defer(sc.mask(), rest);
+  }
+
+  private static long[] factorValue(ZkStatements.Target tg) {
+    if (tg.value() == null || tg.value().length != L) {
+      throw new IllegalArgumentException("a stated factor needs its value on the prover side");
+    }
+    return tg.value();
   }
 
   private static long[] evaluate(int tensor, long[] point, Circuit c, ProverTables w) {
@@ -279,7 +304,7 @@ final class ZkSumcheckEnd {
     int k = 0;
     int b = 0;
     for (ZkStatements.Target tg : targets) {
-      if (m.limbBacked(tg.tensor()) == null) {
+      if (limbsOf(tg.tensor(), m) == null) {
         MaskForm omega = slots[k] >= 0 ? MaskForm.single(slots[k], kappa, 0) : new MaskForm();
         values.add(new ZkClaim(tg.tensor(), tg.point(), WalkMath.at(vals, k), omega));
         limbClaims.add(List.of());

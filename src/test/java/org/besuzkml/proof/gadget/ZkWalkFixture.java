@@ -56,6 +56,51 @@ final class ZkWalkFixture {
     return id;
   }
 
+  /**
+   * A one-group Conv (6.6) of x {@code (1, C, H, W)} (or {@code (1, C, W)}: 1-D, height 1) with weights
+   * w {@code (O, C, KH, KW)} (or {@code (O, C, K)}); strides, pads (on both sides) and dilations per axis
+   * {height, width}. Its output {@code (1, O, OH, OW)} (or {@code (1, O, OW)}) is a virtual tensor holding
+   * the engine's values: out-of-bounds reads are zero.
+   */
+  Conv conv(String name, int x, int w, int[] strides, int[] pads, int[] dilations) {
+    int[] xs = tensors.get(x).shape();
+    int[] ws = tensors.get(w).shape();
+    boolean oneD = xs.length == 3;
+    int ch = xs[1];
+    int oc = ws[0];
+    int[] in = oneD ? new int[] {1, xs[2]} : new int[] {xs[2], xs[3]};
+    int[] k = oneD ? new int[] {1, ws[2]} : new int[] {ws[2], ws[3]};
+    int[] out = new int[2];
+    for (int a = 0; a < 2; a++) {
+      out[a] = (in[a] + 2 * pads[a] - dilations[a] * (k[a] - 1) - 1) / strides[a] + 1;
+    }
+    long[] xv = values.get(x);
+    long[] wv = values.get(w);
+    long[] y = new long[oc * out[0] * out[1]];
+    for (int o = 0; o < oc; o++) {
+      for (int oy = 0; oy < out[0]; oy++) {
+        for (int ox = 0; ox < out[1]; ox++) {
+          for (int c = 0; c < ch; c++) {
+            for (int i = 0; i < k[0]; i++) {
+              for (int j = 0; j < k[1]; j++) {
+                int h = oy * strides[0] + i * dilations[0] - pads[0];
+                int ww = ox * strides[1] + j * dilations[1] - pads[1];
+                if (h >= 0 && h < in[0] && ww >= 0 && ww < in[1]) {
+                  y[(o * out[0] + oy) * out[1] + ox] += wv[((o * ch + c) * k[0] + i) * k[1] + j]
+                      * xv[(c * in[0] + h) * in[1] + ww];
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    int yi = tensor(name, TensorKind.VIRTUAL, y, oneD ? new int[] {1, oc, out[1]} : new int[] {1, oc, out[0], out[1]});
+    Conv g = new Conv(yi, x, w, 1, in, k, out, strides.clone(), pads.clone(), dilations.clone());
+    gadgets.add(g);
+    return g;
+  }
+
   Circuit circuit() {
     int[] outs = outputs.stream().mapToInt(Integer::intValue).toArray();
     return new Circuit(tensors, gadgets, List.of(), 8, new int[0], outs);

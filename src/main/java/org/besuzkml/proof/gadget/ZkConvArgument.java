@@ -1,0 +1,186 @@
+package org.besuzkml.proof.gadget;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.besuzkml.field.Fr;
+import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.sumcheck.FieldReader;
+import org.besuzkml.sumcheck.Masked;
+import org.besuzkml.sumcheck.ProductInstance;
+import org.besuzkml.sumcheck.SubClaim;
+import org.besuzkml.transcript.Transcript;
+
+/**
+ * 6.6 Conv (one group) in zero-knowledge mode (zk-design 4.2, 4.3 R3, 4.6): version 1's two runs on
+ * the merged claim {@code (Y, (z_o, z_y, z_x), v, omega)}, each masked.
+ * <ol>
+ *   <li>Kernel run over {@code (c, i, j)} of {@code Wt(z_o, .)' U'} on {@code (v, omega)}: Wt and U
+ *       replaced by their masked extensions in the last kernel variable, degrees
+ *       {@code (2, .., 2, 4)} ({@code (2, .., 2, 3)} for public weights). At {@code r1} the prover states
+ *       {@code w = Wt~(z_o, r1) + kappa1 Lambda[slot_w]} and {@code u = U~(r1) + kappa1 Lambda[slot_u]}
+ *       (u is a stated factor that is not a tensor, {@link ZkStatements#FACTOR}); version 1's check
+ *       {@code w u == final} becomes R3's Lambda-claim.</li>
+ *   <li>Window run over {@code (h, w')} of {@code Ah Aw X(r_c, .)'} on the claim
+ *       {@code (u, kappa1 e_slot_u)}: X's masked extension in the last window variable, degrees
+ *       {@code (2, .., 2, 3)} ({@code (2, .., 2)} for a public X: {@code Ah Aw} is multilinear). At
+ *       {@code r2} X is stated (its limbs when limb-backed); version 1's check
+ *       {@code Ah~(r_h) Aw~(r_w) x0 == final} becomes R3's Lambda-claim.</li>
+ * </ol>
+ * Messages: version 1's, with the masked values and the raised last rounds; slots as
+ * {@link ZkSumcheckEnd}: each run's coefficients, then its stated values (w then u; or u then W's
+ * limbs). Lambda-claims in creation order: the kernel's R3, the window's. Returned: the claim on Wt
+ * (or its limbs) then the claim on X (or its limbs), as version 1. A run needs a variable: a kernel
+ * run with {@code m_C + m_KH + m_KW = 0} or a window run with {@code m_H + m_W = 0} is refused.
+ */
+final class ZkConvArgument {
+  private ZkConvArgument() {}
+
+  private static final int L = Fr.LIMBS;
+
+  /** The kernel run's degrees: the last one 2 for u plus Wt's (2, or 1 when public). */
+  static int[] kernelDegrees(Conv g, Circuit c, ZkMasks m) {
+    int last = ZkSumcheckEnd.factorDegree(g.w(), m) + ZkSumcheckEnd.factorDegree(ZkStatements.FACTOR, m);
+    return ZkSumcheckEnd.degrees(ConvArgument.Vars.of(g, c).kernelVars(), 2, last);
+  }
+
+  /** The window run's degrees: the last one 1 for {@code Ah Aw} plus X's (2, or 1 when public). */
+  static int[] windowDegrees(Conv g, Circuit c, ZkMasks m) {
+    ConvArgument.Vars s = ConvArgument.Vars.of(g, c);
+    return ZkSumcheckEnd.degrees(s.mh() + s.mw(), 2, 1 + ZkSumcheckEnd.factorDegree(g.x(), m));
+  }
+
+  /** Why this Conv with these claims has no masked argument, or null. */
+  static String refusal(Conv g, Circuit c, List<ZkClaim> claims) {
+    if (g.groups() != 1) {
+      return "Conv: grouped convolution is not proven";
+    }
+    if (claims.size() != 1) {
+      return "Conv: expected one merged claim, got " + claims.size();
+    }
+    ConvArgument.Vars s = ConvArgument.Vars.of(g, c);
+    if (s.kernelVars() == 0) {
+      return "Conv: no variable to mask in the kernel run";
+    }
+    if (s.mh() + s.mw() == 0) {
+      return "Conv: no variable to mask in the window run";
+    }
+    return null;
+  }
+
+  /** The claim point's parts {@code (z_o, z_y, z_x)}. */
+  private static long[][] split(ConvArgument.Vars s, long[] z) {
+    return new long[][] {ConvArgument.slice(z, 0, s.mo()), ConvArgument.slice(z, s.mo(), s.moh()),
+        ConvArgument.slice(z, s.mo() + s.moh(), s.mow())};
+  }
+
+  /** Wt at {@code (z_o, r1)}, then u at r1 (its value given on the prover side, null on the verifier's). */
+  private static List<ZkStatements.Target> kernelTargets(Conv g, long[] zo, long[] r1, long[] u) {
+    return List.of(new ZkStatements.Target(g.w(), ConvArgument.concat(zo, r1)), ZkStatements.Target.factor(r1, u));
+  }
+
+  private static List<ZkStatements.Target> windowTargets(Conv g, ConvArgument.Vars s, long[] r1, long[] r2) {
+    return List.of(new ZkStatements.Target(g.x(), ConvArgument.concat(ConvArgument.slice(r1, 0, s.mc()), r2)));
+  }
+
+  /** {@code w u}: version 1's kernel final value on the stated values. */
+  private static long[] kernelExpected(ZkStatements.Stated st) {
+    long[] e = new long[L];
+    Fr.mul(e, 0, st.values().get(0).value(), 0, st.values().get(1).value(), 0);
+    return e;
+  }
+
+  /** {@code Ah~(r_h) Aw~(r_w) x0}: version 1's window final value on the stated value. */
+  private static long[] windowExpected(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, long[] r2,
+      ZkStatements.Stated st) {
+    long[] ri = ConvArgument.slice(r1, s.mc(), s.mkh());
+    long[] rj = ConvArgument.slice(r1, s.mc() + s.mkh(), s.mkw());
+    long[] ah = ConvArgument.axisAt(0, g, z[1], s.moh(), ri, s.mkh(), ConvArgument.slice(r2, 0, s.mh()), s.mh());
+    long[] aw = ConvArgument.axisAt(1, g, z[2], s.mow(), rj, s.mkw(), ConvArgument.slice(r2, s.mh(), s.mw()),
+        s.mw());
+    long[] e = new long[L];
+    Fr.mul(e, 0, ah, 0, aw, 0);
+    Fr.mul(e, 0, e, 0, st.values().get(0).value(), 0);
+    return e;
+  }
+
+  private static List<ZkClaim> returned(ZkStatements.Stated kernel, ZkStatements.Stated window) {
+    List<ZkClaim> res = new ArrayList<>(kernel.returned());
+    res.addAll(window.returned());
+    return List.copyOf(res);
+  }
+
+  static final class Prover implements ZkGadgetArguments.Prover<Conv> {
+    @Override
+    public List<ZkClaim> prove(Conv g, Circuit c, ProverTables w, List<ZkClaim> claims, ProofSink out,
+        Transcript t, ZkMasks m) {
+      if (claims.isEmpty()) {
+        return List.of();
+      }
+      String bad = refusal(g, c, claims);
+      if (bad != null) {
+        throw new IllegalArgumentException(bad);
+      }
+      ConvArgument.Vars s = ConvArgument.Vars.of(g, c);
+      ZkClaim cl = claims.get(0);
+      long[][] z = split(s, cl.point());
+      int kv = s.kernelVars();
+      long[][] k = ConvArgument.kernelTables(g, c, w, s, z[0], z[1], z[2]);
+      Masked<SubClaim> e1 = ZkSumcheckEnd.run(new ProductInstance(kv, k[0], k[1]), new int[] {0, 1},
+          new int[] {g.w(), ZkStatements.FACTOR}, kernelDegrees(g, c, m), cl, m, out, t);
+      long[] r1 = e1.claim().point();
+      ZkStatements.Stated st1 = ZkSumcheckEnd.prove(kernelTargets(g, z[0], r1, WalkMath.evaluate(k[1], kv, r1)),
+          r1, kv, c, w, m, out, t);
+      ZkSumcheckEnd.close(e1, kernelExpected(st1), m);
+      int sv = s.mh() + s.mw();
+      long[][] win = ConvArgument.windowTables(g, w, s, z[1], z[2], r1);
+      Masked<SubClaim> e2 = ZkSumcheckEnd.run(new ProductInstance(sv, win[0], win[1]), new int[] {-1, 0},
+          new int[] {g.x()}, windowDegrees(g, c, m), st1.values().get(1), m, out, t);
+      long[] r2 = e2.claim().point();
+      ZkStatements.Stated st2 = ZkSumcheckEnd.prove(windowTargets(g, s, r1, r2), r2, sv, c, w, m, out, t);
+      ZkSumcheckEnd.close(e2, windowExpected(g, s, z, r1, r2, st2), m);
+      return returned(st1, st2);
+    }
+  }
+
+  static final class Verifier implements ZkGadgetArguments.Verifier<Conv> {
+    @Override
+    public Checked<List<ZkClaim>> verify(Conv g, Circuit c, List<ZkClaim> claims, FieldReader in, Transcript t,
+        ZkMasks m) {
+      if (claims.isEmpty()) {
+        return Checked.ok(List.of()); // nothing consumes Y: no claim to reduce
+      }
+      String bad = refusal(g, c, claims);
+      if (bad != null) {
+        return Checked.rejected(bad);
+      }
+      ConvArgument.Vars s = ConvArgument.Vars.of(g, c);
+      ZkClaim cl = claims.get(0);
+      long[][] z = split(s, cl.point());
+      int kv = s.kernelVars();
+      Checked<Masked<SubClaim>> sc1 = ZkSumcheckEnd.rounds(cl, kernelDegrees(g, c, m), m, in, t);
+      if (!sc1.isOk()) {
+        return sc1.rethrow("Conv kernel");
+      }
+      long[] r1 = sc1.value().claim().point();
+      Checked<ZkStatements.Stated> st1 = ZkSumcheckEnd.verify(kernelTargets(g, z[0], r1, null), r1, kv, c, m, in,
+          t);
+      if (!st1.isOk()) {
+        return st1.rethrow("Conv kernel");
+      }
+      ZkSumcheckEnd.close(sc1.value(), kernelExpected(st1.value()), m);
+      int sv = s.mh() + s.mw();
+      Checked<Masked<SubClaim>> sc2 = ZkSumcheckEnd.rounds(st1.value().values().get(1), windowDegrees(g, c, m), m,
+          in, t);
+      if (!sc2.isOk()) {
+        return sc2.rethrow("Conv window");
+      }
+      long[] r2 = sc2.value().claim().point();
+      Checked<ZkStatements.Stated> st2 = ZkSumcheckEnd.verify(windowTargets(g, s, r1, r2), r2, sv, c, m, in, t);
+      if (!st2.isOk()) {
+        return st2.rethrow("Conv window");
+      }
+      ZkSumcheckEnd.close(sc2.value(), windowExpected(g, s, z, r1, r2, st2.value()), m);
+      return Checked.ok(returned(st1.value(), st2.value()));
+    }
+  }
+}
