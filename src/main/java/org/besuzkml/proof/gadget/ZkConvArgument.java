@@ -29,8 +29,9 @@ import org.besuzkml.transcript.Transcript;
  * Messages: version 1's, with the masked values and the raised last rounds; slots as
  * {@link ZkSumcheckEnd}: each run's coefficients, then its stated values (w then u; or u then W's
  * limbs). Lambda-claims in creation order: the kernel's R3, the window's. Returned: the claim on Wt
- * (or its limbs) then the claim on X (or its limbs), as version 1. A run needs a variable: a kernel
- * run with {@code m_C + m_KH + m_KW = 0} or a window run with {@code m_H + m_W = 0} is refused.
+ * (or its limbs) then the claim on X (or its limbs), as version 1. A kernel run needs a variable
+ * ({@code m_C + m_KH + m_KW = 0} is refused: {@code w u} is a product of two stated values); a window
+ * with {@code m_H + m_W = 0} has no run and a linear check, masked additively (R1, {@link #windowR1}).
  */
 final class ZkConvArgument {
   private ZkConvArgument() {}
@@ -61,9 +62,6 @@ final class ZkConvArgument {
     if (s.kernelVars() == 0) {
       return "Conv: no variable to mask in the kernel run";
     }
-    if (s.mh() + s.mw() == 0) {
-      return "Conv: no variable to mask in the window run";
-    }
     return null;
   }
 
@@ -89,9 +87,8 @@ final class ZkConvArgument {
     return e;
   }
 
-  /** {@code Ah~(r_h) Aw~(r_w) x0}: version 1's window final value on the stated value. */
-  private static long[] windowExpected(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, long[] r2,
-      ZkStatements.Stated st) {
+  /** {@code Ah~(r_h) Aw~(r_w)}, the verifier's window factor at the window point. */
+  private static long[] windowFactor(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, long[] r2) {
     long[] ri = ConvArgument.slice(r1, s.mc(), s.mkh());
     long[] rj = ConvArgument.slice(r1, s.mc() + s.mkh(), s.mkw());
     long[] ah = ConvArgument.axisAt(0, g, z[1], s.moh(), ri, s.mkh(), ConvArgument.slice(r2, 0, s.mh()), s.mh());
@@ -99,8 +96,33 @@ final class ZkConvArgument {
         s.mw());
     long[] e = new long[L];
     Fr.mul(e, 0, ah, 0, aw, 0);
+    return e;
+  }
+
+  /** {@code Ah~(r_h) Aw~(r_w) x0}: version 1's window final value on the stated value. */
+  private static long[] windowExpected(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, long[] r2,
+      ZkStatements.Stated st) {
+    long[] e = windowFactor(g, s, z, r1, r2);
     Fr.mul(e, 0, e, 0, st.values().get(0).value(), 0);
     return e;
+  }
+
+  /**
+   * A window without variables (a 1 x 1 input): there is no run, and version 1's check
+   * {@code A x0 == u} ({@code A = Ah~() Aw~()}, known to the verifier) is linear in the stated values,
+   * so x0 is stated additively and the check is R1's Lambda-claim
+   * {@code <omega_u - A omega_x, Lambda> = u - A x0}.
+   */
+  private static void windowR1(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, ZkClaim u,
+      ZkStatements.Stated st, ZkMasks m) {
+    long[] a = windowFactor(g, s, z, r1, new long[0]);
+    ZkClaim x = st.values().get(0);
+    long[] v = u.value().clone();
+    long[] ax = new long[L];
+    Fr.mul(ax, 0, a, 0, x.value(), 0);
+    Fr.sub(v, 0, v, 0, ax, 0);
+    Fr.neg(a, 0, a, 0);
+    m.defer(u.omega().copy().addScaled(x.omega(), a, 0), v);
   }
 
   private static List<ZkClaim> returned(ZkStatements.Stated kernel, ZkStatements.Stated window) {
@@ -132,6 +154,11 @@ final class ZkConvArgument {
           r1, kv, c, w, m, out, t);
       ZkSumcheckEnd.close(e1, kernelExpected(st1), m);
       int sv = s.mh() + s.mw();
+      if (sv == 0) {
+        ZkStatements.Stated st2 = ZkStatements.prove(windowTargets(g, s, r1, new long[0]), c, w, m, out, t);
+        windowR1(g, s, z, r1, st1.values().get(1), st2, m);
+        return returned(st1, st2);
+      }
       long[][] win = ConvArgument.windowTables(g, w, s, z[1], z[2], r1);
       Masked<SubClaim> e2 = ZkSumcheckEnd.run(new ProductInstance(sv, win[0], win[1]), new int[] {-1, 0},
           new int[] {g.x()}, windowDegrees(g, c, m), st1.values().get(1), m, out, t);
@@ -169,6 +196,14 @@ final class ZkConvArgument {
       }
       ZkSumcheckEnd.close(sc1.value(), kernelExpected(st1.value()), m);
       int sv = s.mh() + s.mw();
+      if (sv == 0) {
+        Checked<ZkStatements.Stated> st2 = ZkStatements.verify(windowTargets(g, s, r1, new long[0]), c, m, in, t);
+        if (!st2.isOk()) {
+          return st2.rethrow("Conv window");
+        }
+        windowR1(g, s, z, r1, st1.value().values().get(1), st2.value(), m);
+        return Checked.ok(returned(st1.value(), st2.value()));
+      }
       Checked<Masked<SubClaim>> sc2 = ZkSumcheckEnd.rounds(st1.value().values().get(1), windowDegrees(g, c, m), m,
           in, t);
       if (!sc2.isOk()) {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zero-knowledge walk arguments of step 7 (parts 1 to 3) on compiled corpus models: every Lin,
- * ReduceSum, Alias, Decomp, Requant, Contract, Poly, DivConst, DivTensor, MaxSelect and Wire of the
+ * The zero-knowledge walk arguments of step 7 (parts 1 to 3, and Conv) on compiled corpus models: every
+ * Lin, ReduceSum, Alias, Decomp, Requant, Contract, Conv, Poly, DivConst, DivTensor, MaxSelect and Wire of the
  * circuit (but the Polys and Wires the zk argument refuses by reason: broadcast inputs, a scalar output,
  * a Concat), given honest masked claims, verifies from
  * bytes with every Lambda-claim and returned claim true; a claim that reaches a limb-backed tensor
@@ -98,6 +98,8 @@ class ZkWalkCorpusTest {
     Set<String> refusals = new TreeSet<>();
     int checked = 0;
     int throughAlias = 0;
+    int convs = 0;
+    int convsPresent = 0;
     for (String model : List.of("1l_mlp", "2l_relu_fc", "1l_conv", "1l_average", "1l_mean", "layernorm",
         "lenet_5", "large_op_graph", "1l_max_pool")) {
       CorpusModels.Loaded l = CorpusModels.load(model);
@@ -108,13 +110,15 @@ class ZkWalkCorpusTest {
       long[] lambda = ZkWalkFixture.column(rnd, SIZE);
       ZkMasks roles = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(0));
       for (Gadget g : c.gadgets()) {
+        convsPresent += g instanceof Conv ? 1 : 0;
         if (!ZkGadgetArguments.supported(g.kind())) {
           continue;
         }
         String what = model + " " + g.kind();
         List<ZkClaim> given = claims(g, c, t, rnd, lambda);
         String refused = g instanceof Poly p ? ZkPolyArgument.refusal(p, c, given)
-            : g instanceof Wire wi ? ZkWireArgument.refusal(wi, c, given) : null;
+            : g instanceof Wire wi ? ZkWireArgument.refusal(wi, c, given)
+            : g instanceof Conv cv ? ZkConvArgument.refusal(cv, c, given) : null;
         if (refused != null) {
           refusals.add(refused);
           continue;
@@ -122,6 +126,7 @@ class ZkWalkCorpusTest {
         List<ZkClaim> out = check(what, g, c, t, given, lambda);
         kinds.add(g.kind());
         checked++;
+        convs += g instanceof Conv ? 1 : 0;
         // what the walk will do next with a claim on a limb-backed tensor: its Decomp define
         for (ZkClaim cl : out) {
           Decomp d = roles.limbBacked(cl.tensor());
@@ -133,7 +138,11 @@ class ZkWalkCorpusTest {
         }
       }
     }
-    assertEquals(Set.of("Alias", "Contract", "Decomp", "DivConst", "DivTensor", "Lin", "MaxSelect", "Poly", "ReduceSum", "Requant", "Wire"), kinds);
+    // 1l_conv one (a 1 x 1 input: no window run), lenet_5 two (a public and a limb-backed input), large_op_graph
+    // two: every one of them masked, none refused
+    assertEquals(5, convsPresent);
+    assertEquals(convsPresent, convs, "every Conv of the corpus models");
+    assertEquals(Set.of("Alias", "Contract", "Conv", "Decomp", "DivConst", "DivTensor", "Lin", "MaxSelect", "Poly", "ReduceSum", "Requant", "Wire"), kinds);
     // not masked yet (zk-design 13, status after step 7 part 2): Polys with broadcast inputs or a scalar output
     // and Concats (part 3)
     assertTrue(Set.of("Poly: broadcast inputs are not masked yet", "Poly: no variable to mask",
