@@ -28,8 +28,8 @@ import org.besuzkml.transcript.Transcript;
  * </ol>
  * Messages: version 1's, with the masked values and the raised last rounds; slots as
  * {@link ZkSumcheckEnd}: each run's coefficients, then its stated values (w then u; or u then W's
- * limbs). Lambda-claims in creation order: the kernel's R3, the window's. Returned: the claim on Wt
- * (or its limbs) then the claim on X (or its limbs), as version 1. A kernel run needs a variable
+ * limbs). Lambda-claims in creation order: the kernel's R3, the window's (R3, or R1 below). Returned:
+ * the claim on Wt (or its limbs) then the claim on X (or its limbs), as version 1. A kernel run needs a variable
  * ({@code m_C + m_KH + m_KW = 0} is refused: {@code w u} is a product of two stated values); a window
  * with {@code m_H + m_W = 0} has no run and a linear check, masked additively (R1, {@link #windowR1}).
  */

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
  * im2col value {@code u} (a stated factor that is not a tensor) carries {@code kappa1 Lambda[slot_u]} and is
  * the masked input claim of the masked window run. Cases: a plain 2-D Conv (stride, padding), a Conv with
  * bias (the compiler's {@code Lin(acc + Alias(bias))} above it, run as the walk does), a public input, a
- * limb-backed input, public weights, a 1-D Conv, a 1 x 1 input (no window run: R1). Completeness with every Lambda-claim and returned claim
- * true and both sides allocating alike; the degrees of 4.6; a lie in every element of every message, a
- * false input value and a moved input offset caught; refusals by reason.
+ * limb-backed input, public weights, a 1-D Conv, a 1 x 1 input (no window run: R1). Completeness with
+ * every Lambda-claim and returned claim true and both sides allocating alike; the degrees of 4.6; a lie
+ * in every element of every message, a false input value and a moved input offset caught; refusals by
+ * reason.
  */
 class ZkConvGadgetTest {
   private static final int UP = 3;

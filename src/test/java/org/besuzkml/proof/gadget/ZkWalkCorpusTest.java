@@ -142,7 +142,8 @@ class ZkWalkCorpusTest {
     // two: every one of them masked, none refused
     assertEquals(5, convsPresent);
     assertEquals(convsPresent, convs, "every Conv of the corpus models");
-    assertEquals(Set.of("Alias", "Contract", "Conv", "Decomp", "DivConst", "DivTensor", "Lin", "MaxSelect", "Poly", "ReduceSum", "Requant", "Wire"), kinds);
+    assertEquals(Set.of("Alias", "Contract", "Conv", "Decomp", "DivConst", "DivTensor", "Lin", "MaxSelect", "Poly",
+        "ReduceSum", "Requant", "Wire"), kinds);
     // not masked yet (zk-design 13, status after step 7 part 2): Polys with broadcast inputs or a scalar output
     // and Concats (part 3)
     assertTrue(Set.of("Poly: broadcast inputs are not masked yet", "Poly: no variable to mask",
