@@ -31,8 +31,7 @@ import org.junit.jupiter.api.Test;
  * a claim, and a lie in the first message any gadget reads is rejected.
  */
 class WalkCoverageTest {
-  static final List<String> MODELS = List.of("1l_mlp", "1l_max_pool", "1l_softmax", "layernorm",
-      "lenet_5", "1l_mean", "1l_pad", "1l_sigmoid", "1l_reshape", "1l_average", "div_by_activation");
+  static final List<String> MODELS = CorpusModels.EVERY_GADGET_KIND;
   static final Set<String> ALL_KINDS = Set.of("Alias", "Contract", "Conv", "Decomp", "DivConst",
       "DivTensor", "Lin", "Lookup", "MaxSelect", "Poly", "ReduceSum", "Requant", "Wire", "ZeroBit");
 

@@ -19,6 +19,15 @@ import org.besuzkml.proof.compile.Compiler;
 /** Loads, calibrates, compiles and traces corpus models (cached per JVM: tests share them). */
 public final class CorpusModels {
   public static final Path CORPUS = Path.of("../shared/models/ezkl");
+  /** Corpus models that together have every gadget kind (WalkCoverageTest checks that they do). */
+  public static final List<String> EVERY_GADGET_KIND = List.of("1l_mlp", "1l_max_pool", "1l_softmax",
+      "layernorm", "lenet_5", "1l_mean", "1l_pad", "1l_sigmoid", "1l_reshape", "1l_average", "div_by_activation");
+  /**
+   * Set by the mutation profile (docs/mutation.md): sweeps over the whole corpus narrow to
+   * {@link #EVERY_GADGET_KIND}. PIT's JUnit 5 plugin enumerates a parameterized test by running it
+   * in every minion it starts, so a sweep over all 36 models cost about a minute per minion.
+   */
+  public static final boolean MUTATION_RUN = Boolean.getBoolean("zkml.mutation");
 
   /** A compiled model with its honest trace. */
   public record Loaded(String name, CompiledModel compiled, Trace trace) {

@@ -1,0 +1,58 @@
+#!/bin/bash
+# Mutation testing of the verifier packages (docs/mutation.md), as four PIT runs in sequence, each
+# with the tests that can tell its mutants apart:
+#   cost        the cost bound's classes, against the cost tests
+#   codec       the vk and proof decoders, against the codec tests
+#   primitives  sumcheck, lookup, pcs, transcript and mask, against their own unit tests
+#   walk        proof.verify and proof.gadget, against their unit tests and the adversarial suite
+# PIT reruns every covering test of a surviving mutant, so a survivor of the primitives would cost
+# the whole end-to-end suite while telling nothing their boundary tests do not; each run keeps its
+# own report, so one that is stopped leaves the others' figures.
+# Usage: bash src/bench/mutation.sh [stage ...]   (default: all four)
+# Reports: target/pit-stages/<stage>.csv and index-<stage>/, times in times.txt, summary.txt.
+set -u
+cd "$(dirname "$0")/../.."
+out=target/pit-stages
+mkdir -p "$out"
+mvn -B -q -Pmutation test-compile || exit 1
+
+e2e='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*,org.besuzkml.proof.ZkReductionTest,org.besuzkml.proof.e2e.*'
+prim='org.besuzkml.sumcheck.*,org.besuzkml.lookup.*,org.besuzkml.pcs.*,org.besuzkml.transcript.*,org.besuzkml.mask.*'
+
+run() { # stage, then extra -D options
+  local stage=$1
+  shift
+  local start
+  start=$(date +%s)
+  mvn -B -Pmutation pitest:mutationCoverage "$@" > "$out/$stage.log" 2>&1
+  local rc=$?
+  cp target/pit-reports/mutations.csv "$out/$stage.csv" 2>/dev/null
+  rm -rf "$out/index-$stage" && cp -r target/pit-reports "$out/index-$stage" 2>/dev/null
+  echo "$stage rc=$rc seconds=$(($(date +%s) - start))" | tee -a "$out/times.txt"
+}
+
+stages=("$@")
+[ ${#stages[@]} -eq 0 ] && stages=(cost codec primitives walk)
+for s in "${stages[@]}"; do
+  case $s in
+    cost) run cost -Dpit.excludeCost=none -Dpit.excludeCostTests=none -Dpit.classes='org.besuzkml.proof.verify.*Cost*' \
+      -Dpit.tests='org.besuzkml.proof.e2e.GadgetCostTest,org.besuzkml.proof.e2e.VerifierCostTest,org.besuzkml.proof.verify.CraftedVkLimitsTest' ;;
+    codec) run codec -Dpit.classes='org.besuzkml.codec.*' -Dpit.tests='org.besuzkml.codec.*' ;;
+    primitives) run primitives -Dpit.classes="$prim" -Dpit.tests="$prim" ;;
+    walk) run walk -Dpit.classes='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*' -Dpit.tests="$e2e" ;;
+    *) echo "unknown stage $s (cost, codec, primitives, walk)" >&2; exit 2 ;;
+  esac
+done
+
+# Per package: mutants, detected (killed or timed out), survived, no coverage, score.
+cat "$out"/*.csv 2>/dev/null | awk -F, '
+  { n = split($2, p, "."); pkg = p[3]; for (i = 4; i < n; i++) pkg = pkg "." p[i]
+    if ($2 ~ /Cost/ && pkg == "proof.verify") pkg = "proof.verify (cost)"
+    all[pkg]++; tot++
+    if ($6 == "KILLED" || $6 == "TIMED_OUT" || $6 == "MEMORY_ERROR" || $6 == "RUN_ERROR") { det[pkg]++; dt++ }
+    else if ($6 == "SURVIVED") { sur[pkg]++; st++ }
+    else if ($6 == "NO_COVERAGE") { noc[pkg]++; nt++ } }
+  END { printf "%-22s %8s %9s %9s %8s %7s\n", "package", "mutants", "detected", "survived", "no cov", "score"
+    for (k in all) printf "%-22s %8d %9d %9d %8d %6.1f%%\n", k, all[k], det[k], sur[k], noc[k], 100 * det[k] / all[k]
+    if (tot) printf "%-22s %8d %9d %9d %8d %6.1f%%\n", "total", tot, dt, st, nt, 100 * dt / tot }' \
+  | tee "$out/summary.txt"
