@@ -57,6 +57,9 @@ public final class ZkBackwardWalk {
     } catch (IllegalArgumentException | IllegalStateException e) {
       // the zk arguments refuse what they do not support yet (and an overrun) by these throws
       return Checked.rejected("zk walk (prover): " + e.getMessage());
+    } catch (IndexOutOfBoundsException e) {
+      // a masked run reads its slots' entries before taking them
+      return Checked.rejected("zk walk (prover): mask column overrun");
     }
   }
 
