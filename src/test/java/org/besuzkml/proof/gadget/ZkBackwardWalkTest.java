@@ -1,0 +1,324 @@
+package org.besuzkml.proof.gadget;
+
+import static org.besuzkml.proof.gadget.ZkWalkFixture.L;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.besuzkml.field.Fr;
+import org.besuzkml.mask.LambdaClaim;
+import org.besuzkml.mask.MaskCursor;
+import org.besuzkml.mask.MaskedOpening;
+import org.besuzkml.proof.witness.CorpusModels;
+import org.besuzkml.proof.witness.Witness;
+import org.besuzkml.proof.witness.WitnessTables;
+import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.sumcheck.FieldReader;
+import org.besuzkml.transcript.Transcript;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The zero-knowledge backward walk on whole corpus circuits whose gadgets all have a zk argument:
+ * prover and verifier walk from bytes to the same opening claims and Lambda-claims, every one true
+ * against the witness and the mask column, the column used exactly; a lie at any element of the
+ * walk's bytes, a false output and a false public input are caught; Conv and Concat refused by reason.
+ */
+class ZkBackwardWalkTest {
+  /** Where the walk's cursor starts (the lookup phase's mask leaves take the first entries). */
+  private static final int START = 4;
+  /** Requant and Decomp (1l_mlp, sklearn_mlp), MaxSelect (1l_max_pool, 1l_softmax), DivTensor, DivConst. */
+  private static final List<String> MODELS = List.of("1l_mlp", "1l_max_pool", "1l_softmax", "1l_mean",
+      "sklearn_mlp");
+  private static final int MAX_LIES = 150;
+
+  private record Model(String name, Circuit c, ProverTables t, long[][] pub) {}
+
+  private record Proved(byte[] bytes, ZkBackwardWalk.Result result, long[] lambda, int size, Transcript pt,
+      int used) {}
+
+  private record Verified(Checked<ZkBackwardWalk.Result> result, boolean atEnd, Transcript vt, int used) {}
+
+  private static Model model(String name) throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(CorpusModels.CORPUS));
+    CorpusModels.Loaded l = CorpusModels.load(name);
+    Circuit c = l.compiled().circuit();
+    Witness w = l.honest();
+    return new Model(name, c, new WitnessTables(w), publicValues(c, w::get));
+  }
+
+  private interface Values {
+    long[] get(int tensor);
+  }
+
+  private static long[][] publicValues(Circuit c, Values v) {
+    long[][] pub = new long[c.tensors().size()][];
+    for (int i : c.inputs()) {
+      pub[i] = v.get(i).clone();
+    }
+    for (int o : c.outputs()) {
+      pub[o] = v.get(o).clone();
+    }
+    return pub;
+  }
+
+  private static Transcript transcript(long seed) {
+    Transcript t = ZkWalkFixture.transcript();
+    t.absorbBytes("seed", new byte[] {(byte) seed});
+    return t;
+  }
+
+  private static Proved prove(Model m, long seed) {
+    Checked<Integer> size = ZkBackwardWalk.requiredSize(m.c(), m.t(), m.pub(), List.of(), START);
+    assertTrue(size.isOk(), m.name() + ": " + size.reason());
+    long[] lambda = ZkWalkFixture.column(new SplittableRandom(seed * 31 + m.name().hashCode()), size.value());
+    MaskCursor cursor = MaskCursor.of(size.value());
+    cursor.take(START);
+    ProofSink sink = new ProofSink();
+    Transcript pt = transcript(seed);
+    Checked<ZkBackwardWalk.Result> r = ZkBackwardWalk.prove(m.c(), m.t(), m.pub(), List.of(), lambda, cursor, sink,
+        pt);
+    assertTrue(r.isOk(), m.name() + ": " + r.reason());
+    return new Proved(sink.toBytes(), r.value(), lambda, size.value(), pt, cursor.used());
+  }
+
+  private static Verified verify(Model m, long seed, byte[] bytes, long[][] pub, int size) {
+    MaskCursor cursor = MaskCursor.of(size);
+    cursor.take(START);
+    FieldReader in = new FieldReader(bytes, 0, bytes.length);
+    Transcript vt = transcript(seed);
+    Checked<ZkBackwardWalk.Result> r = ZkBackwardWalk.verify(m.c(), pub, List.of(), cursor, in, vt);
+    return new Verified(r, in.atEnd(), vt, cursor.used());
+  }
+
+  /** Null when every opening claim (MLE plus offset) and every Lambda-claim is true, else the first false one. */
+  private static String falseClaim(Model m, long[] lambda, ZkBackwardWalk.Result r) {
+    for (MaskedOpening o : r.openings()) {
+      long[] truth = WalkMath.evaluate(m.t().mle(o.object()), m.c().tensor(o.object()).vars(), o.point());
+      Fr.add(truth, 0, truth, 0, o.omega().evaluate(lambda), 0);
+      if (!Fr.equal(truth, 0, o.value(), 0)) {
+        return "opening on " + m.c().tensor(o.object()).name();
+      }
+    }
+    for (int i = 0; i < r.lambdaClaims().size(); i++) {
+      LambdaClaim lc = r.lambdaClaims().get(i);
+      if (!Fr.equal(lc.omega().evaluate(lambda), 0, lc.value(), 0)) {
+        return "Lambda-claim " + i;
+      }
+    }
+    return null;
+  }
+
+  /** Null when the lie was caught: rejected, or a false opening or Lambda-claim left for the reduction. */
+  private static String passed(Model m, long[] lambda, Verified v) {
+    if (!v.result().isOk()) {
+      return null;
+    }
+    return falseClaim(m, lambda, v.result().value()) == null ? "passed every check" : null;
+  }
+
+  @Test
+  void proverAndVerifierWalkWholeCircuitsToTheSameTrueClaimsUsingTheColumnExactly() throws Exception {
+    Set<String> kinds = new TreeSet<>();
+    for (String name : MODELS) {
+      Model m = model(name);
+      for (Gadget g : m.c().gadgets()) {
+        kinds.add(g.kind());
+      }
+      for (long seed = 1; seed <= 3; seed++) {
+        String what = name + " seed " + seed;
+        Proved p = prove(m, seed);
+        Verified v = verify(m, seed, p.bytes(), m.pub(), p.size());
+        assertTrue(v.result().isOk(), what + ": " + v.result().reason());
+        assertTrue(v.atEnd(), what + ": the verifier read every element");
+        assertArrayEquals(p.pt().challengeFr("next"), v.vt().challengeFr("next"), what + ": transcripts in step");
+        assertEquals(p.size(), p.used(), what + ": the prover used the column exactly");
+        assertEquals(p.size(), v.used(), what + ": the verifier used the column exactly");
+        ZkBackwardWalk.Result a = p.result();
+        ZkBackwardWalk.Result b = v.result().value();
+        assertEquals(a.openings().size(), b.openings().size(), what);
+        assertFalse(b.openings().isEmpty(), what + ": claims reach committed tensors");
+        for (int i = 0; i < a.openings().size(); i++) {
+          MaskedOpening x = a.openings().get(i);
+          MaskedOpening y = b.openings().get(i);
+          assertEquals(x.object(), y.object(), what);
+          assertArrayEquals(x.point(), y.point(), what);
+          assertArrayEquals(x.value(), y.value(), what);
+          assertTrue(ZkWalkFixture.sameForm(x.omega(), y.omega()), what + ": same offset");
+          TensorKind k = m.c().tensor(y.object()).kind();
+          assertTrue(k == TensorKind.COMMITTED || k == TensorKind.CONSTANT, what + ": an opening on " + k);
+          ZkMasks roles = ZkMasks.verifier(m.c(), m.c().outputs(), MaskCursor.of(0));
+          assertNull(roles.limbBacked(y.object()), what + ": limbs opened, never a limb-backed tensor");
+        }
+        assertEquals(a.lambdaClaims().size(), b.lambdaClaims().size(), what);
+        assertFalse(b.lambdaClaims().isEmpty(), what);
+        for (int i = 0; i < a.lambdaClaims().size(); i++) {
+          assertArrayEquals(a.lambdaClaims().get(i).value(), b.lambdaClaims().get(i).value(), what);
+          assertTrue(ZkWalkFixture.sameForm(a.lambdaClaims().get(i).omega(), b.lambdaClaims().get(i).omega()), what);
+        }
+        assertNull(falseClaim(m, p.lambda(), b), what);
+        // the column itself matters: another column makes some claim false
+        long[] other = ZkWalkFixture.column(new SplittableRandom(-seed), p.size());
+        assertTrue(falseClaim(m, other, b) != null, what + ": the claims depend on the column");
+      }
+    }
+    assertTrue(kinds.containsAll(Set.of("Contract", "Requant", "Decomp", "MaxSelect", "DivTensor", "DivConst",
+        "Lookup", "Wire", "Alias", "ReduceSum", "Poly", "Lin")), kinds.toString());
+  }
+
+  @Test
+  void aColumnOfAnotherSizeThanTheWalkNeedsIsRefusedByReason() throws Exception {
+    for (String name : List.of("1l_mlp", "1l_max_pool")) {
+      Model m = model(name);
+      Proved p = prove(m, 7);
+      Verified over = verify(m, 7, p.bytes(), m.pub(), p.size() + 1);
+      assertFalse(over.result().isOk(), name);
+      assertTrue(over.result().reason().contains("under-used: " + p.size() + " of " + (p.size() + 1)),
+          over.result().reason());
+      Verified under = verify(m, 7, p.bytes(), m.pub(), p.size() - 1);
+      assertFalse(under.result().isOk(), name);
+      assertTrue(under.result().reason().contains("overrun"), under.result().reason());
+      // the prover refuses a column it does not use up, by reason
+      MaskCursor big = MaskCursor.of(p.size() + 1);
+      big.take(START);
+      long[] lambda = ZkWalkFixture.column(new SplittableRandom(3), p.size() + 1);
+      Checked<ZkBackwardWalk.Result> r = ZkBackwardWalk.prove(m.c(), m.t(), m.pub(), List.of(), lambda, big,
+          new ProofSink(), transcript(7));
+      assertFalse(r.isOk(), name);
+      assertTrue(r.reason().contains("under-used"), r.reason());
+      MaskCursor small = MaskCursor.of(p.size() - 1);
+      small.take(START);
+      r = ZkBackwardWalk.prove(m.c(), m.t(), m.pub(), List.of(), new long[(p.size() - 1) * L], small,
+          new ProofSink(), transcript(7));
+      assertFalse(r.isOk(), name);
+      assertTrue(r.reason().contains("overrun"), r.reason());
+    }
+  }
+
+  private static byte[] plusOne(byte[] bytes, int e) {
+    long[] x = new long[L];
+    assertTrue(Fr.fromBytes(x, 0, bytes, e * Fr.BYTES));
+    Fr.add(x, 0, x, 0, WalkMath.one(), 0);
+    byte[] out = bytes.clone();
+    Fr.toBytes(out, e * Fr.BYTES, x, 0);
+    return out;
+  }
+
+  @Test
+  void aLieAtAnyElementOfTheWalksBytesIsCaught() throws Exception {
+    int lies = 0;
+    for (String name : MODELS) {
+      Model m = model(name);
+      Proved p = prove(m, 4);
+      int n = p.bytes().length / Fr.BYTES;
+      assertEquals(n * Fr.BYTES, p.bytes().length, name);
+      List<Integer> at = new ArrayList<>();
+      if (n <= MAX_LIES) {
+        for (int e = 0; e < n; e++) {
+          at.add(e);
+        }
+      } else {
+        SplittableRandom rnd = new SplittableRandom(name.hashCode());
+        at.add(0);
+        at.add(n - 1);
+        while (at.size() < MAX_LIES) {
+          at.add(rnd.nextInt(n));
+        }
+      }
+      for (int e : at) {
+        assertNull(passed(m, p.lambda(), verify(m, 4, plusOne(p.bytes(), e), m.pub(), p.size())),
+            name + ": +1 at element " + e + " of " + n);
+        lies++;
+      }
+      byte[] cut = java.util.Arrays.copyOf(p.bytes(), p.bytes().length - Fr.BYTES);
+      Verified v = verify(m, 4, cut, m.pub(), p.size());
+      assertFalse(v.result().isOk(), name + ": a proof one element short");
+      byte[] longer = java.util.Arrays.copyOf(p.bytes(), p.bytes().length + Fr.BYTES);
+      assertFalse(verify(m, 4, longer, m.pub(), p.size()).atEnd(), name + ": a trailing element is left unread");
+    }
+    assertTrue(lies > 200, "lies " + lies);
+  }
+
+  @Test
+  void aFalseOutputValueOrPublicInputIsCaught() throws Exception {
+    for (String name : MODELS) {
+      Model m = model(name);
+      Proved p = prove(m, 5);
+      for (int o : m.c().outputs()) {
+        long[][] pub = m.pub().clone();
+        pub[o] = pub[o].clone();
+        pub[o][pub[o].length - 1] += 1;
+        assertNull(passed(m, p.lambda(), verify(m, 5, p.bytes(), pub, p.size())), name + ": a false output");
+      }
+      for (int i : m.c().inputs()) {
+        long[][] pub = m.pub().clone();
+        pub[i] = pub[i].clone();
+        pub[i][0] += 1;
+        assertNull(passed(m, p.lambda(), verify(m, 5, p.bytes(), pub, p.size())), name + ": a false input");
+      }
+      long[][] missing = m.pub().clone();
+      missing[m.c().outputs()[0]] = null;
+      Verified v = verify(m, 5, p.bytes(), missing, p.size());
+      assertFalse(v.result().isOk(), name);
+      assertTrue(v.result().reason().contains("no public values"), v.result().reason());
+    }
+  }
+
+  @Test
+  void aModelWithConvIsRefusedByReason() throws Exception {
+    Assumptions.assumeFalse(ZkGadgetArguments.supported("Conv"), "Conv has a zk argument now");
+    Model m = model("1l_conv");
+    Checked<Integer> size = ZkBackwardWalk.requiredSize(m.c(), m.t(), m.pub(), List.of(), START);
+    assertFalse(size.isOk());
+    assertTrue(size.reason().contains("Conv"), size.reason());
+    MaskCursor pc = MaskCursor.of(1 << 10);
+    Checked<ZkBackwardWalk.Result> p = ZkBackwardWalk.prove(m.c(), m.t(), m.pub(), List.of(),
+        new long[(1 << 10) * L], pc, new ProofSink(), transcript(1));
+    assertFalse(p.isOk());
+    assertTrue(p.reason().contains("Conv"), p.reason());
+    Verified v = verify(m, 1, new byte[64 * Fr.BYTES], m.pub(), 1 << 10);
+    assertFalse(v.result().isOk());
+    assertTrue(v.result().reason().contains("Conv"), v.result().reason());
+  }
+
+  /** y = Concat(a, b) of two committed tensors, y the public output. */
+  private static Model concat() {
+    ZkWalkFixture f = new ZkWalkFixture();
+    long[] av = {1, 2, 3, 4};
+    long[] bv = {5, 6, 7, 8};
+    int a = f.tensor("a", TensorKind.COMMITTED, av, 4);
+    int b = f.tensor("b", TensorKind.COMMITTED, bv, 4);
+    int y = f.tensor("y", TensorKind.VIRTUAL, new long[] {1, 2, 3, 4, 5, 6, 7, 8}, 8);
+    f.gadgets.add(new Wire(y, new int[] {a, b}, new int[] {0, 0, 0, 0, 1, 1, 1, 1},
+        new int[] {0, 1, 2, 3, 0, 1, 2, 3}, new long[8]));
+    f.outputs.add(y);
+    Circuit c = f.circuit();
+    return new Model("concat", c, f.tables(), publicValues(c, f.values::get));
+  }
+
+  @Test
+  void aModelWithConcatIsRefusedByReasonOnBothSides() {
+    Model m = concat();
+    Checked<Integer> size = ZkBackwardWalk.requiredSize(m.c(), m.t(), m.pub(), List.of(), START);
+    assertFalse(size.isOk());
+    assertTrue(size.reason().contains("Concat"), size.reason());
+    Verified v = verify(m, 1, new byte[64 * Fr.BYTES], m.pub(), 1 << 10);
+    assertFalse(v.result().isOk());
+    assertTrue(v.result().reason().contains("Concat"), v.result().reason());
+    // a claim of the wrong length handed in is refused by reason too, not thrown
+    ZkClaim bad = new ZkClaim(0, new long[L], WalkMath.one(), null);
+    MaskCursor cursor = MaskCursor.of(16);
+    Checked<ZkBackwardWalk.Result> r = ZkBackwardWalk.verify(m.c(), m.pub(), List.of(bad), cursor,
+        new FieldReader(new byte[0], 0, 0), transcript(1));
+    assertFalse(r.isOk());
+    assertTrue(r.reason().contains("wrong length"), r.reason());
+  }
+}
