@@ -97,7 +97,8 @@ class BackwardWalkTest {
   }
 
   static java.util.stream.Stream<String> models() throws Exception {
-    return CorpusModels.MUTATION_RUN ? CorpusModels.EVERY_GADGET_KIND.stream() : CorpusModels.names();
+    return CorpusModels.MUTATION_RUN ? CorpusModels.names().filter(CorpusModels.EVERY_GADGET_KIND::contains)
+        : CorpusModels.names(); // div_by_activation is built by a test, not in the corpus
   }
 
   /** Every corpus model whose gadgets all have arguments walks to true claims. */

@@ -19,7 +19,7 @@ import org.besuzkml.proof.compile.Compiler;
 /** Loads, calibrates, compiles and traces corpus models (cached per JVM: tests share them). */
 public final class CorpusModels {
   public static final Path CORPUS = Path.of("../shared/models/ezkl");
-  /** Corpus models that together have every gadget kind (WalkCoverageTest checks that they do). */
+  /** Models that together have every gadget kind (WalkCoverageTest checks it; div_by_activation is built by a test). */
   public static final List<String> EVERY_GADGET_KIND = List.of("1l_mlp", "1l_max_pool", "1l_softmax",
       "layernorm", "lenet_5", "1l_mean", "1l_pad", "1l_sigmoid", "1l_reshape", "1l_average", "div_by_activation");
   /**
