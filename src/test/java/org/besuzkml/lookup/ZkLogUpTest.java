@@ -343,6 +343,34 @@ class ZkLogUpTest {
     }
   }
 
+  /** Each refusal of the proof-object form by its reason, and the column running out at layer 1. */
+  @Test
+  void refusalsByReasonAndAColumnThatRunsOutAtTheFirstLayer() {
+    LogUpFixture f = mixed(31);
+    LeafLayout layout = zkLayout(f);
+    long[] lambda = column(new SplittableRandom(31), columnSize(layout));
+    Run run = prove(f, lambda, true);
+    LogUpProof proof = run.result().proof();
+    MaskCursor cursor = MaskCursor.of(columnSize(layout));
+    org.besuzkml.transcript.Transcript t = LogUpFixture.transcript();
+    assertEquals("lookup: missing input", ZkLogUpVerifier.verify(null, proof, cursor, t).reason());
+    assertEquals("lookup: missing input", ZkLogUpVerifier.verify(layout, (LogUpProof) null, cursor, t).reason());
+    assertEquals("lookup: missing input", ZkLogUpVerifier.verify(layout, proof, null, t).reason());
+    assertEquals("lookup: missing input", ZkLogUpVerifier.verify(layout, proof, cursor, null).reason());
+    LeafLayout plain = LeafLayout.of(f.tables, f.instances).value();
+    assertEquals("lookup: proof does not match the zero-knowledge layout",
+        ZkLogUpVerifier.verify(plain, proof, cursor, t).reason());
+    assertEquals(0, cursor.used(), "nothing taken by a refusal before the mask leaves");
+    assertTrue(layout.leafVars() >= 2, "the fixture has a layer 1");
+    // entries 0-3 are the mask leaves and layer 1's run has 5 coefficients (4..8), then 4 slots
+    assertEquals("lookup layer 1: masked sumcheck: mask column overrun", ZkLogUpVerifier.verify(layout, proof,
+        MaskCursor.of(8), LogUpFixture.transcript()).reason());
+    assertEquals("lookup layer 1: mask column overrun", ZkLogUpVerifier.verify(layout, proof,
+        MaskCursor.of(9), LogUpFixture.transcript()).reason());
+    assertTrue(ZkLogUpVerifier.verify(layout, proof, MaskCursor.of(columnSize(layout)),
+        LogUpFixture.transcript()).isOk());
+  }
+
   @Test
   void theFunctionOutputIsStatedUnmaskedWhereverItSits() {
     LogUpFixture f = functionFirst(9);
