@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
  * The zero-knowledge backward walk on whole corpus circuits whose gadgets all have a zk argument:
  * prover and verifier walk from bytes to the same opening claims and Lambda-claims, every one true
  * against the witness and the mask column, the column used exactly; a lie at any element of the
- * walk's bytes, a false output and a false public input are caught; Conv and Concat refused by reason.
+ * walk's bytes, a false output and a false public input are caught; Concat refused by reason.
  */
 class ZkBackwardWalkTest {
   /** Where the walk's cursor starts (the lookup phase's mask leaves take the first entries). */
   private static final int START = 4;
   /** Requant and Decomp (1l_mlp, sklearn_mlp), MaxSelect (1l_max_pool, 1l_softmax), DivTensor, DivConst. */
   private static final List<String> MODELS = List.of("1l_mlp", "1l_max_pool", "1l_softmax", "1l_mean",
-      "sklearn_mlp");
+      "sklearn_mlp", "1l_conv", "lenet_5");
   private static final int MAX_LIES = 150;
 
   private record Model(String name, Circuit c, ProverTables t, long[][] pub) {}
@@ -270,23 +270,6 @@ class ZkBackwardWalkTest {
       assertFalse(v.result().isOk(), name);
       assertTrue(v.result().reason().contains("no public values"), v.result().reason());
     }
-  }
-
-  @Test
-  void aModelWithConvIsRefusedByReason() throws Exception {
-    Assumptions.assumeFalse(ZkGadgetArguments.supported("Conv"), "Conv has a zk argument now");
-    Model m = model("1l_conv");
-    Checked<Integer> size = ZkBackwardWalk.requiredSize(m.c(), m.t(), m.pub(), List.of(), START);
-    assertFalse(size.isOk());
-    assertTrue(size.reason().contains("Conv"), size.reason());
-    MaskCursor pc = MaskCursor.of(1 << 10);
-    Checked<ZkBackwardWalk.Result> p = ZkBackwardWalk.prove(m.c(), m.t(), m.pub(), List.of(),
-        new long[(1 << 10) * L], pc, new ProofSink(), transcript(1));
-    assertFalse(p.isOk());
-    assertTrue(p.reason().contains("Conv"), p.reason());
-    Verified v = verify(m, 1, new byte[64 * Fr.BYTES], m.pub(), 1 << 10);
-    assertFalse(v.result().isOk());
-    assertTrue(v.result().reason().contains("Conv"), v.result().reason());
   }
 
   /** y = Concat(a, b) of two committed tensors, y the public output. */
