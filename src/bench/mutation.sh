@@ -1,14 +1,17 @@
 #!/bin/bash
-# Mutation testing of the verifier packages (docs/mutation.md), as four PIT runs in sequence, each
+# Mutation testing of the verifier packages (docs/mutation.md), as six PIT runs in sequence, each
 # with the tests that can tell its mutants apart:
 #   cost        the cost bound's classes, against the cost tests
 #   codec       the vk and proof decoders, against the codec tests
 #   primitives  sumcheck, lookup, pcs, transcript and mask, against their own unit tests
-#   walk        proof.verify and proof.gadget, against their unit tests and the adversarial suite
+#   verify      proof.verify (the verifier's driver and decoder), against the walk's unit tests and the
+#               adversarial suite
+#   gadget      proof.gadget's version-1 arguments and walk, against the same tests
+#   zk          the zero-knowledge walk (proof.gadget.Zk*, proof.verify.ZkReduction), against its own tests
 # PIT reruns every covering test of a surviving mutant, so a survivor of the primitives would cost
 # the whole end-to-end suite while telling nothing their boundary tests do not; each run keeps its
 # own report, so one that is stopped leaves the others' figures.
-# Usage: bash src/bench/mutation.sh [stage ...]   (default: all four)
+# Usage: bash src/bench/mutation.sh [stage ...]   (default: all six; walk = verify gadget)
 # Reports: target/pit-stages/<stage>.csv and index-<stage>/, times in times.txt, summary.txt.
 set -u
 cd "$(dirname "$0")/../.."
@@ -16,7 +19,8 @@ out=target/pit-stages
 mkdir -p "$out"
 mvn -B -q -Pmutation test-compile || exit 1
 
-e2e='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*,org.besuzkml.proof.ZkReductionTest,org.besuzkml.proof.e2e.*'
+e2e='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*,org.besuzkml.proof.e2e.*'
+zk='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.ZkReduction*'
 prim='org.besuzkml.sumcheck.*,org.besuzkml.lookup.*,org.besuzkml.pcs.*,org.besuzkml.transcript.*,org.besuzkml.mask.*'
 
 run() { # stage, then extra -D options
@@ -32,15 +36,19 @@ run() { # stage, then extra -D options
 }
 
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(cost codec primitives walk)
+[ ${#stages[@]} -eq 0 ] && stages=(cost codec primitives verify gadget zk)
+stages=(${stages[@]/#walk/verify gadget})
 for s in "${stages[@]}"; do
   case $s in
     cost) run cost -Dpit.excludeCost=none -Dpit.excludeCostTests=none -Dpit.classes='org.besuzkml.proof.verify.*Cost*' \
       -Dpit.tests='org.besuzkml.proof.e2e.GadgetCostTest,org.besuzkml.proof.e2e.VerifierCostTest,org.besuzkml.proof.verify.CraftedVkLimitsTest' ;;
     codec) run codec -Dpit.classes='org.besuzkml.codec.*' -Dpit.tests='org.besuzkml.codec.*' ;;
     primitives) run primitives -Dpit.classes="$prim" -Dpit.tests="$prim" ;;
-    walk) run walk -Dpit.classes='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*' -Dpit.tests="$e2e" ;;
-    *) echo "unknown stage $s (cost, codec, primitives, walk)" >&2; exit 2 ;;
+    verify) run verify -Dpit.classes='org.besuzkml.proof.verify.*' -Dpit.tests="$e2e" ;;
+    gadget) run gadget -Dpit.classes='org.besuzkml.proof.gadget.*' -Dpit.tests="$e2e" ;;
+    zk) run zk -Dpit.excludeZk=none -Dpit.excludeZkTests=none -Dpit.classes="$zk" \
+      -Dpit.tests='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.ZkReductionTest' ;;
+    *) echo "unknown stage $s (cost, codec, primitives, verify, gadget, zk; walk = verify gadget)" >&2; exit 2 ;;
   esac
 done
 
