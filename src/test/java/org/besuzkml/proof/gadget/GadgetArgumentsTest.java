@@ -167,6 +167,33 @@ class GadgetArgumentsTest {
     assertTrue(concat && perPosition, "Concat wire and per-position divisor exercised");
   }
 
+  /**
+   * A gadget that only reduces claims (Contract, Conv, Wire, Lin, ReduceSum, Alias, a Poly without
+   * zero check) is visited even when no consumer claimed its output (an unused output, or one that
+   * only a range check reads): it then sends and reads nothing and returns no claim, on both sides.
+   */
+  @Test
+  void claimReducingGadgetWithoutClaimsReturnsNone() throws Exception {
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    for (String model : List.of("1l_mlp", "1l_conv", "1l_pad", "1l_mean", "1l_softmax", "lenet_5")) {
+      CorpusModels.Loaded l = CorpusModels.load(model);
+      Circuit c = l.compiled().circuit();
+      for (Gadget g : c.gadgets()) {
+        if (!GadgetArguments.supported(g.kind()) || fresh(g) || g instanceof Decomp || g instanceof Lookup
+            || g instanceof ZeroBit || (g instanceof Contract k && ContractArgument.of(k, c) == null)) {
+          continue;
+        }
+        Run r = run(g, c, l.honest(), List.of(), List.of(), b -> b);
+        assertTrue(r.verified().isOk(), model + " " + g.kind() + ": " + r.verified().reason());
+        assertEquals(List.of(), r.verified().value(), model + " " + g.kind());
+        assertEquals(List.of(), r.proverClaims(), model + " " + g.kind());
+        assertEquals(0, r.proof().length, model + " " + g.kind() + " sends nothing");
+        kinds.add(g.kind());
+      }
+    }
+    assertTrue(kinds.containsAll(java.util.Set.of("Contract", "Conv", "Wire", "Lin", "Poly")), kinds.toString());
+  }
+
   @Test
   void wrongClaimedValueRejected() throws Exception {
     CorpusModels.Loaded l = CorpusModels.load("1l_mlp");

@@ -97,6 +97,17 @@ class ProofDecoderTest {
     Arrays.fill(NON_CANONICAL, (byte) 0xff);
   }
 
+  /** Phases 4-5 are skipped only when both bin lists are empty (equal non-zero counts included). */
+  @Test
+  void noBinsOnlyWithoutWitnessAndModelBins() {
+    for (int[] wm : new int[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}, {2, 2}, {3, 1}}) {
+      var layout = new org.besuzkml.proof.gadget.ColumnLayout(8, java.util.List.of(), java.util.List.of(), wm[1],
+          wm[0]);
+      VerifyingKey vk = new VerifyingKey(8, 8, false, 0, null, null, null, null, null, null, layout, null, null, null);
+      assertEquals(wm[0] == 0 && wm[1] == 0, ProofDecoder.noBins(vk), wm[0] + " witness, " + wm[1] + " model bins");
+    }
+  }
+
   @Test
   void sectionLengthsOfAModelWithoutBins() {
     Keyed k = keyed("1l_flatten");

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import org.besuzkml.codec.Decoded;
 import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.codec.Visibility;
 import org.besuzkml.codec.VkCodec;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,20 @@ class VersionCompatTest {
     relabelled[5] = 2;
     relabelled[7] = 1;
     assertFalse(Verifier.verify(vk, st[0], st[1], relabelled, Verifier.SrsPolicy.ALLOW_DEV).valid());
+  }
+
+  /** A version-1 verifier refuses a version-2 key by reason, before reading the proof. */
+  @Test
+  void versionTwoKeyRefusedByTheVersionOneVerifier() throws IOException {
+    VerifyingKey v1 = VkCodec.decode(resource("1l_mlp.bzkv")).value();
+    VerifyingKey v2 = new VerifyingKey(v1.w(), v1.nBin(), v1.dev(), v1.devSeed(), v1.srsDigest(), v1.pcsKey(),
+        v1.circuit(), v1.scales(), v1.modelBins(), v1.plan(), v1.layout(), v1.bytes(), v1.modelId(),
+        Visibility.allPublic(1, 1, v1.modelBinCount(), new byte[0]));
+    long[][][] st = statement();
+    byte[] proof = resource("1l_mlp.bzkp");
+    assertEquals("verifying key version 2 (zero knowledge): this verifier checks version-1 proofs only",
+        Verifier.verify(v2, st[0], st[1], proof, Verifier.SrsPolicy.ALLOW_DEV).reason());
+    assertTrue(Verifier.verify(v1, st[0], st[1], proof, Verifier.SrsPolicy.ALLOW_DEV).valid());
   }
 
   private static final String MODEL_ID = "0x8c26d97081d978db3a29ac24730f27b296fd04e607a173f0bef7968a7e87d196";
