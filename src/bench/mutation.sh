@@ -19,7 +19,9 @@ out=target/pit-stages
 mkdir -p "$out"
 mvn -B -q -Pmutation test-compile || exit 1
 
-e2e='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*,org.besuzkml.proof.e2e.*'
+# the codec's tests decode keys afresh, so they reach the circuit IR (gadget records, ColumnLayout,
+# LookupPlan) that the end-to-end tests only meet through cached keys
+e2e='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*,org.besuzkml.proof.e2e.*,org.besuzkml.codec.*'
 zk='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.ZkReduction*'
 prim='org.besuzkml.sumcheck.*,org.besuzkml.lookup.*,org.besuzkml.pcs.*,org.besuzkml.transcript.*,org.besuzkml.mask.*'
 

@@ -30,6 +30,9 @@ class ColumnLayoutTest {
     ColumnLayout w = layout(TensorKind.COMMITTED, 12);
     assertEquals(16, w.witnessBins());
     assertEquals(0, w.modelBins());
+    ColumnLayout w2 = layout(TensorKind.COMMITTED, 12, 3); // witness entries choose nBin as well
+    assertEquals(9, w2.nBin());
+    assertEquals(9, w2.witnessBins());
   }
 
   @Test
@@ -40,6 +43,11 @@ class ColumnLayoutTest {
     ColumnLayout.Column small = m.model().get(1);
     assertEquals(8, small.bin());
     assertEquals(0, small.offset());
+    // two half-bin columns share one bin: the second fills it exactly
+    ColumnLayout halves = layout(TensorKind.CONSTANT, 7, 7);
+    assertEquals(8, halves.nBin());
+    assertEquals(1, halves.modelBins());
+    assertEquals(128, halves.model().get(1).offset());
     // two columns of exactly one bin each: one bin apiece, no chunking
     ColumnLayout two = layout(TensorKind.CONSTANT, 8, 8);
     assertEquals(2, two.modelBins());
