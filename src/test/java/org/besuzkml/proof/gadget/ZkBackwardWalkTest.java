@@ -203,15 +203,6 @@ class ZkBackwardWalkTest {
     }
   }
 
-  private static byte[] plusOne(byte[] bytes, int e) {
-    long[] x = new long[L];
-    assertTrue(Fr.fromBytes(x, 0, bytes, e * Fr.BYTES));
-    Fr.add(x, 0, x, 0, WalkMath.one(), 0);
-    byte[] out = bytes.clone();
-    Fr.toBytes(out, e * Fr.BYTES, x, 0);
-    return out;
-  }
-
   @Test
   void aLieAtAnyElementOfTheWalksBytesIsCaught() throws Exception {
     int lies = 0;
@@ -234,7 +225,7 @@ class ZkBackwardWalkTest {
         }
       }
       for (int e : at) {
-        assertNull(passed(m, p.lambda(), verify(m, 4, plusOne(p.bytes(), e), m.pub(), p.size())),
+        assertNull(passed(m, p.lambda(), verify(m, 4, ZkWalkFixture.plusOne(p.bytes(), e), m.pub(), p.size())),
             name + ": +1 at element " + e + " of " + n);
         lies++;
       }
