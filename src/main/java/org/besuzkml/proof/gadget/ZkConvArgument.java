@@ -31,7 +31,7 @@ import org.besuzkml.transcript.Transcript;
  * limbs). Lambda-claims in creation order: the kernel's R3, the window's (R3, or R1 below). Returned:
  * the claim on Wt (or its limbs) then the claim on X (or its limbs), as version 1. A kernel run needs a variable
  * ({@code m_C + m_KH + m_KW = 0} is refused: {@code w u} is a product of two stated values); a window
- * with {@code m_H + m_W = 0} has no run and a linear check, masked additively (R1, {@link #windowR1}).
+ * with {@code m_H + m_W = 0} has no run and a linear check, masked additively (R1, {@link ZkScaledRun}).
  */
 final class ZkConvArgument {
   private ZkConvArgument() {}
@@ -47,7 +47,7 @@ final class ZkConvArgument {
   /** The window run's degrees: the last one 1 for {@code Ah Aw} plus X's (2, or 1 when public). */
   static int[] windowDegrees(Conv g, Circuit c, ZkMasks m) {
     ConvArgument.Vars s = ConvArgument.Vars.of(g, c);
-    return ZkSumcheckEnd.degrees(s.mh() + s.mw(), 2, 1 + ZkSumcheckEnd.factorDegree(g.x(), m));
+    return ZkScaledRun.degrees(s.mh() + s.mw(), g.x(), m);
   }
 
   /** Why this Conv with these claims has no masked argument, or null. */
@@ -76,10 +76,6 @@ final class ZkConvArgument {
     return List.of(new ZkStatements.Target(g.w(), ConvArgument.concat(zo, r1)), ZkStatements.Target.factor(r1, u));
   }
 
-  private static List<ZkStatements.Target> windowTargets(Conv g, ConvArgument.Vars s, long[] r1, long[] r2) {
-    return List.of(new ZkStatements.Target(g.x(), ConvArgument.concat(ConvArgument.slice(r1, 0, s.mc()), r2)));
-  }
-
   /** {@code w u}: version 1's kernel final value on the stated values. */
   private static long[] kernelExpected(ZkStatements.Stated st) {
     long[] e = new long[L];
@@ -99,30 +95,22 @@ final class ZkConvArgument {
     return e;
   }
 
-  /** {@code Ah~(r_h) Aw~(r_w) x0}: version 1's window final value on the stated value. */
-  private static long[] windowExpected(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, long[] r2,
-      ZkStatements.Stated st) {
-    long[] e = windowFactor(g, s, z, r1, r2);
-    Fr.mul(e, 0, e, 0, st.values().get(0).value(), 0);
-    return e;
-  }
-
   /**
-   * A window without variables (a 1 x 1 input): there is no run, and version 1's check
-   * {@code A x0 == u} ({@code A = Ah~() Aw~()}, known to the verifier) is linear in the stated values,
-   * so x0 is stated additively and the check is R1's Lambda-claim
-   * {@code <omega_u - A omega_x, Lambda> = u - A x0}.
+   * The window's end: X at {@code (r1_c, r2)}, the factor {@code Ah~ Aw~}. A window without variables (a
+   * 1 x 1 input) has no run: version 1's {@code A x0 == u} is linear, R1 ({@link ZkScaledRun}).
    */
-  private static void windowR1(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, ZkClaim u,
-      ZkStatements.Stated st, ZkMasks m) {
-    long[] a = windowFactor(g, s, z, r1, new long[0]);
-    ZkClaim x = st.values().get(0);
-    long[] v = u.value().clone();
-    long[] ax = new long[L];
-    Fr.mul(ax, 0, a, 0, x.value(), 0);
-    Fr.sub(v, 0, v, 0, ax, 0);
-    Fr.neg(a, 0, a, 0);
-    m.defer(u.omega().copy().addScaled(x.omega(), a, 0), v);
+  private static ZkScaledRun.End windowEnd(Conv g, ConvArgument.Vars s, long[][] z, long[] r1) {
+    return new ZkScaledRun.End() {
+      @Override
+      public ZkStatements.Target target(long[] r2) {
+        return new ZkStatements.Target(g.x(), ConvArgument.concat(ConvArgument.slice(r1, 0, s.mc()), r2));
+      }
+
+      @Override
+      public long[] factor(long[] r2) {
+        return windowFactor(g, s, z, r1, r2);
+      }
+    };
   }
 
   private static List<ZkClaim> returned(ZkStatements.Stated kernel, ZkStatements.Stated window) {
@@ -154,17 +142,9 @@ final class ZkConvArgument {
           r1, kv, c, w, m, out, t);
       ZkSumcheckEnd.close(e1, kernelExpected(st1), m);
       int sv = s.mh() + s.mw();
-      if (sv == 0) {
-        ZkStatements.Stated st2 = ZkStatements.prove(windowTargets(g, s, r1, new long[0]), c, w, m, out, t);
-        windowR1(g, s, z, r1, st1.values().get(1), st2, m);
-        return returned(st1, st2);
-      }
-      long[][] win = ConvArgument.windowTables(g, w, s, z[1], z[2], r1);
-      Masked<SubClaim> e2 = ZkSumcheckEnd.run(new ProductInstance(sv, win[0], win[1]), new int[] {-1, 0},
-          new int[] {g.x()}, windowDegrees(g, c, m), st1.values().get(1), m, out, t);
-      long[] r2 = e2.claim().point();
-      ZkStatements.Stated st2 = ZkSumcheckEnd.prove(windowTargets(g, s, r1, r2), r2, sv, c, w, m, out, t);
-      ZkSumcheckEnd.close(e2, windowExpected(g, s, z, r1, r2, st2), m);
+      long[][] win = sv == 0 ? new long[2][] : ConvArgument.windowTables(g, w, s, z[1], z[2], r1);
+      ZkStatements.Stated st2 = ZkScaledRun.prove(win[0], win[1], g.x(), sv, st1.values().get(1),
+          windowEnd(g, s, z, r1), c, w, m, out, t);
       return returned(st1, st2);
     }
   }
@@ -195,26 +175,11 @@ final class ZkConvArgument {
         return st1.rethrow("Conv kernel");
       }
       ZkSumcheckEnd.close(sc1.value(), kernelExpected(st1.value()), m);
-      int sv = s.mh() + s.mw();
-      if (sv == 0) {
-        Checked<ZkStatements.Stated> st2 = ZkStatements.verify(windowTargets(g, s, r1, new long[0]), c, m, in, t);
-        if (!st2.isOk()) {
-          return st2.rethrow("Conv window");
-        }
-        windowR1(g, s, z, r1, st1.value().values().get(1), st2.value(), m);
-        return Checked.ok(returned(st1.value(), st2.value()));
-      }
-      Checked<Masked<SubClaim>> sc2 = ZkSumcheckEnd.rounds(st1.value().values().get(1), windowDegrees(g, c, m), m,
-          in, t);
-      if (!sc2.isOk()) {
-        return sc2.rethrow("Conv window");
-      }
-      long[] r2 = sc2.value().claim().point();
-      Checked<ZkStatements.Stated> st2 = ZkSumcheckEnd.verify(windowTargets(g, s, r1, r2), r2, sv, c, m, in, t);
+      Checked<ZkStatements.Stated> st2 = ZkScaledRun.verify(g.x(), s.mh() + s.mw(), st1.value().values().get(1),
+          windowEnd(g, s, z, r1), c, m, in, t, "Conv window");
       if (!st2.isOk()) {
-        return st2.rethrow("Conv window");
+        return Checked.rejected(st2.reason());
       }
-      ZkSumcheckEnd.close(sc2.value(), windowExpected(g, s, z, r1, r2, st2.value()), m);
       return Checked.ok(returned(st1.value(), st2.value()));
     }
   }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * sum stated as is, 4.1); Wire with one input (the masked {@code Sel * X} run, last round degree 3;
  * a virtual, a public and a limb-backed input, with a constant part). Completeness with every Lambda-claim and
  * returned masked claim true and both sides allocating alike; a lie in every element of every
- * message, a false input value and a moved input offset caught; refusals by reason.
+ * message, a false input value and a moved input offset caught; refusals by reason. Concat and
+ * zero-variable Wires: {@code ZkConcatGadgetTest}.
  */
 class ZkDivSelectWireGadgetsTest {
   private static final int UP = 3;
@@ -323,10 +324,11 @@ class ZkDivSelectWireGadgetsTest {
     assertNull(ZkDivConstArgument.refusal(one, c1), "a scalar divisor needs no run");
     Wire concat = new Wire(a, new int[] {q, r}, new int[] {0}, new int[] {0}, new long[1]);
     ZkClaim ya = f.honest(a, new SplittableRandom(3), lambda, UP);
-    assertEquals("Wire: several inputs (Concat) are not masked yet", ZkGadgetArguments.verify(concat, c1,
+    // a Concat and a zero-variable Wire are proven now (ZkConcatGadgetTest); without bytes, refused by reason
+    assertEquals("Concat: proof too short", ZkGadgetArguments.verify(concat, c1,
         List.of(ya), new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
     Wire scalarWire = new Wire(a, new int[] {q}, new int[] {0}, new int[] {0}, new long[1]);
-    assertEquals("Wire: no variable to mask", ZkGadgetArguments.verify(scalarWire, c1, List.of(ya),
+    assertEquals("Wire: limbs of q: Decomp: proof too short", ZkGadgetArguments.verify(scalarWire, c1, List.of(ya),
         new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
     assertEquals("Wire: expected one merged claim, got 2", ZkGadgetArguments.verify(scalarWire, c1,
         List.of(ya, ya), new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
