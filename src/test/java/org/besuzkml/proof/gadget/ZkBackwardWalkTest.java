@@ -36,9 +36,12 @@ import org.junit.jupiter.api.Test;
 class ZkBackwardWalkTest {
   /** Where the walk's cursor starts (the lookup phase's mask leaves take the first entries). */
   private static final int START = 4;
-  /** Requant and Decomp (1l_mlp, sklearn_mlp), MaxSelect (1l_max_pool, 1l_softmax), DivTensor, DivConst. */
+  /**
+   * Requant and Decomp (1l_mlp, sklearn_mlp), MaxSelect (1l_max_pool, 1l_softmax), DivTensor, DivConst; runs of
+   * zero variables over a dummy variable: Polys of scalars (1l_div, 2l_relu_fc), an outer product (1l_linear).
+   */
   private static final List<String> MODELS = List.of("1l_mlp", "1l_max_pool", "1l_softmax", "1l_mean",
-      "sklearn_mlp", "1l_conv", "lenet_5");
+      "sklearn_mlp", "1l_conv", "lenet_5", "1l_div", "2l_relu_fc", "1l_linear");
   private static final int MAX_LIES = 150;
 
   private record Model(String name, Circuit c, ProverTables t, long[][] pub) {}

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * The sumcheck gadgets of step 7, part 2 (zk-design 4.2 masked extension, 4.3 R3, 4.6): Contract
  * without and with batch variables (also {@code m_k = 0}, and a public and a limb-backed operand),
  * ClaimMerge (on a virtual, a limb-backed and a public tensor), Poly (plain, with public and
- * limb-backed inputs, a zero check, and one tensor named twice).
+ * limb-backed inputs, a zero check, and one tensor named twice), and with zero variables (an outer product,
+ * a Poly of scalars: one dummy variable, the claim doubled).
  * Completeness with every Lambda-claim and returned masked claim true and both sides allocating
  * alike; the round degrees of 4.6 (only the last raised); a lie in every element of every message,
  * a false input value and a moved input offset caught; a degenerate challenge refused by reason.
@@ -136,6 +137,23 @@ class ZkSumcheckGadgetsTest {
     }
   }
 
+  /** {@code y = 3 a b - 2 a^2 + 5} of scalars (shape 1 x 1: no variable), a virtual and b constant. */
+  private static final class Scalar {
+    final ZkWalkFixture f = new ZkWalkFixture();
+    final Poly g;
+
+    Scalar(long seed) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      long a = rnd.nextLong(-50, 50);
+      long b = rnd.nextLong(-50, 50);
+      int xa = f.tensor("a", TensorKind.VIRTUAL, new long[] {a}, 1, 1);
+      int xb = f.tensor("b", TensorKind.CONSTANT, new long[] {b}, 1, 1);
+      int y = f.tensor("y", TensorKind.VIRTUAL, new long[] {3 * a * b - 2 * a * a + 5}, 1, 1);
+      g = new Poly(y, new int[] {xa, xb}, new long[] {3, -2, 5}, new int[][] {{0, 1}, {0, 0}, {}}, false);
+      f.gadgets.add(g);
+    }
+  }
+
   /**
    * A gadget (or, when {@code g} is null, a merge on {@code mergeTensor}) with its honest claims, the
    * degree list 4.6 gives it, version 1's degree and the number of stated elements.
@@ -195,6 +213,13 @@ class ZkSumcheckGadgetsTest {
     out.add(new Case("Poly zero check", p.f, p.zero, List.of(), lambda, new int[] {3, 3, 3, 5}, 3, 3));
     out.add(new Case("Poly, one tensor twice", p.f, p.square, List.of(p.f.honest(p.square.y(), rnd, lambda, UP)),
         lambda, new int[] {3, 3, 3, 5}, 3, 1));
+    // zero variables: one dummy variable, every factor constant in it, the claim doubled
+    Mat op = new Mat(seed + 900, 0, 2, 1, 2, TensorKind.VIRTUAL, false, TensorKind.CONSTANT);
+    out.add(new Case("Contract, outer product (m_b + m_k = 0)", op.f, op.g, List.of(op.f.honest(op.y, rnd, lambda,
+        UP)), lambda, new int[] {4}, 2, 2));
+    Scalar sc = new Scalar(seed + 1000);
+    out.add(new Case("Poly of scalars", sc.f, sc.g, List.of(sc.f.honest(sc.g.y(), rnd, lambda, UP)), lambda,
+        new int[] {4}, 3, 2));
     return out;
   }
 
@@ -284,9 +309,10 @@ class ZkSumcheckGadgetsTest {
       lies += k.f().assertEveryLieCaught(k.name(), k.lambda(), t -> run(k, k.claims(), SIZE, t));
     }
     // Contract: the runs' coefficients (6, 5, 10, 8, 6) and stated values (2, 2, 2, 2, 3); merges: (9, 9, 8),
-    // (1, 2, 1); Poly: (14, 19, 14, 14), (2, 3, 3, 1: a tensor named twice is stated once)
-    assertEquals(6 + 5 + 10 + 8 + 6 + 2 + 2 + 2 + 2 + 3 + 9 + 9 + 8 + 1 + 2 + 1 + 14 + 19 + 14 + 14 + 2 + 3 + 3 + 1,
-        lies);
+    // (1, 2, 1); Poly: (14, 19, 14, 14), (2, 3, 3, 1: a tensor named twice is stated once); zero variables:
+    // the outer product (4, 2), the Poly of scalars (4, 2)
+    assertEquals(6 + 5 + 10 + 8 + 6 + 2 + 2 + 2 + 2 + 3 + 9 + 9 + 8 + 1 + 2 + 1 + 14 + 19 + 14 + 14 + 2 + 3 + 3 + 1
+        + 4 + 2 + 4 + 2, lies);
   }
 
   @Test
@@ -405,7 +431,7 @@ class ZkSumcheckGadgetsTest {
       Run none = run(k, List.of(), SIZE, b -> new byte[0]);
       assertTrue(none.verified().isOk() && none.verified().value().isEmpty(), "no claim on Y, nothing to reduce");
     }
-    // no variable to mask: a 1 x 1 inner dimension without batch
+    // no variable: a 1 x 1 inner dimension without batch runs over a dummy variable (a case above); no bytes
     Mat dot = new Mat(9, 0, 2, 1, 2, TensorKind.VIRTUAL, false, TensorKind.CONSTANT);
     Circuit c = dot.f.circuit();
     ZkMasks vm = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(SIZE));
@@ -413,7 +439,7 @@ class ZkSumcheckGadgetsTest {
     ZkClaim y = dot.f.honest(dot.y, new SplittableRandom(90), lambda, UP);
     Checked<List<ZkClaim>> v = ZkGadgetArguments.verify(dot.g, c, List.of(y), new FieldReader(new byte[0], 0, 0),
         ZkWalkFixture.transcript(), vm);
-    assertEquals("Contract: no variable to mask (m_b + m_k = 0)", v.reason());
+    assertEquals("Contract: masked sumcheck: sumcheck proof: truncated at byte 0: need 4 elements", v.reason());
     // Poly: a broadcast input, a zero-variable output
     ZkWalkFixture f = new ZkWalkFixture();
     int x = f.tensor("x", TensorKind.VIRTUAL, new long[] {1, 2, 3, 4}, 2, 2);
@@ -428,7 +454,7 @@ class ZkSumcheckGadgetsTest {
         List.of(f.honest(yb, new SplittableRandom(1), lambda, UP)), new FieldReader(new byte[0], 0, 0),
         ZkWalkFixture.transcript(), pm).reason());
     Poly scalar = new Poly(sq, new int[] {one}, new long[] {1}, new int[][] {{0, 0}}, false);
-    assertEquals("Poly: no variable to mask", ZkGadgetArguments.verify(scalar, cp,
+    assertEquals("Poly: masked sumcheck: sumcheck proof: truncated at byte 0: need 4 elements", ZkGadgetArguments.verify(scalar, cp,
         List.of(f.honest(sq, new SplittableRandom(2), lambda, UP)), new FieldReader(new byte[0], 0, 0),
         ZkWalkFixture.transcript(), pm).reason());
   }
