@@ -34,7 +34,7 @@ final class ZkConcatArgument {
 
   /** Part k's run variables: its input's, or one dummy variable for a zero-variable input. */
   private static int runVars(Wire g, Circuit c, int k) {
-    return Math.max(1, c.tensor(g.xs()[k]).vars());
+    return ZkSumcheckEnd.runVars(c.tensor(g.xs()[k]).vars());
   }
 
   /** Per part the degree list of its instance in the batched run. */
@@ -64,7 +64,7 @@ final class ZkConcatArgument {
       Fr.add(total, 0, total, 0, s, k * L);
       ZkClaim part = new ZkClaim(g.xs()[k], new long[0], WalkMath.at(s, k),
           MaskForm.single(first + k, WalkMath.one(), 0));
-      out.add(c.tensor(g.xs()[k]).vars() == 0 ? ZkSumcheckEnd.doubled(part) : part);
+      out.add(ZkSumcheckEnd.runClaim(c.tensor(g.xs()[k]).vars(), part));
     }
     Fr.sub(total, 0, total, 0, cl.value(), 0);
     m.defer(sum.addScaled(cl.omega(), WalkMath.fr(-1), 0), total);
@@ -112,20 +112,12 @@ final class ZkConcatArgument {
     long[][] sel = WireArgument.selTables(g, c, eq);
     List<ProductInstance> insts = new ArrayList<>();
     long[] s = new long[a * L];
-    long[] half = WalkMath.fr(2);
-    Fr.inv(half, 0, half, 0);
     for (int k = 0; k < a; k++) {
-      int x = g.xs()[k];
-      boolean dummy = c.tensor(x).vars() == 0;
-      long[] xt = w.mle(x);
-      ProductInstance inst = dummy
-          ? new ProductInstance(1, ZkSumcheckEnd.constantExtension(sel[k]), ZkSumcheckEnd.constantExtension(xt))
-          : new ProductInstance(c.tensor(x).vars(), sel[k], xt);
+      int vars = c.tensor(g.xs()[k]).vars();
+      ProductInstance inst = new ProductInstance(ZkSumcheckEnd.runVars(vars),
+          ZkSumcheckEnd.runTables(vars, sel[k], w.mle(g.xs()[k])));
       insts.add(inst);
-      Fr.copy(s, k * L, inst.claim(), 0);
-      if (dummy) {
-        Fr.mul(s, k * L, s, k * L, half, 0);
-      }
+      Fr.copy(s, k * L, ZkSumcheckEnd.tensorSum(vars, inst.claim()), 0);
     }
     int first = m.cursor().take(a);
     if (first < 0) {

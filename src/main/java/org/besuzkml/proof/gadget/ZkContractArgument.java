@@ -38,12 +38,12 @@ final class ZkContractArgument {
 
   /** The run's variables: {@code (b, k)}, or one dummy variable when there is none. */
   private static int runVars(ContractArgument s) {
-    return Math.max(1, s.mb() + s.mk());
+    return ZkSumcheckEnd.runVars(s.mb() + s.mk());
   }
 
   /** The claim the run reduces: the merged claim, doubled over a dummy variable. */
   private static ZkClaim runClaim(ContractArgument s, ZkClaim cl) {
-    return s.mb() + s.mk() == 0 ? ZkSumcheckEnd.doubled(cl) : cl;
+    return ZkSumcheckEnd.runClaim(s.mb() + s.mk(), cl);
   }
 
   private static List<ZkStatements.Target> targets(ContractArgument s, Contract g, long[] z, long[] r) {
@@ -78,10 +78,7 @@ final class ZkContractArgument {
       long[][] f = s.folded(g, w, cl.point());
       int k = runVars(s);
       boolean batch = s.mb() > 0;
-      if (s.mb() + s.mk() == 0) {
-        f[1] = ZkSumcheckEnd.constantExtension(f[1]);
-        f[2] = ZkSumcheckEnd.constantExtension(f[2]);
-      }
+      f = ZkSumcheckEnd.runTables(s.mb() + s.mk(), f); // no batch over a dummy variable: f[0] is unused
       ProductInstance inst = batch ? new ProductInstance(k, f[0], f[1], f[2]) : new ProductInstance(k, f[1], f[2]);
       int[] factorTarget = batch ? new int[] {-1, 0, 1} : new int[] {0, 1};
       Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, new int[] {g.a(), g.b()}, degrees(s, g, m),

@@ -29,9 +29,10 @@ import org.besuzkml.transcript.Transcript;
  * Messages: version 1's, with the masked values and the raised last rounds; slots as
  * {@link ZkSumcheckEnd}: each run's coefficients, then its stated values (w then u; or u then W's
  * limbs). Lambda-claims in creation order: the kernel's R3, the window's (R3, or R1 below). Returned:
- * the claim on Wt (or its limbs) then the claim on X (or its limbs), as version 1. A kernel run needs a variable
- * ({@code m_C + m_KH + m_KW = 0} is refused: {@code w u} is a product of two stated values); a window
- * with {@code m_H + m_W = 0} has no run and a linear check, masked additively (R1, {@link ZkScaledRun}).
+ * the claim on Wt (or its limbs) then the claim on X (or its limbs), as version 1. A kernel without
+ * variables ({@code m_C + m_KH + m_KW = 0}: {@code w u} is a product of two stated values) runs over one dummy
+ * variable ({@link ZkSumcheckEnd#runTables}, the claim doubled), degrees {@code (4)}; a window with
+ * {@code m_H + m_W = 0} has no run and a linear check, masked additively (R1, {@link ZkScaledRun}).
  */
 final class ZkConvArgument {
   private ZkConvArgument() {}
@@ -41,7 +42,7 @@ final class ZkConvArgument {
   /** The kernel run's degrees: the last one 2 for u plus Wt's (2, or 1 when public). */
   static int[] kernelDegrees(Conv g, Circuit c, ZkMasks m) {
     int last = ZkSumcheckEnd.factorDegree(g.w(), m) + ZkSumcheckEnd.factorDegree(ZkStatements.FACTOR, m);
-    return ZkSumcheckEnd.degrees(ConvArgument.Vars.of(g, c).kernelVars(), 2, last);
+    return ZkSumcheckEnd.degrees(ZkSumcheckEnd.runVars(ConvArgument.Vars.of(g, c).kernelVars()), 2, last);
   }
 
   /** The window run's degrees: the last one 1 for {@code Ah Aw} plus X's (2, or 1 when public). */
@@ -57,10 +58,6 @@ final class ZkConvArgument {
     }
     if (claims.size() != 1) {
       return "Conv: expected one merged claim, got " + claims.size();
-    }
-    ConvArgument.Vars s = ConvArgument.Vars.of(g, c);
-    if (s.kernelVars() == 0) {
-      return "Conv: no variable to mask in the kernel run";
     }
     return null;
   }
@@ -135,11 +132,14 @@ final class ZkConvArgument {
       long[][] z = split(s, cl.point());
       int kv = s.kernelVars();
       long[][] k = ConvArgument.kernelTables(g, c, w, s, z[0], z[1], z[2]);
-      Masked<SubClaim> e1 = ZkSumcheckEnd.run(new ProductInstance(kv, k[0], k[1]), new int[] {0, 1},
-          new int[] {g.w(), ZkStatements.FACTOR}, kernelDegrees(g, c, m), cl, m, out, t);
-      long[] r1 = e1.claim().point();
+      long[][] kr = ZkSumcheckEnd.runTables(kv, k[0], k[1]);
+      Masked<SubClaim> e1 = ZkSumcheckEnd.run(new ProductInstance(ZkSumcheckEnd.runVars(kv), kr[0], kr[1]),
+          new int[] {0, 1}, new int[] {g.w(), ZkStatements.FACTOR}, kernelDegrees(g, c, m),
+          ZkSumcheckEnd.runClaim(kv, cl), m, out, t);
+      long[] run1 = e1.claim().point();
+      long[] r1 = ZkSumcheckEnd.tensorPoint(kv, run1);
       ZkStatements.Stated st1 = ZkSumcheckEnd.prove(kernelTargets(g, z[0], r1, WalkMath.evaluate(k[1], kv, r1)),
-          r1, kv, c, w, m, out, t);
+          run1, ZkSumcheckEnd.runVars(kv), c, w, m, out, t);
       ZkSumcheckEnd.close(e1, kernelExpected(st1), m);
       int sv = s.mh() + s.mw();
       long[][] win = sv == 0 ? new long[2][] : ConvArgument.windowTables(g, w, s, z[1], z[2], r1);
@@ -164,13 +164,15 @@ final class ZkConvArgument {
       ZkClaim cl = claims.get(0);
       long[][] z = split(s, cl.point());
       int kv = s.kernelVars();
-      Checked<Masked<SubClaim>> sc1 = ZkSumcheckEnd.rounds(cl, kernelDegrees(g, c, m), m, in, t);
+      Checked<Masked<SubClaim>> sc1 = ZkSumcheckEnd.rounds(ZkSumcheckEnd.runClaim(kv, cl), kernelDegrees(g, c, m), m,
+          in, t);
       if (!sc1.isOk()) {
         return sc1.rethrow("Conv kernel");
       }
-      long[] r1 = sc1.value().claim().point();
-      Checked<ZkStatements.Stated> st1 = ZkSumcheckEnd.verify(kernelTargets(g, z[0], r1, null), r1, kv, c, m, in,
-          t);
+      long[] run1 = sc1.value().claim().point();
+      long[] r1 = ZkSumcheckEnd.tensorPoint(kv, run1);
+      Checked<ZkStatements.Stated> st1 = ZkSumcheckEnd.verify(kernelTargets(g, z[0], r1, null), run1,
+          ZkSumcheckEnd.runVars(kv), c, m, in, t);
       if (!st1.isOk()) {
         return st1.rethrow("Conv kernel");
       }

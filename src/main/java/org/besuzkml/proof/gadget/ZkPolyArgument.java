@@ -132,7 +132,7 @@ final class ZkPolyArgument {
    * variable: a constant is its own value).
    */
   private static List<ZkStatements.Target> targets(Poly g, Circuit c, long[] r) {
-    long[] p = c.tensor(g.y()).vars() == 0 ? new long[0] : r;
+    long[] p = ZkSumcheckEnd.tensorPoint(c.tensor(g.y()).vars(), r);
     List<ZkStatements.Target> out = new ArrayList<>();
     for (int x : distinct(g)) {
       out.add(new ZkStatements.Target(x, p));
@@ -140,15 +140,7 @@ final class ZkPolyArgument {
     return out;
   }
 
-  /** The run's variables: Y's, or one dummy variable. */
-  private static int runVars(Poly g, Circuit c) {
-    return Math.max(1, c.tensor(g.y()).vars());
-  }
 
-  /** The claim the run reduces: the target, doubled over a dummy variable. */
-  private static ZkClaim runClaim(Poly g, Circuit c, ZkClaim cl) {
-    return c.tensor(g.y()).vars() == 0 ? ZkSumcheckEnd.doubled(cl) : cl;
-  }
 
   /** {@code eq(z, r) P(stated values, sel_Y(r))}: version 1's final value. */
   private static long[] expected(Poly g, Circuit c, long[] z, long[] r, ZkStatements.Stated st) {
@@ -160,7 +152,7 @@ final class ZkPolyArgument {
       Fr.copy(factors, j * L, st.values().get(target[j]).value(), 0);
     }
     int vars = c.tensor(g.y()).vars();
-    long[] ry = vars == 0 ? new long[0] : r; // over a dummy variable eq and sel are the constant 1
+    long[] ry = ZkSumcheckEnd.tensorPoint(vars, r); // over a dummy variable eq and sel are the constant 1
     if (PolyArgument.usesSel(g)) {
       Fr.copy(factors, a * L, WalkMath.sel(c.tensor(g.y()), ry), 0);
     }
@@ -179,23 +171,20 @@ final class ZkPolyArgument {
         throw new IllegalArgumentException(bad);
       }
       ZkClaim cl = target(g, c, claims, t);
-      int vars = runVars(g, c);
+      int ym = c.tensor(g.y()).vars();
+      int vars = ZkSumcheckEnd.runVars(ym);
       long[][] x = PolyArgument.tables(g, c, w);
       long[][] tables = new long[1 + x.length][];
-      tables[0] = Multilinear.eqTable(cl.point(), 0, c.tensor(g.y()).vars());
+      tables[0] = Multilinear.eqTable(cl.point(), 0, ym);
       System.arraycopy(x, 0, tables, 1, x.length);
-      if (c.tensor(g.y()).vars() == 0) {
-        for (int j = 0; j < tables.length; j++) {
-          tables[j] = ZkSumcheckEnd.constantExtension(tables[j]);
-        }
-      }
+      tables = ZkSumcheckEnd.runTables(ym, tables);
       int[] distinct = distinct(g);
       int[] target = targetOf(g, distinct);
       int[] factorTarget = new int[tables.length];
       Arrays.fill(factorTarget, -1);
       System.arraycopy(target, 0, factorTarget, 1, target.length);
       CompositeInstance inst = new CompositeInstance(weighted(PolyArgument.composition(g)), vars, tables);
-      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, distinct, degrees(g, c, m), runClaim(g, c, cl),
+      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, distinct, degrees(g, c, m), ZkSumcheckEnd.runClaim(ym, cl),
           m, out, t);
       long[] r = end.claim().point();
       ZkStatements.Stated st = ZkSumcheckEnd.prove(targets(g, c, r), r, vars, c, w, m, out, t);
@@ -216,8 +205,10 @@ final class ZkPolyArgument {
         return Checked.rejected(bad);
       }
       ZkClaim cl = target(g, c, claims, t);
-      int vars = runVars(g, c);
-      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(runClaim(g, c, cl), degrees(g, c, m), m, in, t);
+      int ym = c.tensor(g.y()).vars();
+      int vars = ZkSumcheckEnd.runVars(ym);
+      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(ZkSumcheckEnd.runClaim(ym, cl), degrees(g, c, m), m, in,
+          t);
       if (!sc.isOk()) {
         return sc.rethrow("Poly");
       }

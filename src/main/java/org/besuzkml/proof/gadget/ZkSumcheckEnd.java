@@ -339,6 +339,43 @@ final class ZkSumcheckEnd {
     return out;
   }
 
+  /** A run's variables: {@code vars}, or one dummy variable when there is none. */
+  static int runVars(int vars) {
+    return Math.max(1, vars);
+  }
+
+  /** The run's tables: as given, or constant-extended over a dummy variable ({@code vars == 0}). */
+  static long[][] runTables(int vars, long[]... tables) {
+    long[][] out = tables.clone();
+    if (vars == 0) {
+      for (int j = 0; j < out.length; j++) {
+        out[j] = constantExtension(out[j]);
+      }
+    }
+    return out;
+  }
+
+  /** The claim the run reduces: as given, or doubled over a dummy variable ({@code vars == 0}). */
+  static ZkClaim runClaim(int vars, ZkClaim cl) {
+    return vars == 0 ? doubled(cl) : cl;
+  }
+
+  /** The sum over the tensors' own variables from the run's: halved over a dummy variable (a copy). */
+  static long[] tensorSum(int vars, long[] runSum) {
+    long[] v = runSum.clone();
+    if (vars == 0) {
+      long[] half = WalkMath.fr(2);
+      Fr.inv(half, 0, half, 0);
+      Fr.mul(v, 0, v, 0, half, 0);
+    }
+    return v;
+  }
+
+  /** The point of the stated tensors in the run's variables: the run's, or none over a dummy variable. */
+  static long[] tensorPoint(int vars, long[] r) {
+    return vars == 0 ? new long[0] : r;
+  }
+
   /** The claim doubled, value and offset, for a run over a dummy variable ({@link #constantExtension}). */
   static ZkClaim doubled(ZkClaim cl) {
     long[] v = new long[L];

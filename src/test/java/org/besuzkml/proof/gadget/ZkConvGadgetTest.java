@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * limb-backed input, public weights, a 1-D Conv, a 1 x 1 input (no window run: R1). Completeness with
  * every Lambda-claim and returned claim true and both sides allocating alike; the degrees of 4.6; a lie
  * in every element of every message, a false input value and a moved input offset caught; refusals by
- * reason.
+ * reason; a kernel without variables over a dummy variable.
  */
 class ZkConvGadgetTest {
   private static final int UP = 3;
@@ -403,23 +403,38 @@ class ZkConvGadgetTest {
     Checked<List<ZkClaim>> none = verify(g, c, List.of(), vm);
     assertTrue(none.isOk() && none.value().isEmpty(), "no claim on Y, nothing to reduce");
     assertEquals(0, vm.cursor().used());
+  }
+
+  @Test
+  void aKernelWithoutVariablesRunsOverADummyVariable() {
     // a 1 x 1 kernel on one channel: no kernel variable, and w u is a product of two stated values
-    ZkWalkFixture f = new ZkWalkFixture();
-    SplittableRandom rnd = new SplittableRandom(9);
-    int x1 = f.tensor("x1", TensorKind.VIRTUAL, ZkWalkFixture.random(rnd, 9, -9, 9), 1, 1, 3, 3);
-    int w1 = f.tensor("w1", TensorKind.CONSTANT, ZkWalkFixture.random(rnd, 2, -9, 9), 2, 1, 1, 1);
-    Conv pointwise = f.conv("y1", x1, w1, ones(), new int[] {0, 0}, ones());
-    Circuit cf = f.circuit();
-    long[] lambda = ZkWalkFixture.column(rnd, SIZE);
-    ZkMasks mf = ZkMasks.verifier(cf, cf.outputs(), MaskCursor.of(SIZE));
-    ZkClaim y1 = f.honest(pointwise.y(), rnd, lambda, UP);
-    assertEquals("Conv: no variable to mask in the kernel run", verify(pointwise, cf, List.of(y1), mf).reason());
-    assertEquals(0, mf.cursor().used(), "nothing taken");
-    ZkMasks pm = ZkMasks.prover(cf, cf.outputs(), lambda, MaskCursor.of(SIZE));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ZkGadgetArguments.prove(
-        pointwise, cf, f.tables(), List.of(y1), new ProofSink(), ZkWalkFixture.transcript(), pm));
-    assertEquals("Conv: no variable to mask in the kernel run", e.getMessage());
-    assertEquals(0, pm.cursor().used(), "nothing taken");
+    for (long seed = 1; seed <= 3; seed++) {
+      ZkWalkFixture f = new ZkWalkFixture();
+      SplittableRandom rnd = new SplittableRandom(9 + seed);
+      int x1 = f.tensor("x1", TensorKind.VIRTUAL, ZkWalkFixture.random(rnd, 9, -9, 9), 1, 1, 3, 3);
+      int w1 = f.tensor("w1", TensorKind.CONSTANT, ZkWalkFixture.random(rnd, 2, -9, 9), 2, 1, 1, 1);
+      Conv pointwise = f.conv("y1", x1, w1, ones(), new int[] {0, 0}, ones());
+      Circuit cf = f.circuit();
+      long[] lambda = ZkWalkFixture.column(rnd, SIZE);
+      ZkMasks mf = ZkMasks.verifier(cf, cf.outputs(), MaskCursor.of(SIZE));
+      assertArrayEquals(new int[] {4}, ZkConvArgument.kernelDegrees(pointwise, cf, mf), "one dummy round");
+      assertArrayEquals(new int[] {2, 2, 2, 3}, ZkConvArgument.windowDegrees(pointwise, cf, mf));
+      List<ZkClaim> y1 = List.of(f.honest(pointwise.y(), rnd, lambda, UP));
+      ZkWalkFixture.Argument a = ZkWalkFixture.gadget(pointwise);
+      Run r = f.run(a, lambda, UP, y1, y1, SIZE, b -> b);
+      f.assertHonest(r, lambda, "seed " + seed);
+      // the kernel's round (4), w and u, the window run (9), x0
+      assertEquals(4 + 2 + 9 + 1, r.bytes().length / Fr.BYTES);
+      assertEquals(4 + 2 + 9 + 1, r.verifierMasks().cursor().used() - UP);
+      assertEquals(2, r.verifierMasks().lambdaClaims().size(), "the kernel's R3, the window's");
+      assertEquals(List.of(w1, x1), r.verified().value().stream().map(ZkClaim::tensor).toList());
+      assertEquals(cf.tensor(w1).vars() * L, r.verified().value().get(0).point().length,
+          "w at (z_o): the dummy variable is no coordinate of W");
+      assertEquals(16, f.assertEveryLieCaught("pointwise Conv", lambda, t -> f.run(a, lambda, UP, y1, y1, SIZE, t)));
+      Run lie = f.run(a, lambda, UP, y1, List.of(ZkWalkFixture.plusOne(y1.get(0))), SIZE, b -> b);
+      assertEquals("Lambda-claim 0", f.falseClaim(lambda, lie.verifierMasks().lambdaClaims(), lie.verified().value()),
+          "a false value caught by the kernel's R3 on the doubled claim");
+    }
   }
 
   private static Checked<List<ZkClaim>> verify(Conv g, Circuit c, List<ZkClaim> claims, ZkMasks m) {

@@ -61,28 +61,33 @@ class ZkDivSelectWireGadgetsTest {
     }
   }
 
-  /** {@code q = divRound(a, d)} over shape 3 x 4 for a witnessed d, q and r limb-backed, r' virtual. */
+  /** {@code q = divRound(a, d)} over shape 3 x 4 (or another) for a witnessed d, q and r limb-backed, r' virtual. */
   private static final class DivT {
     final ZkWalkFixture f = new ZkWalkFixture();
     final DivTensor g;
 
     DivT(long seed) {
+      this(seed, 3, 4);
+    }
+
+    DivT(long seed, int... shape) {
       SplittableRandom rnd = new SplittableRandom(seed);
-      long[] a = ZkWalkFixture.random(rnd, 12, -3000, 3000);
-      long[] d = ZkWalkFixture.random(rnd, 12, 1, 60);
-      long[] q = new long[12];
-      long[] r = new long[12];
-      long[] rp = new long[12];
-      for (int i = 0; i < 12; i++) {
+      int n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+      long[] a = ZkWalkFixture.random(rnd, n, -3000, 3000);
+      long[] d = ZkWalkFixture.random(rnd, n, 1, 60);
+      long[] q = new long[n];
+      long[] r = new long[n];
+      long[] rp = new long[n];
+      for (int i = 0; i < n; i++) {
         q[i] = Math.floorDiv(2 * a[i] + d[i], 2 * d[i]);
         r[i] = 2 * a[i] + d[i] - 2 * d[i] * q[i];
         rp[i] = 2 * d[i] - 1 - r[i];
       }
-      int xa = f.tensor("a", TensorKind.VIRTUAL, a, 3, 4);
-      int xd = f.tensor("d", TensorKind.COMMITTED, d, 3, 4);
-      int xq = f.limbBacked("q", q, 0, 16, true, 8, 3, 4);
-      int xr = f.limbBacked("r", r, 0, 8, false, 8, 3, 4);
-      int xrp = f.tensor("r'", TensorKind.VIRTUAL, rp, 3, 4);
+      int xa = f.tensor("a", TensorKind.VIRTUAL, a, shape);
+      int xd = f.tensor("d", TensorKind.COMMITTED, d, shape);
+      int xq = f.limbBacked("q", q, 0, 16, true, 8, shape);
+      int xr = f.limbBacked("r", r, 0, 8, false, 8, shape);
+      int xrp = f.tensor("r'", TensorKind.VIRTUAL, rp, shape);
       g = new DivTensor(xa, xd, xq, xr, xrp, 8);
       f.gadgets.add(g);
     }
@@ -336,7 +341,34 @@ class ZkDivSelectWireGadgetsTest {
     assertEquals("DivTensor: d and q are one tensor", ZkGadgetArguments.verify(same, c1, List.of(),
         new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
     DivTensor scalar = new DivTensor(a, rp, q, r, rp, 8);
-    assertEquals("DivTensor: no variable to mask", ZkGadgetArguments.verify(scalar, c1, List.of(),
-        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
+    assertEquals("DivTensor: proof too short", ZkGadgetArguments.verify(scalar, c1, List.of(),
+        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason(), "no longer refused: no bytes");
+  }
+
+  @Test
+  void aZeroVariableDivTensorRunsOverADummyVariable() {
+    for (long seed = 1; seed <= 3; seed++) {
+      DivT t = new DivT(seed + 40, 1, 1);
+      Circuit c = t.f.circuit();
+      SplittableRandom rnd = new SplittableRandom(seed);
+      long[] lambda = ZkWalkFixture.column(rnd, SIZE);
+      ZkMasks m = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(SIZE));
+      assertArrayEquals(new int[] {5}, ZkSelectionArguments.degrees(t.g, c, m), "one dummy round: eq d' q'");
+      Case k = new Case("DivTensor, scalars", t.f, t.g, List.of(t.f.honest(t.g.rPrime(), rnd, lambda, UP)), lambda,
+          3, 14, 14, new int[] {5});
+      Run r = run(k);
+      t.f.assertHonest(r, lambda, k.name());
+      // per r' claim d and r's limb (2); at z*: a, d, r's limb, Pdq (4); the run (5); d and q's limbs (3)
+      assertEquals(k.elements(), r.bytes().length / Fr.BYTES);
+      assertEquals(k.slots(), r.verifierMasks().cursor().used() - UP);
+      assertEquals(k.deferred(), r.verifierMasks().lambdaClaims().size(), "r', the relation, R3");
+      for (ZkClaim cl : r.verified().value()) {
+        assertEquals(0, cl.point().length, "claims on the scalars themselves");
+      }
+      assertEquals(14, t.f.assertEveryLieCaught(k.name(), lambda, tamper -> run(k, k.claims(), SIZE, tamper)));
+      Run lie = run(k, List.of(ZkWalkFixture.plusOne(k.claims().get(0))), SIZE, b -> b);
+      assertEquals("Lambda-claim 0", t.f.falseClaim(lambda, lie.verifierMasks().lambdaClaims(),
+          lie.verified().value()), "a false r' value caught by its R1");
+    }
   }
 }
