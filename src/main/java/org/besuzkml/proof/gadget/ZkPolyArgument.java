@@ -184,8 +184,8 @@ final class ZkPolyArgument {
       Arrays.fill(factorTarget, -1);
       System.arraycopy(target, 0, factorTarget, 1, target.length);
       CompositeInstance inst = new CompositeInstance(weighted(PolyArgument.composition(g)), vars, tables);
-      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, distinct, degrees(g, c, m), ZkSumcheckEnd.runClaim(ym, cl),
-          m, out, t);
+      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, distinct, degrees(g, c, m),
+          ZkSumcheckEnd.runClaim(ym, cl), m, out, t);
       long[] r = end.claim().point();
       ZkStatements.Stated st = ZkSumcheckEnd.prove(targets(g, c, r), r, vars, c, w, m, out, t);
       ZkSumcheckEnd.close(end, expected(g, c, cl.point(), r, st), m);

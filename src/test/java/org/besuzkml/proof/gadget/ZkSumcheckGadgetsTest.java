@@ -454,8 +454,8 @@ class ZkSumcheckGadgetsTest {
         List.of(f.honest(yb, new SplittableRandom(1), lambda, UP)), new FieldReader(new byte[0], 0, 0),
         ZkWalkFixture.transcript(), pm).reason());
     Poly scalar = new Poly(sq, new int[] {one}, new long[] {1}, new int[][] {{0, 0}}, false);
-    assertEquals("Poly: masked sumcheck: sumcheck proof: truncated at byte 0: need 4 elements", ZkGadgetArguments.verify(scalar, cp,
-        List.of(f.honest(sq, new SplittableRandom(2), lambda, UP)), new FieldReader(new byte[0], 0, 0),
-        ZkWalkFixture.transcript(), pm).reason());
+    assertEquals("Poly: masked sumcheck: sumcheck proof: truncated at byte 0: need 4 elements",
+        ZkGadgetArguments.verify(scalar, cp, List.of(f.honest(sq, new SplittableRandom(2), lambda, UP)),
+            new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), pm).reason());
   }
 }
