@@ -22,9 +22,12 @@ import org.besuzkml.transcript.Transcript;
  * last, which has {@code 1 + max_t sum_(j in t) deg_j} ({@code deg_j = 2} for a masked input, 1
  * for a public one and for sel): {@code 2 delta + 1} when every input is masked. The final check
  * becomes R3's Lambda-claim. Each distinct input is stated once (one slot), in order of first use.
- * Inputs must have the output's shape (a broadcast input's mask would
- * carry its LT factor, known only in the last round): broadcast inputs and zero-variable outputs
- * are refused by reason.
+ * Inputs must have the output's shape (a broadcast input's mask would carry its LT factor, known only in
+ * the last round): broadcast inputs are refused by reason. A zero-variable output (version 1: no run, the
+ * check {@code v = P(stated values)} is not linear) runs over one dummy variable in which every factor is
+ * constant ({@link ZkSumcheckEnd#constantExtension}), on the doubled claim: one round of degree
+ * {@code max_t sum_(j in t) deg_j} (no eq factor to count: it is constant), at least version 1's
+ * {@code delta + 1}: {@code 2 delta} when every input is masked and {@code delta > 1}.
  */
 final class ZkPolyArgument {
   private ZkPolyArgument() {}
@@ -33,6 +36,7 @@ final class ZkPolyArgument {
 
   /** The round degrees of a Poly's masked run. */
   static int[] degrees(Poly g, Circuit c, ZkMasks m) {
+    int vars = c.tensor(g.y()).vars();
     int last = 1;
     for (int[] mono : g.monomials()) {
       int d = mono.length == 0 ? 1 : 0;
@@ -42,7 +46,7 @@ final class ZkPolyArgument {
       last = Math.max(last, d);
     }
     int d1 = PolyArgument.composition(g).degree() + 1;
-    return ZkSumcheckEnd.degrees(c.tensor(g.y()).vars(), d1, 1 + last);
+    return vars == 0 ? new int[] {Math.max(d1, last)} : ZkSumcheckEnd.degrees(vars, d1, 1 + last);
   }
 
   /** {@code eq * P} over (eq, X_1..X_a[, sel]): version 1's summand with the eq table as a factor. */
@@ -83,9 +87,6 @@ final class ZkPolyArgument {
       return "Poly: degree above " + Poly.MAX_DEGREE + " or malformed monomials";
     }
     TensorInfo y = c.tensor(g.y());
-    if (y.vars() == 0) {
-      return "Poly: no variable to mask";
-    }
     for (int[] mono : g.monomials()) {
       for (int j : mono) {
         if (j < 0 || j >= g.xs().length) {
@@ -126,14 +127,20 @@ final class ZkPolyArgument {
     return out;
   }
 
-  /** Inputs with the output's shape are stated at the run's point itself. */
-  private static List<ZkStatements.Target> targets(Poly g, long[] r) {
+  /**
+   * Inputs with the output's shape are stated at the run's point itself (at no point over a dummy
+   * variable: a constant is its own value).
+   */
+  private static List<ZkStatements.Target> targets(Poly g, Circuit c, long[] r) {
+    long[] p = ZkSumcheckEnd.tensorPoint(c.tensor(g.y()).vars(), r);
     List<ZkStatements.Target> out = new ArrayList<>();
     for (int x : distinct(g)) {
-      out.add(new ZkStatements.Target(x, r));
+      out.add(new ZkStatements.Target(x, p));
     }
     return out;
   }
+
+
 
   /** {@code eq(z, r) P(stated values, sel_Y(r))}: version 1's final value. */
   private static long[] expected(Poly g, Circuit c, long[] z, long[] r, ZkStatements.Stated st) {
@@ -144,10 +151,12 @@ final class ZkPolyArgument {
     for (int j = 0; j < a; j++) {
       Fr.copy(factors, j * L, st.values().get(target[j]).value(), 0);
     }
+    int vars = c.tensor(g.y()).vars();
+    long[] ry = ZkSumcheckEnd.tensorPoint(vars, r); // over a dummy variable eq and sel are the constant 1
     if (PolyArgument.usesSel(g)) {
-      Fr.copy(factors, a * L, WalkMath.sel(c.tensor(g.y()), r), 0);
+      Fr.copy(factors, a * L, WalkMath.sel(c.tensor(g.y()), ry), 0);
     }
-    return EqWeightedInstance.expectedFinal(z, r, c.tensor(g.y()).vars(), p, factors);
+    return EqWeightedInstance.expectedFinal(z, ry, vars, p, factors);
   }
 
   static final class Prover implements ZkGadgetArguments.Prover<Poly> {
@@ -162,20 +171,23 @@ final class ZkPolyArgument {
         throw new IllegalArgumentException(bad);
       }
       ZkClaim cl = target(g, c, claims, t);
-      int vars = c.tensor(g.y()).vars();
+      int ym = c.tensor(g.y()).vars();
+      int vars = ZkSumcheckEnd.runVars(ym);
       long[][] x = PolyArgument.tables(g, c, w);
       long[][] tables = new long[1 + x.length][];
-      tables[0] = Multilinear.eqTable(cl.point(), 0, vars);
+      tables[0] = Multilinear.eqTable(cl.point(), 0, ym);
       System.arraycopy(x, 0, tables, 1, x.length);
+      tables = ZkSumcheckEnd.runTables(ym, tables);
       int[] distinct = distinct(g);
       int[] target = targetOf(g, distinct);
       int[] factorTarget = new int[tables.length];
       Arrays.fill(factorTarget, -1);
       System.arraycopy(target, 0, factorTarget, 1, target.length);
       CompositeInstance inst = new CompositeInstance(weighted(PolyArgument.composition(g)), vars, tables);
-      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, distinct, degrees(g, c, m), cl, m, out, t);
+      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, distinct, degrees(g, c, m),
+          ZkSumcheckEnd.runClaim(ym, cl), m, out, t);
       long[] r = end.claim().point();
-      ZkStatements.Stated st = ZkSumcheckEnd.prove(targets(g, r), r, vars, c, w, m, out, t);
+      ZkStatements.Stated st = ZkSumcheckEnd.prove(targets(g, c, r), r, vars, c, w, m, out, t);
       ZkSumcheckEnd.close(end, expected(g, c, cl.point(), r, st), m);
       return st.returned();
     }
@@ -193,13 +205,15 @@ final class ZkPolyArgument {
         return Checked.rejected(bad);
       }
       ZkClaim cl = target(g, c, claims, t);
-      int vars = c.tensor(g.y()).vars();
-      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(cl, degrees(g, c, m), m, in, t);
+      int ym = c.tensor(g.y()).vars();
+      int vars = ZkSumcheckEnd.runVars(ym);
+      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(ZkSumcheckEnd.runClaim(ym, cl), degrees(g, c, m), m, in,
+          t);
       if (!sc.isOk()) {
         return sc.rethrow("Poly");
       }
       long[] r = sc.value().claim().point();
-      Checked<ZkStatements.Stated> st = ZkSumcheckEnd.verify(targets(g, r), r, vars, c, m, in, t);
+      Checked<ZkStatements.Stated> st = ZkSumcheckEnd.verify(targets(g, c, r), r, vars, c, m, in, t);
       if (!st.isOk()) {
         return st.rethrow("Poly");
       }
