@@ -205,6 +205,10 @@ class ZkReductionTest {
     assertEquals(range, run.apply(new int[] {2, 1, Multilinear.MAX_VARS + 1}, c.openings()));
     assertEquals("zk reduction: opening claim 0 malformed", run.apply(new int[] {2, 1, Multilinear.MAX_VARS},
         c.openings()), "28 variables pass the range; the 5-variable points do not");
+    assertEquals("zk reduction: opening claim 0 malformed", run.apply(new int[] {2, 1, 1}, c.openings()),
+        "one variable passes the range; the 5-variable points do not");
+    assertEquals(range, run.apply(new int[] {2, 1, 0}, c.openings()));
+    assertNotEquals(range, run.apply(new int[] {0, 1, N}, List.of()), "no committed bins: Lambda-claims only");
     assertEquals(range, run.apply(new int[] {-1, 1, N}, c.openings()));
     assertEquals(range, run.apply(new int[] {2, -1, N}, c.openings()));
     assertEquals(range, run.apply(new int[] {(1 << 16) - 1, 2, N}, c.openings()));

@@ -3,6 +3,7 @@ package org.besuzkml.proof.gadget;
 import static org.besuzkml.proof.gadget.ZkWalkFixture.L;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -351,6 +352,20 @@ class ZkWalkArgumentsTest {
     assertEquals("Decomp: malformed parameters", verify(new Decomp(d.x(), d.offset(), d.bits(), d.signed(), false, 4,
         d.limbs(), -1), cb, List.of(), none, m));
     assertEquals("Requant: shift out of range", verify(new Requant(b.acc, b.q, b.r, 0), cb, List.of(), none, m));
+    assertEquals("Requant: shift out of range", verify(new Requant(b.acc, b.q, b.r, 63), cb, List.of(), none, m));
+    // the limits themselves are well formed: the parameter checks pass and the empty proof is what fails
+    for (int k : new int[] {1, 62}) {
+      String why = verify(new Requant(b.acc, b.q, b.r, k), cb, List.of(), none, m);
+      assertTrue(why != null && !why.equals("Requant: shift out of range"), "k = " + k + ": " + why);
+    }
+    for (int bits : new int[] {1, 63}) {
+      int[] limbs = new int[Decomp.limbCount(bits, 8)];
+      assertNull(ZkDecompArgument.refusal(new Decomp(d.x(), 0, bits, false, false, 8, limbs, -1)), bits + " bits");
+    }
+    assertEquals("Decomp: malformed parameters", ZkDecompArgument.refusal(new Decomp(d.x(), 0, 64, false, false, 8,
+        new int[Decomp.limbCount(64, 8)], -1)));
+    assertEquals("Decomp: malformed parameters", ZkDecompArgument.refusal(new Decomp(d.x(), 0, 0, false, false, 8,
+        new int[1], -1)));
     assertEquals("Decomp: a claim on another tensor than x", verify(a.qDefine, ca, List.of(y), none, m));
     assertEquals("no zero-knowledge argument for gadget kind ZeroBit",
         verify(new ZeroBit(a.y, a.v), ca, List.of(), none, m));
