@@ -24,6 +24,11 @@ final class PoolLowering {
    * Pos(32)); m has u's shape with the last dimension 1.
    */
   static int maxReduce(CircuitBuilder b, int u, String name) {
+    return maxReduceParts(b, u, name)[0];
+  }
+
+  /** {@link #maxReduce}, returning {m, gap} (gap = Bcast(m) - u, checked Pos(32)). */
+  static int[] maxReduceParts(CircuitBuilder b, int u, String name) {
     int[] us = b.shape(u);
     int[] ms = us.clone();
     ms[ms.length - 1] = 1;
@@ -36,7 +41,7 @@ final class PoolLowering {
     b.add(new ReduceSum(m, picked, new int[] {us.length - 1}));
     int d = b.lin(name + "/gap", us, new int[] {m, u}, new long[] {1, -1}, 0);
     b.checkPos(d, 32);
-    return m;
+    return new int[] {m, d};
   }
 
   private static int countTaps(int lo, int hi, int start, int d) {
