@@ -36,10 +36,13 @@ final class ScanLowering {
     return (o * g[1] + k) * g[2] + i;
   }
 
-  /** x as (outer * inner, len). */
-  private static int rows(CircuitBuilder b, int x, int[] g, String name) {
+  /**
+   * x as (outer * inner, len): an alias when the axis is the last one (unless a Wire is asked
+   * for), else a Wire.
+   */
+  private static int rows(CircuitBuilder b, int x, int[] g, String name, boolean wire) {
     int[] rs = {g[0] * g[2], g[1]};
-    if (g[2] == 1) {
+    if (g[2] == 1 && !wire) {
       return b.alias(x, rs, name);
     }
     int[] idx = new int[rs[0] * rs[1]];
@@ -84,7 +87,7 @@ final class ScanLowering {
     int[] g = groups(shape, axis(n, (long) ax.get(0), shape.length));
     boolean reverse = n.attrs().getInt("reverse", 0) != 0;
     boolean exclusive = n.attrs().getInt("exclusive", 0) != 0;
-    int u = rows(b, x, g, n.name() + "/rows");
+    int u = rows(b, x, g, n.name() + "/rows", false);
     int t = triangle(b, n.name() + "/triangle", g[1], reverse, exclusive);
     int acc = b.tensor(n.name() + "/sums", TensorKind.VIRTUAL, b.shape(u));
     b.add(new Contract(acc, u, t));
@@ -121,11 +124,14 @@ final class ScanLowering {
     int[] g = groups(shape, axis(n, n.attrs().getInt("axis", 0), shape.length));
     boolean last = n.attrs().getInt("select_last_index", 0) != 0;
     String name = n.name();
-    int u = rows(b, x, g, name + "/rows");
-    int[] rs = b.shape(u);
+    // MaxSelect's u is always a Wire output, as in every other MaxReduce: the verifier's cost
+    // model places a claim on u for MaxSelect, which only a claim-merging producer absorbs
+    // (a Lin or Alias producer would be priced one stated value more than the proof has)
     if (n.opType().equals("ArgMin")) {
-      u = b.lin(name + "/neg", rs, new int[] {u}, new long[] {-1}, 0);
+      x = b.lin(name + "/neg", shape, new int[] {x}, new long[] {-1}, 0);
     }
+    int u = rows(b, x, g, name + "/rows", true);
+    int[] rs = b.shape(u);
     int[] mg = PoolLowering.maxReduceParts(b, u, name + "/max");
     int zeta = zeroBit(b, mg[1], 32, Decomp.DIFF_BITS, name + "/is_max");
     int t = triangle(b, name + "/before", g[1], last, true);
