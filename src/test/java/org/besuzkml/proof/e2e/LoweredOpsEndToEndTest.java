@@ -189,4 +189,59 @@ class LoweredOpsEndToEndTest {
     VerifyResult r = verify(pk, p.inputs(), p.outputs(), p.bytes());
     assertFalse(r.valid(), "another tied index accepted");
   }
+
+  /**
+   * Round half up instead of half to even at a tie: the prover sets the comparison bit
+   * [t > 2^(s-1)] at an input of exactly 0.5 (honest result 0); the sign's Decomp check rejects.
+   */
+  @Test
+  void roundHalfUpAtATieRejected() throws Exception {
+    Case k = cases().filter(x -> x.name().equals("Round halves to even")).findFirst()
+        .orElseThrow();
+    Built b = build(k);
+    int pos = 3;
+    assertEquals(0.5, b.in().get(0)[pos]);
+    assertEquals(0, b.trace().get(b.graph().outputs().get(0).name()).data()[pos]);
+    int at = -1;
+    int sign = -1;
+    for (int i = 0; i < b.cm().circuit().gadgets().size(); i++) {
+      if (b.cm().circuit().gadgets().get(i) instanceof org.besuzkml.proof.gadget.Decomp d
+          && d.sign() >= 0 && b.cm().circuit().tensor(d.sign()).name().endsWith("/above_half/sign")) {
+        at = i;
+        sign = d.sign();
+      }
+    }
+    assertTrue(at >= 0);
+    int gi = at;
+    int s = sign;
+    Witness w = WitnessBuilder.build(b.cm(), b.trace(), (i, g, wit) -> {
+      if (i == gi) {
+        wit.get(s)[pos] = 1;
+      }
+    });
+    int outId = b.cm().circuit().outputs()[0];
+    assertTrue(w.get(outId)[pos] > 0, "the cheat rounds 0.5 up");
+    ProvingKey pk = Setup.run(b.cm(), DevSrs.create(Setup.binVars(b.cm()), 0));
+    Prover.Proof p = Prover.prove(pk, w, false);
+    assertFalse(verify(pk, p.inputs(), p.outputs(), p.bytes()).valid(), "half up accepted");
+  }
+
+  /** Refused combinations name the node and the op in one line. */
+  @Test
+  void refusalsNameNodeAndOp() throws Exception {
+    Case[] refused = {
+      c("ConvTranspose batch 2", n("ConvTranspose").input(2, 1, 3, 3).randomConst(40, 1, 1, 2, 2)),
+      c("LogSoftmax group of one", n("LogSoftmax").opset(13).input(3, 1).attr("axis", 1L))
+    };
+    for (Case k : refused) {
+      Graph g = OnnxImporter.read(k.model().build());
+      QuantizedModel q = Calibrator.calibrate(g, List.of(inputs(g, k)), null).model();
+      org.besuzkml.proof.compile.CompileException e = org.junit.jupiter.api.Assertions.assertThrows(
+          org.besuzkml.proof.compile.CompileException.class, () -> Compiler.compile(q), k.name());
+      String op = g.nodes().get(0).opType();
+      assertTrue(e.getMessage().contains(e.node()) && e.getMessage().contains("(" + op + ")")
+          && !e.getMessage().contains("\n"), e.getMessage());
+      System.out.println(k.name() + ": " + e.getMessage());
+    }
+  }
 }
