@@ -244,4 +244,43 @@ class LoweredOpsEndToEndTest {
       System.out.println(k.name() + ": " + e.getMessage());
     }
   }
+
+  /**
+   * Floor, Ceil and Round at activation scales 1 to 16 (the constants of the lowering depend on
+   * the scale): every relation holds, the witness equals the engine, and the engine's integers are
+   * Math.floor, Math.ceil and Math.rint (half to even) of the fixed-point input, halves included.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Floor", "Ceil", "Round"})
+  void roundingExactAtEveryScale(String op) throws Exception {
+    Random rnd = new Random(op.hashCode());
+    double[] x = new double[48];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i < HALVES.length ? HALVES[i] : 4 * rnd.nextGaussian();
+    }
+    Graph g = OnnxImporter.read(n(op).input(48).build());
+    java.util.Set<Integer> seen = new java.util.TreeSet<>();
+    for (int scale : new int[] {1, 2, 3, 5, 8, 12, 16}) {
+      QuantizedModel q = Calibrator.calibrate(g, List.of(List.of(x)), scale).model();
+      CompiledModel cm = Compiler.compile(q);
+      Trace t = q.run(List.of(x));
+      Witness w = WitnessBuilder.build(cm, t);
+      assertEquals(List.of(), org.besuzkml.proof.witness.WitnessChecker.check(cm, w), op + scale);
+      long[] in = t.get(g.inputs().get(0).name()).data();
+      long[] out = w.get(cm.circuit().outputs()[0]);
+      int s = q.scales().get(g.inputs().get(0).name());
+      assertEquals(s, q.scales().get(g.outputs().get(0).name()));
+      seen.add(s);
+      for (int i = 0; i < in.length; i++) {
+        double v = Math.scalb((double) in[i], -s);
+        double want = switch (op) {
+          case "Floor" -> Math.floor(v);
+          case "Ceil" -> Math.ceil(v);
+          default -> Math.rint(v);
+        };
+        assertEquals(want, Math.scalb((double) out[i], -s), 0, op + " at scale " + s + " of " + v);
+      }
+    }
+    assertEquals(7, seen.size(), "input scales " + seen);
+  }
 }
