@@ -24,11 +24,11 @@ final class PoolLowering {
    * Pos(32)); m has u's shape with the last dimension 1.
    */
   static int maxReduce(CircuitBuilder b, int u, String name) {
-    return maxReduceParts(b, u, name)[0];
+    return maxReduce(b, u, name, 32);
   }
 
-  /** {@link #maxReduce}, returning {m, gap} (gap = Bcast(m) - u, checked Pos(32)). */
-  static int[] maxReduceParts(CircuitBuilder b, int u, String name) {
+  /** {@link #maxReduce} with the gap m - u checked Pos(gapBits) (u wider than an activation). */
+  static int maxReduce(CircuitBuilder b, int u, String name, int gapBits) {
     int[] us = b.shape(u);
     int[] ms = us.clone();
     ms[ms.length - 1] = 1;
@@ -40,8 +40,8 @@ final class PoolLowering {
     int m = b.tensor(name, TensorKind.VIRTUAL, ms);
     b.add(new ReduceSum(m, picked, new int[] {us.length - 1}));
     int d = b.lin(name + "/gap", us, new int[] {m, u}, new long[] {1, -1}, 0);
-    b.checkPos(d, 32);
-    return new int[] {m, d};
+    b.checkPos(d, gapBits);
+    return m;
   }
 
   private static int countTaps(int lo, int hi, int start, int d) {

@@ -4,14 +4,13 @@ import org.besuzkml.model.Node;
 import org.besuzkml.model.Tensor;
 import org.besuzkml.proof.gadget.Contract;
 import org.besuzkml.proof.gadget.Decomp;
-import org.besuzkml.proof.gadget.Poly;
 import org.besuzkml.proof.gadget.TensorKind;
-import org.besuzkml.proof.gadget.ZeroBit;
 
 /**
  * Ops along one axis that the engine runs per group (engine CumSumOp, ArgOp): each group becomes a
- * row of a {@code (rows, len)} layout (an alias when the axis is the last one, else a Wire), and
- * prefix sums are a Contract with a constant 0/1 triangle ({@code len x len}).
+ * row of a {@code (rows, len)} layout (an alias when the axis is the last one, else a Wire); prefix
+ * sums are a Contract with a constant 0/1 triangle ({@code len x len}), arg-extremes a MaxReduce
+ * of a tie-broken key.
  */
 final class ScanLowering {
   private ScanLowering() {}
@@ -111,62 +110,42 @@ final class ScanLowering {
   }
 
   /**
-   * ArgMax/ArgMin with ONNX's tie rule, independent of the prover's selector: m = max (6.12; its
-   * selector may pick any maximal tap, m is the same), zeta = [m - u = 0] marks every maximal tap
-   * (ZeroBit, 6.10), e = zeta times the strict triangle counts the marked taps before (or, with
-   * select_last_index, after) each tap, eta = [e = 0] (ZeroBit), and the one-hot first = zeta eta
-   * picks the first (last) maximal tap; the index is first times the column (0, 1, ..., len-1).
+   * ArgMax/ArgMin with ONNX's tie rule, independent of any prover choice: with {@code L = 2^b >=
+   * len}, the key {@code x L + (L - 1 - t)} (first index) or {@code x L + t} (select_last_index)
+   * is distinct per tap, so its maximum m (6.12, gap checked {@code Pos(32 + b)}) is attained at
+   * one tap only, the wanted one; a Requant by b splits m into {@code floor(m / L)} (the maximum
+   * of x) and the remainder {@code m mod L}, which is {@code L - 1 - t} or t. ArgMin negates x.
    */
   static void argExtreme(Compiler c, Node n) {
     CircuitBuilder b = c.b;
     int x = c.act(n.input(0));
     int[] shape = b.shape(x);
-    int[] g = groups(shape, axis(n, n.attrs().getInt("axis", 0), shape.length));
+    int axis = axis(n, n.attrs().getInt("axis", 0), shape.length);
+    int[] g = groups(shape, axis);
     boolean last = n.attrs().getInt("select_last_index", 0) != 0;
     String name = n.name();
+    int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(g[1] - 1));
+    long size = 1L << bits;
+    long[] pos = new long[Math.toIntExact(b.info(x).size())];
+    for (int i = 0; i < pos.length; i++) {
+      long t = (i / g[2]) % g[1];
+      pos[i] = last ? t : size - 1 - t;
+    }
+    int p = b.constant(name + "/tiebreak", shape, pos);
+    long sign = n.opType().equals("ArgMin") ? -size : size;
+    int key = b.lin(name + "/key", shape, new int[] {x, p}, new long[] {sign, 1}, 0);
     // MaxSelect's u is always a Wire output, as in every other MaxReduce: the verifier's cost
     // model places a claim on u for MaxSelect, which only a claim-merging producer absorbs
     // (a Lin or Alias producer would be priced one stated value more than the proof has)
-    if (n.opType().equals("ArgMin")) {
-      x = b.lin(name + "/neg", shape, new int[] {x}, new long[] {-1}, 0);
-    }
-    int u = rows(b, x, g, name + "/rows", true);
-    int[] rs = b.shape(u);
-    int[] mg = PoolLowering.maxReduceParts(b, u, name + "/max");
-    int zeta = zeroBit(b, mg[1], 32, Decomp.DIFF_BITS, name + "/is_max");
-    int t = triangle(b, name + "/before", g[1], last, true);
-    int e = b.tensor(name + "/earlier", TensorKind.VIRTUAL, rs);
-    b.add(new Contract(e, zeta, t));
-    int eBits = Math.max(1, 64 - Long.numberOfLeadingZeros(g[1]));
-    int eta = zeroBit(b, e, eBits, eBits + 1, name + "/none_earlier");
-    int first = b.poly(name + "/first", rs, new int[] {zeta, eta}, new long[] {1},
-        new int[][] {{0, 1}});
-    long[] iota = new long[g[1]];
-    for (int k = 0; k < iota.length; k++) {
-      iota[k] = k;
-    }
-    int col = b.constant(name + "/positions", new int[] {g[1], 1}, iota);
-    int idx = b.tensor(name + "/index", TensorKind.VIRTUAL, new int[] {rs[0], 1});
-    b.add(new Contract(idx, first, col));
+    int u = rows(b, key, g, name + "/rows", true);
+    int m = PoolLowering.maxReduce(b, u, name + "/max", Decomp.ACT_BITS + bits);
+    // m + 2^(b-1) - 2^(b-1) = L floor(m / L) + (m mod L)
+    int shifted = b.lin(name + "/max_shifted", b.shape(m), new int[] {m}, new long[] {1},
+        -(size >> 1));
+    int[] qr = b.requantParts(shifted, bits, name + "/split");
+    int idx = last ? qr[1]
+        : b.lin(name + "/index", b.shape(m), new int[] {qr[1]}, new long[] {-1}, size - 1);
     String out = n.outputs().get(0);
     c.define(out, b.alias(idx, c.model.graph().shape(out), out));
-  }
-
-  /**
-   * zeta = [d = 0] for d >= 0 (6.10's zero bit with its two companions: zeta d = 0 and
-   * 2 s d - d - sel + zeta >= 0 checked Pos(posBits), s the sign of a signed Decomp of d).
-   */
-  private static int zeroBit(CircuitBuilder b, int d, int posBits, int signBits, String name) {
-    int[] shape = b.shape(d);
-    int s = b.sign(d, signBits);
-    int zeta = b.tensor(name, TensorKind.COMMITTED, shape);
-    b.add(new ZeroBit(d, zeta));
-    b.booleans.add(zeta);
-    int zd = b.tensor(name + "/zeta_d", TensorKind.VIRTUAL, shape);
-    b.add(new Poly(zd, new int[] {zeta, d}, new long[] {1}, new int[][] {{0, 1}}, true));
-    int pos = b.poly(name + "/pos", shape, new int[] {s, d, zeta}, new long[] {2, -1, -1, 1},
-        new int[][] {{0, 1}, {1}, {}, {2}});
-    b.checkPos(pos, posBits);
-    return zeta;
   }
 }

@@ -24,8 +24,7 @@ import org.besuzkml.proof.ProvingKey;
 import org.besuzkml.proof.Setup;
 import org.besuzkml.proof.compile.CompiledModel;
 import org.besuzkml.proof.compile.Compiler;
-import org.besuzkml.proof.gadget.Gadget;
-import org.besuzkml.proof.gadget.ZeroBit;
+import org.besuzkml.proof.gadget.MaxSelect;
 import org.besuzkml.proof.verify.Verifier;
 import org.besuzkml.proof.verify.VerifyResult;
 import org.besuzkml.proof.witness.Witness;
@@ -153,9 +152,10 @@ class LoweredOpsEndToEndTest {
   }
 
   /**
-   * A prover that picks another of the tied extremes (sets the "no earlier maximum" bit where an
-   * earlier tap ties) states a different index; the ZeroBit relations reject it, so the proved
-   * index does not depend on the prover's choice among ties.
+   * A prover whose selector picks another of the tied maxima (position 2 of the row {1, 3, 3, 2}
+   * instead of 1) states a different index; the gap check rejects it (the tie-broken keys are
+   * distinct, so only one tap is the maximum), so the proved index does not depend on the
+   * prover's choice among ties.
    */
   @Test
   void argMaxOtherTiedIndexRejected() throws Exception {
@@ -164,22 +164,21 @@ class LoweredOpsEndToEndTest {
     long[] honest = b.trace().get(b.graph().outputs().get(0).name()).data();
     assertEquals(1, honest[0], "row {1, 3, 3, 2}: first maximum at 1");
     int at = -1;
-    int eta = -1;
+    int sigma = -1;
     for (int i = 0; i < b.cm().circuit().gadgets().size(); i++) {
-      Gadget g = b.cm().circuit().gadgets().get(i);
-      if (g instanceof ZeroBit z && b.cm().circuit().tensor(z.zeta()).name().endsWith("/none_earlier")) {
+      if (b.cm().circuit().gadgets().get(i) instanceof MaxSelect ms) {
         at = i;
-        eta = z.zeta();
+        sigma = ms.sigma();
       }
     }
     assertTrue(at >= 0);
     int gi = at;
-    int etaId = eta;
-    // row 0 is {1, 3, 3, 2}: honest eta = {1, 1, 0, 0}; the cheat moves the pick to position 2
+    int sg = sigma;
     Witness w = WitnessBuilder.build(b.cm(), b.trace(), (i, g, wit) -> {
       if (i == gi) {
-        wit.get(etaId)[1] = 0;
-        wit.get(etaId)[2] = 1;
+        assertEquals(1, wit.get(sg)[1], "the honest selector is unique on ties");
+        wit.get(sg)[1] = 0;
+        wit.get(sg)[2] = 1;
       }
     });
     int outId = b.cm().circuit().outputs()[0];
