@@ -216,6 +216,8 @@ class OpsVsOrtTest {
             .attr("reverse", 1L)),
         c("CumSum reverse exclusive", n("CumSum").input(6).longConst(new int[0], 0)
             .attr("reverse", 1L).attr("exclusive", 1L)),
+        Arguments.of("CumSum int64 positions", n("CumSum").intInput(2, 5)
+            .longConst(new int[0], 1), In.INDEX),
         c("ArgMax first axis keepdims", n("ArgMax").input(4, 3)),
         c("ArgMax last index", n("ArgMax").opset(13).input(2, 3, 4).attr("axis", 2L)
             .attr("select_last_index", 1L)),
