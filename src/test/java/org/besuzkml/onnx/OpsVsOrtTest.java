@@ -216,6 +216,11 @@ class OpsVsOrtTest {
             .attr("reverse", 1L)),
         c("CumSum reverse exclusive", n("CumSum").input(6).longConst(new int[0], 0)
             .attr("reverse", 1L).attr("exclusive", 1L)),
+        c("CumSum long axis in blocks", n("CumSum").input(3, 100).longConst(new int[0], 1)),
+        c("CumSum long middle axis reverse exclusive in blocks", n("CumSum").input(2, 70, 3)
+            .longConst(new int[0], 1).attr("reverse", 1L).attr("exclusive", 1L)),
+        c("CumSum long axis reverse in blocks", n("CumSum").input(129).longConst(new int[0], 0)
+            .attr("reverse", 1L)),
         Arguments.of("CumSum int64 positions", n("CumSum").intInput(2, 5)
             .longConst(new int[0], 1), In.INDEX),
         c("ArgMax first axis keepdims", n("ArgMax").input(4, 3)),

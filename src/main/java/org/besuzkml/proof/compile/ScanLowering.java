@@ -86,11 +86,67 @@ final class ScanLowering {
     int[] g = groups(shape, axis(n, (long) ax.get(0), shape.length));
     boolean reverse = n.attrs().getInt("reverse", 0) != 0;
     boolean exclusive = n.attrs().getInt("exclusive", 0) != 0;
+    if (g[1] > BLOCKED_ABOVE) {
+      c.define(n.outputs().get(0), blocked(b, n.name(), x, g, reverse, exclusive,
+          n.outputs().get(0)));
+      return;
+    }
     int u = rows(b, x, g, n.name() + "/rows", false);
     int t = triangle(b, n.name() + "/triangle", g[1], reverse, exclusive);
     int acc = b.tensor(n.name() + "/sums", TensorKind.VIRTUAL, b.shape(u));
     b.add(new Contract(acc, u, t));
     c.define(n.outputs().get(0), back(b, acc, g, shape, n.outputs().get(0)));
+  }
+
+  /** Axes longer than this scan in blocks (two triangles of about len entries, not len^2). */
+  static final int BLOCKED_ABOVE = 64;
+
+  /**
+   * Two-level scan: the axis, padded with zeros to {@code nb * B} (both powers of two, about
+   * sqrt(len) each), is gathered into {@code (rows * nb, B)}; a {@code B x B} triangle scans
+   * within blocks, the block totals (ReduceSum) are scanned strictly by an {@code nb x nb}
+   * triangle in the same direction, and each block adds its offset (Lin, broadcast).
+   */
+  private static int blocked(CircuitBuilder b, String name, int x, int[] g, boolean reverse,
+      boolean exclusive, String out) {
+    int p = 64 - Long.numberOfLeadingZeros(g[1] - 1);
+    int bs = 1 << ((p + 1) / 2);
+    int nb = 1 << (p / 2);
+    int rowsN = g[0] * g[2];
+    int[] srcIn = new int[rowsN * nb * bs];
+    int[] srcIdx = new int[srcIn.length];
+    for (int r = 0; r < rowsN; r++) {
+      for (int k = 0; k < nb * bs; k++) {
+        int at = r * nb * bs + k;
+        if (k < g[1]) {
+          srcIdx[at] = source(g, r, k);
+        } else {
+          srcIn[at] = -1;
+        }
+      }
+    }
+    int[] bshape = {rowsN * nb, bs};
+    int u = MovementLowering.wire(b, name + "/blocks", bshape, new int[] {x}, srcIn, srcIdx,
+        new long[srcIn.length]);
+    int inner = b.tensor(name + "/in_block", TensorKind.VIRTUAL, bshape);
+    b.add(new Contract(inner, u, triangle(b, name + "/triangle", bs, reverse, exclusive)));
+    int tot = b.tensor(name + "/block_sums", TensorKind.VIRTUAL, new int[] {rowsN * nb, 1});
+    b.add(new org.besuzkml.proof.gadget.ReduceSum(tot, u, new int[] {1}));
+    int tot2 = b.alias(tot, new int[] {rowsN, nb}, name + "/block_sums_rows");
+    int off = b.tensor(name + "/offsets", TensorKind.VIRTUAL, new int[] {rowsN, nb});
+    b.add(new Contract(off, tot2, triangle(b, name + "/block_triangle", nb, reverse, true)));
+    int off2 = b.alias(off, new int[] {rowsN * nb, 1}, name + "/offsets_col");
+    int sums = b.lin(name + "/sums", bshape, new int[] {inner, off2}, new long[] {1, 1}, 0);
+    int[] idx = new int[rowsN * g[1]];
+    int[] from = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      int o = i / (g[1] * g[2]);
+      int k = (i / g[2]) % g[1];
+      int r = o * g[2] + i % g[2];
+      idx[i] = r * nb * bs + k;
+    }
+    int[] shape = b.shape(x);
+    return MovementLowering.wire(b, out, shape, new int[] {sums}, from, idx, null);
   }
 
   /** The rows layout back to the input's. */

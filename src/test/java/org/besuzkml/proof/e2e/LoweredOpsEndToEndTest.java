@@ -76,6 +76,10 @@ class LoweredOpsEndToEndTest {
         c("CumSum axis 1", n("CumSum").input(3, 4).longConst(new int[0], 1)),
         c("CumSum reverse exclusive middle axis", n("CumSum").input(2, 5, 3)
             .longConst(new int[0], -2).attr("reverse", 1L).attr("exclusive", 1L)),
+        c("CumSum long axis in blocks exclusive", n("CumSum").input(2, 100).longConst(new int[0], 1)
+            .attr("exclusive", 1L)),
+        c("CumSum long middle axis reverse in blocks", n("CumSum").input(2, 70, 3)
+            .longConst(new int[0], 1).attr("reverse", 1L)),
         c("LogSoftmax", n("LogSoftmax").opset(13).input(2, 5)),
         c("LogSoftmax axis 1", n("LogSoftmax").opset(13).input(2, 4, 3).attr("axis", 1L)),
         c("ConvTranspose stride pads bias", n("ConvTranspose").input(1, 2, 3, 4)
