@@ -36,13 +36,6 @@ final class CumSumOp implements Op {
     return new int[] {outer, shape[a], inner};
   }
 
-  /** True when element k of a group contributes to output position j. */
-  static boolean contributes(Node n, int k, int j) {
-    boolean exclusive = n.attrs().getInt("exclusive", 0) != 0;
-    boolean reverse = n.attrs().getInt("reverse", 0) != 0;
-    return reverse ? (exclusive ? k > j : k >= j) : (exclusive ? k < j : k <= j);
-  }
-
   /** Positions of each group in summation order (a running sum over them). */
   private interface Step {
     /** Adds element at into the running sum, writing the output there before or after. */
