@@ -209,6 +209,7 @@ class OpsVsOrtTest {
         c("Mean of two", n("Mean").input(2, 3).input(2, 3)),
         c("Max of three", n("Max").input(2, 3).input(3).input(2, 1)),
         c("Min with constant", n("Min").input(2, 3).randomConst(24, 3)),
+        c("ReduceMin axes attribute", n("ReduceMin").input(2, 3, 4).attr("axes", new long[] {1})),
         c("CumSum", n("CumSum").input(3, 4).longConst(new int[0], 1)),
         c("CumSum axis 0 exclusive", n("CumSum").input(3, 4, 2).longConst(new int[0], 0)
             .attr("exclusive", 1L)),
