@@ -209,7 +209,38 @@ class OpsVsOrtTest {
         c("Mean of two", n("Mean").input(2, 3).input(2, 3)),
         c("Max of three", n("Max").input(2, 3).input(3).input(2, 1)),
         c("Min with constant", n("Min").input(2, 3).randomConst(24, 3)),
+        c("ReduceMin axes attribute", n("ReduceMin").input(2, 3, 4).attr("axes", new long[] {1})),
+        c("CumSum", n("CumSum").input(3, 4).longConst(new int[0], 1)),
+        c("CumSum axis 0 exclusive", n("CumSum").input(3, 4, 2).longConst(new int[0], 0)
+            .attr("exclusive", 1L)),
+        c("CumSum reverse middle axis", n("CumSum").input(2, 5, 3).longConst(new int[0], -2)
+            .attr("reverse", 1L)),
+        c("CumSum reverse exclusive", n("CumSum").input(6).longConst(new int[0], 0)
+            .attr("reverse", 1L).attr("exclusive", 1L)),
+        c("CumSum long axis in blocks", n("CumSum").input(3, 100).longConst(new int[0], 1)),
+        c("CumSum long middle axis reverse exclusive in blocks", n("CumSum").input(2, 70, 3)
+            .longConst(new int[0], 1).attr("reverse", 1L).attr("exclusive", 1L)),
+        c("CumSum long axis reverse in blocks", n("CumSum").input(129).longConst(new int[0], 0)
+            .attr("reverse", 1L)),
+        Arguments.of("CumSum int64 positions", n("CumSum").intInput(2, 5)
+            .longConst(new int[0], 1), In.INDEX),
+        c("ArgMax first axis keepdims", n("ArgMax").input(4, 3)),
+        c("ArgMax last index", n("ArgMax").opset(13).input(2, 3, 4).attr("axis", 2L)
+            .attr("select_last_index", 1L)),
+        c("ArgMin middle axis", n("ArgMin").input(2, 6, 3).attr("axis", -2L)),
+        c("LogSoftmax axis 1 of 3", n("LogSoftmax").opset(13).input(2, 6, 3).attr("axis", 1L)),
+        c("LogSoftmax opset 11", n("LogSoftmax").opset(11).input(2, 3, 4)),
+        c("ConvTranspose plain", n("ConvTranspose").input(1, 3, 4, 4).randomConst(36, 3, 2, 3, 3)
+            .randomConst(37, 2)),
+        c("ConvTranspose valid stride 3", n("ConvTranspose").input(1, 2, 3, 2)
+            .randomConst(38, 2, 2, 2, 3).attr("strides", 3L, 2L).attr("auto_pad", "VALID")),
+        c("ConvTranspose big pads", n("ConvTranspose").input(1, 1, 5, 5)
+            .randomConst(39, 1, 2, 2, 2).attr("pads", 2L, 1L, 2L, 1L)),
         c("Floor", n("Floor").input(3, 4)),
+        c("Floor 3d", n("Floor").input(2, 3, 5)),
+        c("Ceil 1d", n("Ceil").input(7)),
+        c("Round 3d", n("Round").input(2, 4, 3)),
+        c("Sign 1d", n("Sign").input(9)),
         c("Ceil", n("Ceil").input(3, 4)),
         c("Round", n("Round").input(3, 4)),
         c("Sign", n("Sign").input(3, 4)),

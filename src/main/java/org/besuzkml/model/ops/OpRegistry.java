@@ -103,6 +103,7 @@ public final class OpRegistry {
     OPS.put("ReduceMin", new ReduceOps.Reduce(ReduceOps.Kind.MIN));
     OPS.put("ArgMax", new ArgOp(true));
     OPS.put("ArgMin", new ArgOp(false));
+    OPS.put("CumSum", new CumSumOp());
     OPS.put("Softmax", new SoftmaxOp(false));
     OPS.put("LogSoftmax", new SoftmaxOp(true));
 

@@ -124,7 +124,10 @@ final class ActivationLowering {
     c.define(n.outputs().get(0), y);
   }
 
-  /** 6.14: MaxReduce, shift, exp table, row sum, DivTensor. */
+  /**
+   * 6.14: MaxReduce, shift, exp table, row sum, DivTensor. LogSoftmax shares everything up to the
+   * row sum, then looks up the engine's log table on it (6.13, both clamps) and subtracts.
+   */
   static void softmax(Compiler c, Node n) {
     CircuitBuilder b = c.b;
     int x = c.act(n.input(0));
@@ -170,10 +173,23 @@ final class ActivationLowering {
     b.add(new ReduceSum(sum, e, new int[] {2}));
     b.traced(b.alias(sum, new int[] {outer * inner}, n.name() + "/sum_flat"), n.name() + "/sum");
     int a = c.model.actScale();
-    int num = b.lin(n.name() + "/num", uShape, new int[] {e}, new long[] {1L << a}, 0);
-    int den = b.lin(n.name() + "/den", uShape, new int[] {sum}, new long[] {1}, 0);
-    int dBits = 64 - Long.numberOfLeadingZeros(2L * len * Math.max(1, maxOf(t)));
-    int yRows = ElementwiseLowering.divTensor(b, num, den, dBits, n.name() + "/y_rows");
+    int yRows;
+    if (n.opType().equals("LogSoftmax")) {
+      // y = dlt - log(S / 2^A): the engine's log table on S (scale A), at the input's scale
+      LookupTable lt = c.model.tables().get(n.name() + "/log");
+      if (lt == null || lt.values().length < 2) {
+        throw new CompileException(n.name(), n.opType(), "a group of one element (log table of"
+            + " one entry; the output is 0)");
+      }
+      int lIdx = registerTable(c, n.name() + "/log", lt);
+      int ls = funcTable(c, n.name() + "/log", sum, a, lt, lIdx, false);
+      yRows = b.lin(n.name() + "/y_rows", uShape, new int[] {dlt, ls}, new long[] {1, -1}, 0);
+    } else {
+      int num = b.lin(n.name() + "/num", uShape, new int[] {e}, new long[] {1L << a}, 0);
+      int den = b.lin(n.name() + "/den", uShape, new int[] {sum}, new long[] {1}, 0);
+      int dBits = 64 - Long.numberOfLeadingZeros(2L * len * Math.max(1, maxOf(t)));
+      yRows = ElementwiseLowering.divTensor(b, num, den, dBits, n.name() + "/y_rows");
+    }
     // back to the input layout
     int[] back = new int[srcIdx.length];
     for (int i = 0; i < srcIdx.length; i++) {

@@ -160,13 +160,18 @@ final class CircuitBuilder {
 
   /** 6.2: q = round half up (acc / 2^k); q limb-backed Act with sign, r limb-backed Pos(k). */
   int requant(int acc, int k, String name) {
+    return requantParts(acc, k, name)[0];
+  }
+
+  /** {@link #requant}, returning {q, r} (r = acc + 2^(k-1) - 2^k q, limb-backed Pos(k)). */
+  int[] requantParts(int acc, int k, String name) {
     int[] s = shape(acc);
     int q = tensor(name, TensorKind.COMMITTED, s);
     int r = tensor(name + "/rem", TensorKind.COMMITTED, s);
     add(new Requant(acc, q, r, k));
     defineAct(q);
     items.add(new PendingDecomp(r, 0, k, false, true, -1));
-    return q;
+    return new int[] {q, r};
   }
 
   /** Decomp define Act (signed 32-bit, with sign) of a committed tensor. */

@@ -13,7 +13,8 @@ import org.besuzkml.proof.gadget.TensorKind;
  * Lowers a quantized model into the gadget list (section 6). Walks the engine's steps in order;
  * each op family has its lowering ({@link LinearLowering}, {@link ElementwiseLowering},
  * {@link ActivationLowering}, {@link PoolLowering}, {@link MovementLowering},
- * {@link EinsumLowering}); an op without one
+ * {@link EinsumLowering}, {@link RoundingLowering}, {@link ScanLowering},
+ * {@link ConvTransposeLowering}); an op without one
  * is rejected with a {@link CompileException} naming the node.
  */
 public final class Compiler {
@@ -77,10 +78,11 @@ public final class Compiler {
       case "MaxPool", "AveragePool", "GlobalMaxPool", "GlobalAveragePool" ->
           PoolLowering.pool(this, n);
       case "ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin" -> PoolLowering.reduce(this, n);
-      case "ConvTranspose", "LogSoftmax", "Floor", "Ceil", "Round", "Sign" ->
-          throw new CompileException(n.name(), n.opType(), "no gadget lowering in version 1");
-      case "ArgMax", "ArgMin" -> throw notInV1(n, "the index of an extreme needs an arg-extreme"
-          + " gadget (a MaxReduce that also witnesses the position)");
+      case "LogSoftmax" -> ActivationLowering.softmax(this, n);
+      case "Floor", "Ceil", "Round", "Sign" -> RoundingLowering.lower(this, n);
+      case "CumSum" -> ScanLowering.cumSum(this, n);
+      case "ArgMax", "ArgMin" -> ScanLowering.argExtreme(this, n);
+      case "ConvTranspose" -> ConvTransposeLowering.lower(this, n);
       case "Einsum" -> EinsumLowering.lower(this, n);
       case "Gather" -> {
         if (!isConst(n.input(1))) {

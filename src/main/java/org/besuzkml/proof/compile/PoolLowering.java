@@ -24,6 +24,11 @@ final class PoolLowering {
    * Pos(32)); m has u's shape with the last dimension 1.
    */
   static int maxReduce(CircuitBuilder b, int u, String name) {
+    return maxReduce(b, u, name, 32);
+  }
+
+  /** {@link #maxReduce} with the gap m - u checked Pos(gapBits) (u wider than an activation). */
+  static int maxReduce(CircuitBuilder b, int u, String name, int gapBits) {
     int[] us = b.shape(u);
     int[] ms = us.clone();
     ms[ms.length - 1] = 1;
@@ -35,7 +40,7 @@ final class PoolLowering {
     int m = b.tensor(name, TensorKind.VIRTUAL, ms);
     b.add(new ReduceSum(m, picked, new int[] {us.length - 1}));
     int d = b.lin(name + "/gap", us, new int[] {m, u}, new long[] {1, -1}, 0);
-    b.checkPos(d, 32);
+    b.checkPos(d, gapBits);
     return m;
   }
 
@@ -224,12 +229,13 @@ final class PoolLowering {
       }
       srcIdx[i] = idx;
     }
-    int u = MovementLowering.wire(b, n.name() + "/taps", new int[] {rows, taps}, new int[] {x},
-        new int[total], srcIdx, null);
     boolean min = op.equals("ReduceMin");
     if (min) {
-      u = b.lin(n.name() + "/neg", new int[] {rows, taps}, new int[] {u}, new long[] {-1}, 0);
+      // negated before the gather: MaxSelect's u must be a Wire output (see ScanLowering)
+      x = b.lin(n.name() + "/neg", xs, new int[] {x}, new long[] {-1}, 0);
     }
+    int u = MovementLowering.wire(b, n.name() + "/taps", new int[] {rows, taps}, new int[] {x},
+        new int[total], srcIdx, null);
     int m = maxReduce(b, u, n.name() + "/max");
     if (min) {
       m = b.lin(n.name() + "/min", new int[] {rows, 1}, new int[] {m}, new long[] {-1}, 0);
