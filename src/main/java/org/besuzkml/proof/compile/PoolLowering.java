@@ -229,13 +229,13 @@ final class PoolLowering {
       }
       srcIdx[i] = idx;
     }
-    boolean min = op.equals("ReduceMin");
-    if (min) {
-      // negated before the gather: MaxSelect's u must be a Wire output (see ScanLowering)
-      x = b.lin(n.name() + "/neg", xs, new int[] {x}, new long[] {-1}, 0);
-    }
     int u = MovementLowering.wire(b, n.name() + "/taps", new int[] {rows, taps}, new int[] {x},
         new int[total], srcIdx, null);
+    boolean min = op.equals("ReduceMin");
+    if (min) {
+      // after the gather, so MaxSelect's u is a Lin output here (a Wire's elsewhere): both verify
+      u = b.lin(n.name() + "/neg", new int[] {rows, taps}, new int[] {u}, new long[] {-1}, 0);
+    }
     int m = maxReduce(b, u, n.name() + "/max");
     if (min) {
       m = b.lin(n.name() + "/min", new int[] {rows, 1}, new int[] {m}, new long[] {-1}, 0);

@@ -190,9 +190,6 @@ final class ScanLowering {
     int p = b.constant(name + "/tiebreak", shape, pos);
     long sign = n.opType().equals("ArgMin") ? -size : size;
     int key = b.lin(name + "/key", shape, new int[] {x, p}, new long[] {sign, 1}, 0);
-    // MaxSelect's u is always a Wire output, as in every other MaxReduce: the verifier's cost
-    // model places a claim on u for MaxSelect, which only a claim-merging producer absorbs
-    // (a Lin or Alias producer would be priced one stated value more than the proof has)
     int u = rows(b, key, g, name + "/rows", true);
     int m = PoolLowering.maxReduce(b, u, name + "/max", Decomp.ACT_BITS + bits);
     // m + 2^(b-1) - 2^(b-1) = L floor(m / L) + (m mod L)

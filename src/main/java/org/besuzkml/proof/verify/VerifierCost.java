@@ -13,6 +13,7 @@ import org.besuzkml.proof.gadget.DivConst;
 import org.besuzkml.proof.gadget.DivTensor;
 import org.besuzkml.proof.gadget.Gadget;
 import org.besuzkml.proof.gadget.LookupPlan;
+import org.besuzkml.proof.gadget.MaxSelect;
 import org.besuzkml.proof.gadget.TensorInfo;
 import org.besuzkml.proof.gadget.TensorKind;
 import org.besuzkml.sumcheck.Checked;
@@ -288,6 +289,12 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
       boolean reduceOnly = k.equals("Contract") || k.equals("Conv") || k.equals("Wire")
           || (k.equals("Poly") && !((org.besuzkml.proof.gadget.Poly) g).zeroCheck());
       if (reduceOnly && e == 0) {
+        return;
+      }
+      if (g instanceof MaxSelect x) {
+        // the row-sum check claims sigma only; u is MaxSelect's input for the gadget order, and its
+        // value is claimed by the Poly sigma * u
+        place(x.sigma(), 1);
         return;
       }
       if (g instanceof DivConst d) {

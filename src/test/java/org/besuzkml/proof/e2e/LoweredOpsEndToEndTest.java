@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The ops lowered onto existing gadgets (Floor, Ceil, Round, Sign, CumSum, LogSoftmax,
- * ConvTranspose, ArgMax/ArgMin; and ReduceMin, whose lowering changed), each as a one-node model on inputs that include the hard cases
+ * ConvTranspose, ArgMax/ArgMin; and ReduceMin, whose MaxSelect reads a Lin output), each as a one-node model on inputs that include the hard cases
  * (Round's halves, ties for ArgMax/ArgMin, zeros for Sign): the fixed-point output meets the
  * accuracy rule against ONNX Runtime (exactly equal where ONNX's output is an integer), the honest
  * proof verifies and states the engine's output, and a changed output is rejected.
@@ -95,7 +95,7 @@ class LoweredOpsEndToEndTest {
         c("ArgMax long axis", n("ArgMax").input(3, 300).attr("axis", 1L)),
         new Case("ArgMin ties keepdims 0", n("ArgMin").input(2, 3, 4).attr("axis", 2L)
             .attr("keepdims", 0L), TIES),
-        // MaxSelect over an alias-compatible row layout, and ReduceMin (its u is now a Wire)
+        // MaxSelect over an alias-compatible row layout, and ReduceMin (its u is a Lin output)
         new Case("ArgMax rows alias-compatible", n("ArgMax").input(4, 6).attr("axis", 1L), TIES),
         new Case("ReduceMin ties", n("ReduceMin").input(2, 3, 4).attr("axes", new long[] {2}),
             TIES),
