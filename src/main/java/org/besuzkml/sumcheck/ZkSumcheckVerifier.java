@@ -57,6 +57,15 @@ public final class ZkSumcheckVerifier {
     return Checked.ok(new Masked<>(new SubClaim(point, value, k), mask));
   }
 
+  /**
+   * The per-round degrees of a masked SCB whose instances have these degree lists (instance i active in
+   * the last k_i rounds, each round the largest degree active in it), or null if a list is out of range.
+   */
+  public static int[] combinedDegrees(int[][] degrees) {
+    int[] d = ZkSumcheck.combinedDegrees(degrees);
+    return d == null ? null : d.clone();
+  }
+
   /** Reads a masked SCB from the cursor (degrees per round from {@link ZkSumcheck#combinedDegrees}), then verifies. */
   public static Checked<Masked<BatchedSubClaim>> verifyBatched(long[] claims, int[][] degrees, MaskForm[] offsets,
       FieldReader in, MaskCursor cursor, Transcript transcript) {

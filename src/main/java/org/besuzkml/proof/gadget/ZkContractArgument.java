@@ -18,7 +18,11 @@ import org.besuzkml.transcript.Transcript;
  * round but the last, which has one per unmasked operand, two per masked one, plus one for
  * {@code eq(z_b, b)} when the last variable is a batch variable (no batch: 4; with batch: 4, or 5
  * when {@code m_k = 0}; a public operand one less). The final check {@code eq(z_b, r_b) a c} on the
- * stated values becomes R3's Lambda-claim. A run needs a variable: {@code m_b + m_k = 0} is refused.
+ * stated values becomes R3's Lambda-claim. With {@code m_b + m_k = 0} ({@code Y = A B} an outer product)
+ * version 1 has no run and checks {@code v = a c}, a product of two stated values, which no additive mask
+ * can carry: the run goes over one dummy variable in which A and B are constant
+ * ({@link ZkSumcheckEnd#constantExtension}), on the doubled claim, so both get their masked extensions and
+ * the check is R3's, degrees {@code (4)} ({@code (3)} with a public operand).
  */
 final class ZkContractArgument {
   private ZkContractArgument() {}
@@ -29,7 +33,17 @@ final class ZkContractArgument {
   static int[] degrees(ContractArgument s, Contract g, ZkMasks m) {
     int eqLast = s.mb() > 0 && s.mk() == 0 ? 1 : 0;
     int last = eqLast + ZkSumcheckEnd.factorDegree(g.a(), m) + ZkSumcheckEnd.factorDegree(g.b(), m);
-    return ZkSumcheckEnd.degrees(s.mb() + s.mk(), s.degree(), last);
+    return ZkSumcheckEnd.degrees(runVars(s), s.degree(), last);
+  }
+
+  /** The run's variables: {@code (b, k)}, or one dummy variable when there is none. */
+  private static int runVars(ContractArgument s) {
+    return ZkSumcheckEnd.runVars(s.mb() + s.mk());
+  }
+
+  /** The claim the run reduces: the merged claim, doubled over a dummy variable. */
+  private static ZkClaim runClaim(ContractArgument s, ZkClaim cl) {
+    return ZkSumcheckEnd.runClaim(s.mb() + s.mk(), cl);
   }
 
   private static List<ZkStatements.Target> targets(ContractArgument s, Contract g, long[] z, long[] r) {
@@ -44,9 +58,6 @@ final class ZkContractArgument {
     }
     if (claims.size() != 1) {
       return "Contract: expected one merged claim, got " + claims.size();
-    }
-    if (s.mb() + s.mk() == 0) {
-      return "Contract: no variable to mask (m_b + m_k = 0)";
     }
     return null;
   }
@@ -65,12 +76,13 @@ final class ZkContractArgument {
       }
       ZkClaim cl = claims.get(0);
       long[][] f = s.folded(g, w, cl.point());
-      int k = s.mb() + s.mk();
+      int k = runVars(s);
       boolean batch = s.mb() > 0;
+      f = ZkSumcheckEnd.runTables(s.mb() + s.mk(), f); // no batch over a dummy variable: f[0] is unused
       ProductInstance inst = batch ? new ProductInstance(k, f[0], f[1], f[2]) : new ProductInstance(k, f[1], f[2]);
       int[] factorTarget = batch ? new int[] {-1, 0, 1} : new int[] {0, 1};
       Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, new int[] {g.a(), g.b()}, degrees(s, g, m),
-          cl, m, out, t);
+          runClaim(s, cl), m, out, t);
       long[] r = end.claim().point();
       ZkStatements.Stated st = ZkSumcheckEnd.prove(targets(s, g, cl.point(), r), r, k, c, w, m, out, t);
       ZkSumcheckEnd.close(end, expected(s, cl.point(), r, st), m);
@@ -100,8 +112,8 @@ final class ZkContractArgument {
         return Checked.rejected(bad);
       }
       ZkClaim cl = claims.get(0);
-      int k = s.mb() + s.mk();
-      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(cl, degrees(s, g, m), m, in, t);
+      int k = runVars(s);
+      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(runClaim(s, cl), degrees(s, g, m), m, in, t);
       if (!sc.isOk()) {
         return sc.rethrow("Contract");
       }

@@ -29,9 +29,10 @@ import org.besuzkml.transcript.Transcript;
  * Messages: version 1's, with the masked values and the raised last rounds; slots as
  * {@link ZkSumcheckEnd}: each run's coefficients, then its stated values (w then u; or u then W's
  * limbs). Lambda-claims in creation order: the kernel's R3, the window's (R3, or R1 below). Returned:
- * the claim on Wt (or its limbs) then the claim on X (or its limbs), as version 1. A kernel run needs a variable
- * ({@code m_C + m_KH + m_KW = 0} is refused: {@code w u} is a product of two stated values); a window
- * with {@code m_H + m_W = 0} has no run and a linear check, masked additively (R1, {@link #windowR1}).
+ * the claim on Wt (or its limbs) then the claim on X (or its limbs), as version 1. A kernel without
+ * variables ({@code m_C + m_KH + m_KW = 0}: {@code w u} is a product of two stated values) runs over one dummy
+ * variable ({@link ZkSumcheckEnd#runTables}, the claim doubled), degrees {@code (4)}; a window with
+ * {@code m_H + m_W = 0} has no run and a linear check, masked additively (R1, {@link ZkScaledRun}).
  */
 final class ZkConvArgument {
   private ZkConvArgument() {}
@@ -41,13 +42,13 @@ final class ZkConvArgument {
   /** The kernel run's degrees: the last one 2 for u plus Wt's (2, or 1 when public). */
   static int[] kernelDegrees(Conv g, Circuit c, ZkMasks m) {
     int last = ZkSumcheckEnd.factorDegree(g.w(), m) + ZkSumcheckEnd.factorDegree(ZkStatements.FACTOR, m);
-    return ZkSumcheckEnd.degrees(ConvArgument.Vars.of(g, c).kernelVars(), 2, last);
+    return ZkSumcheckEnd.degrees(ZkSumcheckEnd.runVars(ConvArgument.Vars.of(g, c).kernelVars()), 2, last);
   }
 
   /** The window run's degrees: the last one 1 for {@code Ah Aw} plus X's (2, or 1 when public). */
   static int[] windowDegrees(Conv g, Circuit c, ZkMasks m) {
     ConvArgument.Vars s = ConvArgument.Vars.of(g, c);
-    return ZkSumcheckEnd.degrees(s.mh() + s.mw(), 2, 1 + ZkSumcheckEnd.factorDegree(g.x(), m));
+    return ZkScaledRun.degrees(s.mh() + s.mw(), g.x(), m);
   }
 
   /** Why this Conv with these claims has no masked argument, or null. */
@@ -57,10 +58,6 @@ final class ZkConvArgument {
     }
     if (claims.size() != 1) {
       return "Conv: expected one merged claim, got " + claims.size();
-    }
-    ConvArgument.Vars s = ConvArgument.Vars.of(g, c);
-    if (s.kernelVars() == 0) {
-      return "Conv: no variable to mask in the kernel run";
     }
     return null;
   }
@@ -74,10 +71,6 @@ final class ZkConvArgument {
   /** Wt at {@code (z_o, r1)}, then u at r1 (its value given on the prover side, null on the verifier's). */
   private static List<ZkStatements.Target> kernelTargets(Conv g, long[] zo, long[] r1, long[] u) {
     return List.of(new ZkStatements.Target(g.w(), ConvArgument.concat(zo, r1)), ZkStatements.Target.factor(r1, u));
-  }
-
-  private static List<ZkStatements.Target> windowTargets(Conv g, ConvArgument.Vars s, long[] r1, long[] r2) {
-    return List.of(new ZkStatements.Target(g.x(), ConvArgument.concat(ConvArgument.slice(r1, 0, s.mc()), r2)));
   }
 
   /** {@code w u}: version 1's kernel final value on the stated values. */
@@ -99,30 +92,22 @@ final class ZkConvArgument {
     return e;
   }
 
-  /** {@code Ah~(r_h) Aw~(r_w) x0}: version 1's window final value on the stated value. */
-  private static long[] windowExpected(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, long[] r2,
-      ZkStatements.Stated st) {
-    long[] e = windowFactor(g, s, z, r1, r2);
-    Fr.mul(e, 0, e, 0, st.values().get(0).value(), 0);
-    return e;
-  }
-
   /**
-   * A window without variables (a 1 x 1 input): there is no run, and version 1's check
-   * {@code A x0 == u} ({@code A = Ah~() Aw~()}, known to the verifier) is linear in the stated values,
-   * so x0 is stated additively and the check is R1's Lambda-claim
-   * {@code <omega_u - A omega_x, Lambda> = u - A x0}.
+   * The window's end: X at {@code (r1_c, r2)}, the factor {@code Ah~ Aw~}. A window without variables (a
+   * 1 x 1 input) has no run: version 1's {@code A x0 == u} is linear, R1 ({@link ZkScaledRun}).
    */
-  private static void windowR1(Conv g, ConvArgument.Vars s, long[][] z, long[] r1, ZkClaim u,
-      ZkStatements.Stated st, ZkMasks m) {
-    long[] a = windowFactor(g, s, z, r1, new long[0]);
-    ZkClaim x = st.values().get(0);
-    long[] v = u.value().clone();
-    long[] ax = new long[L];
-    Fr.mul(ax, 0, a, 0, x.value(), 0);
-    Fr.sub(v, 0, v, 0, ax, 0);
-    Fr.neg(a, 0, a, 0);
-    m.defer(u.omega().copy().addScaled(x.omega(), a, 0), v);
+  private static ZkScaledRun.End windowEnd(Conv g, ConvArgument.Vars s, long[][] z, long[] r1) {
+    return new ZkScaledRun.End() {
+      @Override
+      public ZkStatements.Target target(long[] r2) {
+        return new ZkStatements.Target(g.x(), ConvArgument.concat(ConvArgument.slice(r1, 0, s.mc()), r2));
+      }
+
+      @Override
+      public long[] factor(long[] r2) {
+        return windowFactor(g, s, z, r1, r2);
+      }
+    };
   }
 
   private static List<ZkClaim> returned(ZkStatements.Stated kernel, ZkStatements.Stated window) {
@@ -147,24 +132,19 @@ final class ZkConvArgument {
       long[][] z = split(s, cl.point());
       int kv = s.kernelVars();
       long[][] k = ConvArgument.kernelTables(g, c, w, s, z[0], z[1], z[2]);
-      Masked<SubClaim> e1 = ZkSumcheckEnd.run(new ProductInstance(kv, k[0], k[1]), new int[] {0, 1},
-          new int[] {g.w(), ZkStatements.FACTOR}, kernelDegrees(g, c, m), cl, m, out, t);
-      long[] r1 = e1.claim().point();
+      long[][] kr = ZkSumcheckEnd.runTables(kv, k[0], k[1]);
+      Masked<SubClaim> e1 = ZkSumcheckEnd.run(new ProductInstance(ZkSumcheckEnd.runVars(kv), kr[0], kr[1]),
+          new int[] {0, 1}, new int[] {g.w(), ZkStatements.FACTOR}, kernelDegrees(g, c, m),
+          ZkSumcheckEnd.runClaim(kv, cl), m, out, t);
+      long[] run1 = e1.claim().point();
+      long[] r1 = ZkSumcheckEnd.tensorPoint(kv, run1);
       ZkStatements.Stated st1 = ZkSumcheckEnd.prove(kernelTargets(g, z[0], r1, WalkMath.evaluate(k[1], kv, r1)),
-          r1, kv, c, w, m, out, t);
+          run1, ZkSumcheckEnd.runVars(kv), c, w, m, out, t);
       ZkSumcheckEnd.close(e1, kernelExpected(st1), m);
       int sv = s.mh() + s.mw();
-      if (sv == 0) {
-        ZkStatements.Stated st2 = ZkStatements.prove(windowTargets(g, s, r1, new long[0]), c, w, m, out, t);
-        windowR1(g, s, z, r1, st1.values().get(1), st2, m);
-        return returned(st1, st2);
-      }
-      long[][] win = ConvArgument.windowTables(g, w, s, z[1], z[2], r1);
-      Masked<SubClaim> e2 = ZkSumcheckEnd.run(new ProductInstance(sv, win[0], win[1]), new int[] {-1, 0},
-          new int[] {g.x()}, windowDegrees(g, c, m), st1.values().get(1), m, out, t);
-      long[] r2 = e2.claim().point();
-      ZkStatements.Stated st2 = ZkSumcheckEnd.prove(windowTargets(g, s, r1, r2), r2, sv, c, w, m, out, t);
-      ZkSumcheckEnd.close(e2, windowExpected(g, s, z, r1, r2, st2), m);
+      long[][] win = sv == 0 ? new long[2][] : ConvArgument.windowTables(g, w, s, z[1], z[2], r1);
+      ZkStatements.Stated st2 = ZkScaledRun.prove(win[0], win[1], g.x(), sv, st1.values().get(1),
+          windowEnd(g, s, z, r1), c, w, m, out, t);
       return returned(st1, st2);
     }
   }
@@ -184,37 +164,24 @@ final class ZkConvArgument {
       ZkClaim cl = claims.get(0);
       long[][] z = split(s, cl.point());
       int kv = s.kernelVars();
-      Checked<Masked<SubClaim>> sc1 = ZkSumcheckEnd.rounds(cl, kernelDegrees(g, c, m), m, in, t);
+      Checked<Masked<SubClaim>> sc1 = ZkSumcheckEnd.rounds(ZkSumcheckEnd.runClaim(kv, cl), kernelDegrees(g, c, m), m,
+          in, t);
       if (!sc1.isOk()) {
         return sc1.rethrow("Conv kernel");
       }
-      long[] r1 = sc1.value().claim().point();
-      Checked<ZkStatements.Stated> st1 = ZkSumcheckEnd.verify(kernelTargets(g, z[0], r1, null), r1, kv, c, m, in,
-          t);
+      long[] run1 = sc1.value().claim().point();
+      long[] r1 = ZkSumcheckEnd.tensorPoint(kv, run1);
+      Checked<ZkStatements.Stated> st1 = ZkSumcheckEnd.verify(kernelTargets(g, z[0], r1, null), run1,
+          ZkSumcheckEnd.runVars(kv), c, m, in, t);
       if (!st1.isOk()) {
         return st1.rethrow("Conv kernel");
       }
       ZkSumcheckEnd.close(sc1.value(), kernelExpected(st1.value()), m);
-      int sv = s.mh() + s.mw();
-      if (sv == 0) {
-        Checked<ZkStatements.Stated> st2 = ZkStatements.verify(windowTargets(g, s, r1, new long[0]), c, m, in, t);
-        if (!st2.isOk()) {
-          return st2.rethrow("Conv window");
-        }
-        windowR1(g, s, z, r1, st1.value().values().get(1), st2.value(), m);
-        return Checked.ok(returned(st1.value(), st2.value()));
-      }
-      Checked<Masked<SubClaim>> sc2 = ZkSumcheckEnd.rounds(st1.value().values().get(1), windowDegrees(g, c, m), m,
-          in, t);
-      if (!sc2.isOk()) {
-        return sc2.rethrow("Conv window");
-      }
-      long[] r2 = sc2.value().claim().point();
-      Checked<ZkStatements.Stated> st2 = ZkSumcheckEnd.verify(windowTargets(g, s, r1, r2), r2, sv, c, m, in, t);
+      Checked<ZkStatements.Stated> st2 = ZkScaledRun.verify(g.x(), s.mh() + s.mw(), st1.value().values().get(1),
+          windowEnd(g, s, z, r1), c, m, in, t, "Conv window");
       if (!st2.isOk()) {
-        return st2.rethrow("Conv window");
+        return Checked.rejected(st2.reason());
       }
-      ZkSumcheckEnd.close(sc2.value(), windowExpected(g, s, z, r1, r2, st2.value()), m);
       return Checked.ok(returned(st1.value(), st2.value()));
     }
   }

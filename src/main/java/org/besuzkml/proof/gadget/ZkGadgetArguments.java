@@ -33,6 +33,7 @@ public final class ZkGadgetArguments {
 
   private record Pair<G extends Gadget>(Prover<G> prover, Verifier<G> verifier) {}
 
+  /** "Wire" covers Concat (several inputs, {@link ZkConcatArgument}) too: one kind, as in version 1. */
   private static final Map<String, Pair<?>> BY_KIND = Map.ofEntries(
       Map.entry("Lin", new Pair<>(new ZkLinearArguments.LinProver(),
           new ZkLinearArguments.LinVerifier())),

@@ -27,7 +27,12 @@ import org.besuzkml.transcript.Transcript;
  * ({@code deg_j = 2} for a masked input, 3 when D depends on {@code x_k}, which is when Y's last
  * variable lies in a broadcast block of odd size; 1 for a public input and for sel). The final check
  * becomes R3's Lambda-claim. Each distinct input is stated once (one slot), in order of first use.
- * Zero-variable outputs are refused by reason.
+ * A zero-variable output (version 1: no run, the
+ * check {@code v = P(stated values)} is not linear) runs over one dummy variable in which every factor is
+ * constant ({@link ZkSumcheckEnd#constantExtension}), on the doubled claim: one round of degree
+ * {@code max_t sum_(j in t) deg_j} (no eq factor to count: it is constant), at least version 1's
+ * {@code delta + 1}: {@code 2 delta} when every input is masked and {@code delta > 1} (its inputs have its shape, all
+ * ones: nothing broadcasts).
  */
 final class ZkPolyArgument {
   private ZkPolyArgument() {}
@@ -36,6 +41,7 @@ final class ZkPolyArgument {
 
   /** The round degrees of a Poly's masked run. */
   static int[] degrees(Poly g, Circuit c, ZkMasks m) {
+    int vars = c.tensor(g.y()).vars();
     int last = 1;
     TensorInfo y = c.tensor(g.y());
     for (int[] mono : g.monomials()) {
@@ -48,7 +54,7 @@ final class ZkPolyArgument {
       last = Math.max(last, d);
     }
     int d1 = PolyArgument.composition(g).degree() + 1;
-    return ZkSumcheckEnd.degrees(c.tensor(g.y()).vars(), d1, 1 + last);
+    return vars == 0 ? new int[] {Math.max(d1, last)} : ZkSumcheckEnd.degrees(vars, d1, 1 + last);
   }
 
   /** {@code eq * P} over (eq, X_1..X_a[, sel]): version 1's summand with the eq table as a factor. */
@@ -89,9 +95,6 @@ final class ZkPolyArgument {
       return "Poly: degree above " + Poly.MAX_DEGREE + " or malformed monomials";
     }
     TensorInfo y = c.tensor(g.y());
-    if (y.vars() == 0) {
-      return "Poly: no variable to mask";
-    }
     for (int[] mono : g.monomials()) {
       for (int j : mono) {
         if (j < 0 || j >= g.xs().length) {
@@ -178,12 +181,16 @@ final class ZkPolyArgument {
     return out;
   }
 
-  /** Each distinct input is stated at version 1's point {@code r|X} (r itself for Y's shape). */
+  /**
+   * Each distinct input is stated at version 1's point {@code r|X} (r itself for Y's shape; no point
+   * over a dummy variable: a constant is its own value).
+   */
   private static List<ZkStatements.Target> targets(Poly g, Circuit c, long[] r) {
+    long[] p = ZkSumcheckEnd.tensorPoint(c.tensor(g.y()).vars(), r);
     List<ZkStatements.Target> out = new ArrayList<>();
     long[] f = new long[L];
     for (int x : distinct(g)) {
-      out.add(new ZkStatements.Target(x, WalkMath.restrict(c.tensor(g.y()), c.tensor(x), r, f)));
+      out.add(new ZkStatements.Target(x, WalkMath.restrict(c.tensor(g.y()), c.tensor(x), p, f)));
     }
     return out;
   }
@@ -194,15 +201,17 @@ final class ZkPolyArgument {
     int a = g.xs().length;
     int[] target = targetOf(g, distinct(g));
     long[] factors = new long[p.arity() * L];
+    int vars = c.tensor(g.y()).vars();
+    long[] ry = ZkSumcheckEnd.tensorPoint(vars, r); // over a dummy variable eq and sel are the constant 1
     long[] f = new long[L];
     for (int j = 0; j < a; j++) {
-      WalkMath.restrict(c.tensor(g.y()), c.tensor(g.xs()[j]), r, f);
+      WalkMath.restrict(c.tensor(g.y()), c.tensor(g.xs()[j]), ry, f);
       Fr.mul(factors, j * L, st.values().get(target[j]).value(), 0, f, 0);
     }
     if (PolyArgument.usesSel(g)) {
-      Fr.copy(factors, a * L, WalkMath.sel(c.tensor(g.y()), r), 0);
+      Fr.copy(factors, a * L, WalkMath.sel(c.tensor(g.y()), ry), 0);
     }
-    return EqWeightedInstance.expectedFinal(z, r, c.tensor(g.y()).vars(), p, factors);
+    return EqWeightedInstance.expectedFinal(z, ry, vars, p, factors);
   }
 
   static final class Prover implements ZkGadgetArguments.Prover<Poly> {
@@ -217,11 +226,13 @@ final class ZkPolyArgument {
         throw new IllegalArgumentException(bad);
       }
       ZkClaim cl = target(g, c, claims, t);
-      int vars = c.tensor(g.y()).vars();
+      int ym = c.tensor(g.y()).vars();
+      int vars = ZkSumcheckEnd.runVars(ym);
       long[][] x = PolyArgument.tables(g, c, w);
       long[][] tables = new long[1 + x.length][];
-      tables[0] = Multilinear.eqTable(cl.point(), 0, vars);
+      tables[0] = Multilinear.eqTable(cl.point(), 0, ym);
       System.arraycopy(x, 0, tables, 1, x.length);
+      tables = ZkSumcheckEnd.runTables(ym, tables);
       int[] distinct = distinct(g);
       int[] target = targetOf(g, distinct);
       int[] factorTarget = new int[tables.length];
@@ -232,8 +243,8 @@ final class ZkPolyArgument {
         weights[1 + j] = weightTable(c.tensor(g.y()), c.tensor(g.xs()[j]));
       }
       CompositeInstance inst = new CompositeInstance(weighted(PolyArgument.composition(g)), vars, tables);
-      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, weights, distinct, degrees(g, c, m), cl, m, out,
-          t);
+      Masked<SubClaim> end = ZkSumcheckEnd.run(inst, factorTarget, weights, distinct, degrees(g, c, m),
+          ZkSumcheckEnd.runClaim(ym, cl), m, out, t);
       long[] r = end.claim().point();
       ZkStatements.Stated st = ZkSumcheckEnd.prove(targets(g, c, r), r, vars, c, w, m, out, t);
       ZkSumcheckEnd.close(end, expected(g, c, cl.point(), r, st), m);
@@ -253,8 +264,10 @@ final class ZkPolyArgument {
         return Checked.rejected(bad);
       }
       ZkClaim cl = target(g, c, claims, t);
-      int vars = c.tensor(g.y()).vars();
-      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(cl, degrees(g, c, m), m, in, t);
+      int ym = c.tensor(g.y()).vars();
+      int vars = ZkSumcheckEnd.runVars(ym);
+      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(ZkSumcheckEnd.runClaim(ym, cl), degrees(g, c, m), m, in,
+          t);
       if (!sc.isOk()) {
         return sc.rethrow("Poly");
       }

@@ -23,7 +23,9 @@ import org.besuzkml.transcript.Transcript;
  * fresh point a, d, r are stated additively, then {@code Pdq = (d q)~(z*)} in its own record with a
  * slot; {@code 2 a + d = 2 Pdq + r} is an R1 Lambda-claim, and the sumcheck of
  * {@code eq(z*, x) d(x) q(x)} on {@code (Pdq, e_slot)} is masked (R3) with d's and q's masked
- * extensions: degrees {@code (3, .., 3, 5)}, one less per public factor.
+ * extensions: degrees {@code (3, .., 3, 5)}, one less per public factor. A zero-variable q (the product
+ * {@code d q} of two stated values) runs over one dummy variable ({@link ZkSumcheckEnd#runTables}, the
+ * claim doubled): degrees {@code (5)}.
  */
 final class ZkSelectionArguments {
   private ZkSelectionArguments() {}
@@ -63,15 +65,12 @@ final class ZkSelectionArguments {
     if (g.d() == g.q()) {
       return "DivTensor: d and q are one tensor";
     }
-    if (c.tensor(g.q()).vars() == 0) {
-      return "DivTensor: no variable to mask";
-    }
     return null;
   }
 
   /** Round degrees: eq (1) and the masked extensions of d and q (2 each, 1 when public). */
   static int[] degrees(DivTensor g, Circuit c, ZkMasks m) {
-    return ZkSumcheckEnd.degrees(c.tensor(g.q()).vars(), 3,
+    return ZkSumcheckEnd.degrees(ZkSumcheckEnd.runVars(c.tensor(g.q()).vars()), 3,
         1 + ZkSumcheckEnd.factorDegree(g.d(), m) + ZkSumcheckEnd.factorDegree(g.q(), m));
   }
 
@@ -119,8 +118,9 @@ final class ZkSelectionArguments {
         new ZkStatements.Target(g.r(), z));
   }
 
-  private static List<ZkStatements.Target> end(DivTensor g, long[] r2) {
-    return List.of(new ZkStatements.Target(g.d(), r2), new ZkStatements.Target(g.q(), r2));
+  private static List<ZkStatements.Target> end(DivTensor g, Circuit c, long[] r2) {
+    long[] p = ZkSumcheckEnd.tensorPoint(c.tensor(g.q()).vars(), r2);
+    return List.of(new ZkStatements.Target(g.d(), p), new ZkStatements.Target(g.q(), p));
   }
 
   /** {@code eq(z*, r'') v_d v_q}: version 1's final value on the stated values. */
@@ -128,7 +128,9 @@ final class ZkSelectionArguments {
     long[] f = new long[2 * L];
     Fr.copy(f, 0, s.values().get(0).value(), 0);
     Fr.copy(f, L, s.values().get(1).value(), 0);
-    return EqWeightedInstance.expectedFinal(z, r2, c.tensor(g.q()).vars(), Composition.product(2), f);
+    int vars = c.tensor(g.q()).vars();
+    return EqWeightedInstance.expectedFinal(z, ZkSumcheckEnd.tensorPoint(vars, r2), vars, Composition.product(2),
+        f);
   }
 
   static final class DivTensorProver implements ZkGadgetArguments.Prover<DivTensor> {
@@ -150,9 +152,9 @@ final class ZkSelectionArguments {
       }
       long[] z = t.challengeFrs(WalkMath.FRESH, vars);
       ZkStatements.Stated s = ZkStatements.prove(fresh(g, z), c, w, m, out, t);
-      CompositeInstance inst = new CompositeInstance(Composition.product(3), vars,
-          Multilinear.eqTable(z, 0, vars), w.mle(g.d()), w.mle(g.q()));
-      long[] pdq = inst.claim().clone();
+      CompositeInstance inst = new CompositeInstance(Composition.product(3), ZkSumcheckEnd.runVars(vars),
+          ZkSumcheckEnd.runTables(vars, Multilinear.eqTable(z, 0, vars), w.mle(g.d()), w.mle(g.q())));
+      long[] pdq = ZkSumcheckEnd.tensorSum(vars, inst.claim());
       int slot = m.cursor().take(1);
       if (slot < 0) {
         throw new IllegalStateException("mask column overrun");
@@ -162,9 +164,9 @@ final class ZkSelectionArguments {
       ZkClaim pdqClaim = new ZkClaim(g.q(), z, pdq, MaskForm.single(slot, WalkMath.one(), 0));
       relation(s, pdqClaim, m);
       Masked<SubClaim> run = ZkSumcheckEnd.run(inst, new int[] {-1, 0, 1}, new int[] {g.d(), g.q()},
-          degrees(g, c, m), pdqClaim, m, out, t);
+          degrees(g, c, m), ZkSumcheckEnd.runClaim(vars, pdqClaim), m, out, t);
       long[] r2 = run.claim().point();
-      ZkStatements.Stated e = ZkSumcheckEnd.prove(end(g, r2), r2, vars, c, w, m, out, t);
+      ZkStatements.Stated e = ZkSumcheckEnd.prove(end(g, c, r2), r2, ZkSumcheckEnd.runVars(vars), c, w, m, out, t);
       ZkSumcheckEnd.close(run, expected(g, c, z, r2, e), m);
       res.addAll(s.returned());
       res.addAll(e.returned());
@@ -208,12 +210,14 @@ final class ZkSelectionArguments {
       }
       ZkClaim pdqClaim = new ZkClaim(g.q(), z, pdq, MaskForm.single(slot, WalkMath.one(), 0));
       relation(s.value(), pdqClaim, m);
-      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(pdqClaim, degrees(g, c, m), m, in, t);
+      Checked<Masked<SubClaim>> sc = ZkSumcheckEnd.rounds(ZkSumcheckEnd.runClaim(vars, pdqClaim), degrees(g, c, m),
+          m, in, t);
       if (!sc.isOk()) {
         return sc.rethrow("DivTensor");
       }
       long[] r2 = sc.value().claim().point();
-      Checked<ZkStatements.Stated> e = ZkSumcheckEnd.verify(end(g, r2), r2, vars, c, m, in, t);
+      Checked<ZkStatements.Stated> e = ZkSumcheckEnd.verify(end(g, c, r2), r2, ZkSumcheckEnd.runVars(vars), c, m,
+          in, t);
       if (!e.isOk()) {
         return e.rethrow("DivTensor");
       }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.besuzkml.field.Fr;
 import org.besuzkml.mask.MaskCursor;
 import org.besuzkml.mask.MaskForm;
+import org.besuzkml.sumcheck.BatchedSubClaim;
 import org.besuzkml.sumcheck.Checked;
 import org.besuzkml.sumcheck.CompositeInstance;
 import org.besuzkml.sumcheck.FieldReader;
@@ -113,6 +114,52 @@ final class ZkSumcheckEnd {
         replayCursor, replay);
     if (!end.isOk()) {
       throw new IllegalStateException("the masked run does not verify: " + end.reason());
+    }
+    return end.value();
+  }
+
+  /**
+   * Prover: the masked batched run (4.2 SCB, one mask over its K rounds) of instances that all end in the
+   * last round, {@code factorTarget[i][j]} as in {@link #run} for factor j of instance i, instance i with
+   * the degree list {@code degrees[i]} and the claim {@code claims.get(i)} (value and offset). Slots of the
+   * stated tensors follow the run's coefficients, as in {@link #run}. Returns the end as the verifier
+   * derives it.
+   */
+  static Masked<BatchedSubClaim> runBatched(List<? extends CompositeInstance> insts, int[][] factorTarget,
+      int[] tensors, int[][] degrees, List<ZkClaim> claims, ZkMasks m, ProofSink out, Transcript t) {
+    int[] combined = ZkSumcheckVerifier.combinedDegrees(degrees);
+    if (combined == null || combined.length == 0) {
+      throw new IllegalArgumentException("degree lists out of range");
+    }
+    int first = m.cursor().used() + Arrays.stream(combined).sum();
+    long[][] targetSlots = slotValues(tensors, m, first);
+    int b = insts.size();
+    List<MaskedLastRound> masked = new ArrayList<>();
+    long[] values = new long[b * L];
+    long[] offsets = new long[b * L];
+    MaskForm[] forms = new MaskForm[b];
+    for (int i = 0; i < b; i++) {
+      long[][] slots = new long[factorTarget[i].length][];
+      for (int j = 0; j < slots.length; j++) {
+        slots[j] = factorTarget[i][j] < 0 ? null : targetSlots[factorTarget[i][j]];
+      }
+      masked.add(new MaskedLastRound(insts.get(i), slots, degrees[i][degrees[i].length - 1]));
+      Fr.copy(values, i * L, claims.get(i).value(), 0);
+      Fr.copy(offsets, i * L, m.evaluate(claims.get(i).omega()), 0);
+      forms[i] = claims.get(i).omega();
+    }
+    Transcript replay = t.copy();
+    MaskCursor replayCursor = m.cursor().copy();
+    SumcheckProver.Proved p = ZkSumcheckProver.proveBatched(masked, degrees, offsets, m.column(), m.cursor(), t);
+    if (m.cursor().used() != first) {
+      throw new IllegalStateException("slot allocation out of step");
+    }
+    long[] raw = p.proof().compressed();
+    out.append(raw, 0, raw.length / L);
+    Checked<Masked<BatchedSubClaim>> end = ZkSumcheckVerifier.verifyBatched(values, degrees, forms, p.proof(),
+        replayCursor, replay);
+    if (!end.isOk()) {
+      throw new IllegalStateException("the masked batched run does not verify: " + end.reason());
     }
     return end.value();
   }
@@ -263,9 +310,90 @@ final class ZkSumcheckEnd {
 
   /** R3's Lambda-claim {@code <mask, Lambda> = final - F}, F the version 1 check's value. */
   static void close(Masked<SubClaim> sc, long[] expected, ZkMasks m) {
+    close(sc.mask(), sc.claim().value(), expected, m);
+  }
+
+  /** The same for a batched run, F the weighted sum of the instances' final values. */
+  static void closeBatched(Masked<BatchedSubClaim> sc, long[] expected, ZkMasks m) {
+    close(sc.mask(), sc.claim().value(), expected, m);
+  }
+
+  private static void close(MaskForm mask, long[] fin, long[] expected, ZkMasks m) {
     long[] rest = new long[L];
-    Fr.sub(rest, 0, sc.claim().value(), 0, expected, 0);
-    m.defer(sc.mask(), rest);
+    Fr.sub(rest, 0, fin, 0, expected, 0);
+    m.defer(mask, rest);
+  }
+
+  /** Verifier, rounds of a batched run: instance i's claim and offset from {@code claims.get(i)}. */
+  static Checked<Masked<BatchedSubClaim>> roundsBatched(List<ZkClaim> claims, int[][] degrees, ZkMasks m,
+      FieldReader in, Transcript t) {
+    long[] values = new long[claims.size() * L];
+    MaskForm[] forms = new MaskForm[claims.size()];
+    for (int i = 0; i < forms.length; i++) {
+      Fr.copy(values, i * L, claims.get(i).value(), 0);
+      forms[i] = claims.get(i).omega();
+    }
+    return ZkSumcheckVerifier.verifyBatched(values, degrees, forms, in, m.cursor(), t);
+  }
+
+  /**
+   * A run of zero variables has nothing to mask a stated value with; it runs over one dummy variable
+   * instead, every factor constant in it (a table of one entry taken twice, the constant extension), on
+   * the claim doubled (value and offset: the sum over the dummy variable counts the summand twice). Then
+   * the stated values {@code T~() + kappa Lambda[slot]} are claims on the tensors themselves.
+   */
+  static long[] constantExtension(long[] table) {
+    if (table.length != L) {
+      throw new IllegalArgumentException("a constant extension of a table of one entry");
+    }
+    long[] out = new long[2 * L];
+    Fr.copy(out, 0, table, 0);
+    Fr.copy(out, L, table, 0);
+    return out;
+  }
+
+  /** A run's variables: {@code vars}, or one dummy variable when there is none. */
+  static int runVars(int vars) {
+    return Math.max(1, vars);
+  }
+
+  /** The run's tables: as given, or constant-extended over a dummy variable ({@code vars == 0}). */
+  static long[][] runTables(int vars, long[]... tables) {
+    long[][] out = tables.clone();
+    if (vars == 0) {
+      for (int j = 0; j < out.length; j++) {
+        out[j] = constantExtension(out[j]);
+      }
+    }
+    return out;
+  }
+
+  /** The claim the run reduces: as given, or doubled over a dummy variable ({@code vars == 0}). */
+  static ZkClaim runClaim(int vars, ZkClaim cl) {
+    return vars == 0 ? doubled(cl) : cl;
+  }
+
+  /** The sum over the tensors' own variables from the run's: halved over a dummy variable (a copy). */
+  static long[] tensorSum(int vars, long[] runSum) {
+    long[] v = runSum.clone();
+    if (vars == 0) {
+      long[] half = WalkMath.fr(2);
+      Fr.inv(half, 0, half, 0);
+      Fr.mul(v, 0, v, 0, half, 0);
+    }
+    return v;
+  }
+
+  /** The point of the stated tensors in the run's variables: the run's, or none over a dummy variable. */
+  static long[] tensorPoint(int vars, long[] r) {
+    return vars == 0 ? new long[0] : r;
+  }
+
+  /** The claim doubled, value and offset, for a run over a dummy variable ({@link #constantExtension}). */
+  static ZkClaim doubled(ZkClaim cl) {
+    long[] v = new long[L];
+    Fr.dbl(v, 0, cl.value(), 0);
+    return new ZkClaim(cl.tensor(), cl.point(), v, new MaskForm().addScaled(cl.omega(), WalkMath.fr(2), 0));
   }
 
   private static long[] factorValue(ZkStatements.Target tg) {

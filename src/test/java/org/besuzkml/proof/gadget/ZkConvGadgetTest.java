@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,9 +18,9 @@ import org.besuzkml.field.Fr;
 import org.besuzkml.mask.LambdaClaim;
 import org.besuzkml.mask.MaskCursor;
 import org.besuzkml.mask.MaskForm;
+import org.besuzkml.proof.gadget.ZkWalkFixture.Run;
 import org.besuzkml.sumcheck.Checked;
 import org.besuzkml.sumcheck.FieldReader;
-import org.besuzkml.transcript.Transcript;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * limb-backed input, public weights, a 1-D Conv, a 1 x 1 input (no window run: R1). Completeness with
  * every Lambda-claim and returned claim true and both sides allocating alike; the degrees of 4.6; a lie
  * in every element of every message, a false input value and a moved input offset caught; refusals by
- * reason.
+ * reason; a kernel without variables over a dummy variable.
  */
 class ZkConvGadgetTest {
   private static final int UP = 3;
@@ -122,57 +121,13 @@ class ZkConvGadgetTest {
     return out;
   }
 
-  private record Run(byte[] bytes, List<ZkClaim> proverClaims, ZkMasks proverMasks, Transcript pt,
-      Checked<List<ZkClaim>> verified, ZkMasks verifierMasks, Transcript vt, boolean atEnd) {}
-
-  /** Removes and returns the pending claims on {@code tensor}. */
-  private static List<ZkClaim> take(List<ZkClaim> pending, int tensor) {
-    List<ZkClaim> mine = new ArrayList<>();
-    pending.removeIf(cl -> cl.tensor() == tensor && mine.add(cl));
-    return mine;
-  }
-
   private static Run run(Case k, List<ZkClaim> verifierClaims, int verifierSize, UnaryOperator<byte[]> tamper) {
-    Circuit c = k.f().circuit();
-    MaskCursor pc = MaskCursor.of(SIZE);
-    pc.take(UP);
-    ZkMasks pm = ZkMasks.prover(c, c.outputs(), k.lambda(), pc);
-    Transcript pt = ZkWalkFixture.transcript();
-    ProofSink sink = new ProofSink();
-    List<ZkClaim> pending = new ArrayList<>(k.claims());
-    for (Gadget g : k.chain()) {
-      pending.addAll(ZkGadgetArguments.prove(g, c, k.f().tables(), take(pending, g.outputs()[0]), sink, pt, pm));
-    }
-    byte[] bytes = tamper.apply(sink.toBytes());
-    MaskCursor vc = MaskCursor.of(verifierSize);
-    vc.take(UP);
-    ZkMasks vm = ZkMasks.verifier(c, c.outputs(), vc);
-    Transcript vt = ZkWalkFixture.transcript();
-    FieldReader in = new FieldReader(bytes, 0, bytes.length);
-    List<ZkClaim> vp = new ArrayList<>(verifierClaims);
-    Checked<List<ZkClaim>> v = Checked.ok(vp);
-    for (Gadget g : k.chain()) {
-      Checked<List<ZkClaim>> one = ZkGadgetArguments.verify(g, c, take(vp, g.outputs()[0]), in, vt, vm);
-      if (!one.isOk()) {
-        v = one;
-        break;
-      }
-      vp.addAll(one.value());
-    }
-    return new Run(bytes, pending, pm, pt, v, vm, vt, in.atEnd());
+    return k.f().run(ZkWalkFixture.chain(k.chain()), k.lambda(), UP, k.claims(), verifierClaims, verifierSize,
+        tamper);
   }
 
   private static Run run(Case k) {
     return run(k, k.claims(), SIZE, b -> b);
-  }
-
-  /** Null when the verifier rejected or left a false claim: the lie is caught. */
-  private static String passed(Case k, Run r) {
-    if (!r.verified().isOk()) {
-      return null;
-    }
-    return k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value()) == null
-        ? "passed every check" : null;
   }
 
   @Test
@@ -181,23 +136,12 @@ class ZkConvGadgetTest {
       for (Case k : cases(seed)) {
         Run r = run(k);
         String what = k.name() + " seed " + seed;
-        assertTrue(r.verified().isOk(), what + ": " + r.verified().reason());
-        assertTrue(r.atEnd(), what + ": the verifier read every element");
-        assertArrayEquals(r.pt().challengeFr("next"), r.vt().challengeFr("next"), what + ": transcripts in step");
-        assertEquals(r.proverMasks().cursor().used(), r.verifierMasks().cursor().used(), what + ": same slots");
+        k.f().assertHonest(r, k.lambda(), what);
         assertEquals(k.slots(), r.verifierMasks().cursor().used() - UP,
             what + ": the runs' coefficients, then one slot per masked stated element");
         assertEquals(k.elements(), r.bytes().length / Fr.BYTES, what);
         List<ZkClaim> vc = r.verified().value();
-        assertNull(k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), vc), what);
-        assertEquals(r.proverClaims().size(), vc.size(), what);
-        for (int i = 0; i < vc.size(); i++) {
-          ZkClaim a = r.proverClaims().get(i);
-          ZkClaim b = vc.get(i);
-          assertEquals(a.tensor(), b.tensor(), what);
-          assertArrayEquals(a.point(), b.point(), what);
-          assertArrayEquals(a.value(), b.value(), what);
-          assertTrue(ZkWalkFixture.sameForm(a.omega(), b.omega()), what + ": same offset");
+        for (ZkClaim b : vc) {
           assertTrue(b.tensor() >= 0, what + ": u's claim stays with the Conv");
           assertTrue(r.verifierMasks().limbBacked(b.tensor()) == null, what + ": limbs, not the limb-backed tensor");
         }
@@ -209,12 +153,6 @@ class ZkConvGadgetTest {
             conv.get(1).tensor(), what);
         assertEquals(k.deferred(), r.verifierMasks().lambdaClaims().size(), what);
         assertEquals(k.deferred(), r.proverMasks().lambdaClaims().size(), what);
-        for (int i = 0; i < k.deferred(); i++) {
-          assertArrayEquals(r.proverMasks().lambdaClaims().get(i).value(),
-              r.verifierMasks().lambdaClaims().get(i).value(), what + ": the prover derives the verifier's claims");
-          assertTrue(ZkWalkFixture.sameForm(r.proverMasks().lambdaClaims().get(i).omega(),
-              r.verifierMasks().lambdaClaims().get(i).omega()), what);
-        }
       }
     }
   }
@@ -279,31 +217,11 @@ class ZkConvGadgetTest {
     }
   }
 
-  private static byte[] plusOne(byte[] bytes, int e) {
-    long[] x = new long[L];
-    assertTrue(Fr.fromBytes(x, 0, bytes, e * Fr.BYTES));
-    Fr.add(x, 0, x, 0, WalkMath.one(), 0);
-    byte[] out = bytes.clone();
-    Fr.toBytes(out, e * Fr.BYTES, x, 0);
-    return out;
-  }
-
   @Test
   void aLieInEveryElementOfEveryMessageIsCaught() {
     int lies = 0;
     for (Case k : cases(4)) {
-      int n = run(k).bytes().length / Fr.BYTES;
-      for (int e = 0; e < n; e++) {
-        final int at = e;
-        assertNull(passed(k, run(k, k.claims(), SIZE, b -> plusOne(b, at))), k.name() + ": +1 at element " + e);
-        Run flip = run(k, k.claims(), SIZE, b -> {
-          byte[] c = b.clone();
-          c[at * Fr.BYTES + 5] ^= 0x10;
-          return c;
-        });
-        assertNull(passed(k, flip), k.name() + ": a flipped bit at element " + e);
-        lies++;
-      }
+      lies += k.f().assertEveryLieCaught(k.name(), k.lambda(), t -> run(k, k.claims(), SIZE, t));
     }
     assertEquals(26 + 22 + 19 + 27 + 21 + 20 + 15, lies);
   }
@@ -313,22 +231,14 @@ class ZkConvGadgetTest {
     for (Case k : cases(5)) {
       List<ZkClaim> bad = new ArrayList<>(k.claims());
       ZkClaim h = bad.get(0);
-      long[] v = h.value().clone();
-      Fr.add(v, 0, v, 0, WalkMath.one(), 0);
-      bad.set(0, new ZkClaim(h.tensor(), h.point(), v, h.omega()));
+      bad.set(0, ZkWalkFixture.plusOne(h));
       Run r = run(k, bad, SIZE, b -> b);
       assertTrue(r.verified().isOk(), k.name());
       String f = k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value());
       assertNotNull(f, k.name() + ": a false value");
       // the kernel's R3 (or the bias Lin's R1, which comes first)
       assertEquals("Lambda-claim 0", f, k.name());
-      MaskForm moved = new MaskForm();
-      long[] c = new long[L];
-      for (int j = 0; j < h.omega().terms(); j++) {
-        h.omega().coefficient(j, c, 0);
-        moved.add((h.omega().index(j) + 1) % UP, c, 0);
-      }
-      bad.set(0, new ZkClaim(h.tensor(), h.point(), h.value(), moved));
+      bad.set(0, ZkWalkFixture.movedOffset(h, UP));
       r = run(k, bad, SIZE, b -> b);
       assertTrue(r.verified().isOk(), k.name());
       assertEquals("Lambda-claim 0", k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(),
@@ -493,23 +403,38 @@ class ZkConvGadgetTest {
     Checked<List<ZkClaim>> none = verify(g, c, List.of(), vm);
     assertTrue(none.isOk() && none.value().isEmpty(), "no claim on Y, nothing to reduce");
     assertEquals(0, vm.cursor().used());
+  }
+
+  @Test
+  void aKernelWithoutVariablesRunsOverADummyVariable() {
     // a 1 x 1 kernel on one channel: no kernel variable, and w u is a product of two stated values
-    ZkWalkFixture f = new ZkWalkFixture();
-    SplittableRandom rnd = new SplittableRandom(9);
-    int x1 = f.tensor("x1", TensorKind.VIRTUAL, ZkWalkFixture.random(rnd, 9, -9, 9), 1, 1, 3, 3);
-    int w1 = f.tensor("w1", TensorKind.CONSTANT, ZkWalkFixture.random(rnd, 2, -9, 9), 2, 1, 1, 1);
-    Conv pointwise = f.conv("y1", x1, w1, ones(), new int[] {0, 0}, ones());
-    Circuit cf = f.circuit();
-    long[] lambda = ZkWalkFixture.column(rnd, SIZE);
-    ZkMasks mf = ZkMasks.verifier(cf, cf.outputs(), MaskCursor.of(SIZE));
-    ZkClaim y1 = f.honest(pointwise.y(), rnd, lambda, UP);
-    assertEquals("Conv: no variable to mask in the kernel run", verify(pointwise, cf, List.of(y1), mf).reason());
-    assertEquals(0, mf.cursor().used(), "nothing taken");
-    ZkMasks pm = ZkMasks.prover(cf, cf.outputs(), lambda, MaskCursor.of(SIZE));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ZkGadgetArguments.prove(
-        pointwise, cf, f.tables(), List.of(y1), new ProofSink(), ZkWalkFixture.transcript(), pm));
-    assertEquals("Conv: no variable to mask in the kernel run", e.getMessage());
-    assertEquals(0, pm.cursor().used(), "nothing taken");
+    for (long seed = 1; seed <= 3; seed++) {
+      ZkWalkFixture f = new ZkWalkFixture();
+      SplittableRandom rnd = new SplittableRandom(9 + seed);
+      int x1 = f.tensor("x1", TensorKind.VIRTUAL, ZkWalkFixture.random(rnd, 9, -9, 9), 1, 1, 3, 3);
+      int w1 = f.tensor("w1", TensorKind.CONSTANT, ZkWalkFixture.random(rnd, 2, -9, 9), 2, 1, 1, 1);
+      Conv pointwise = f.conv("y1", x1, w1, ones(), new int[] {0, 0}, ones());
+      Circuit cf = f.circuit();
+      long[] lambda = ZkWalkFixture.column(rnd, SIZE);
+      ZkMasks mf = ZkMasks.verifier(cf, cf.outputs(), MaskCursor.of(SIZE));
+      assertArrayEquals(new int[] {4}, ZkConvArgument.kernelDegrees(pointwise, cf, mf), "one dummy round");
+      assertArrayEquals(new int[] {2, 2, 2, 3}, ZkConvArgument.windowDegrees(pointwise, cf, mf));
+      List<ZkClaim> y1 = List.of(f.honest(pointwise.y(), rnd, lambda, UP));
+      ZkWalkFixture.Argument a = ZkWalkFixture.gadget(pointwise);
+      Run r = f.run(a, lambda, UP, y1, y1, SIZE, b -> b);
+      f.assertHonest(r, lambda, "seed " + seed);
+      // the kernel's round (4), w and u, the window run (9), x0
+      assertEquals(4 + 2 + 9 + 1, r.bytes().length / Fr.BYTES);
+      assertEquals(4 + 2 + 9 + 1, r.verifierMasks().cursor().used() - UP);
+      assertEquals(2, r.verifierMasks().lambdaClaims().size(), "the kernel's R3, the window's");
+      assertEquals(List.of(w1, x1), r.verified().value().stream().map(ZkClaim::tensor).toList());
+      assertEquals(cf.tensor(w1).vars() * L, r.verified().value().get(0).point().length,
+          "w at (z_o): the dummy variable is no coordinate of W");
+      assertEquals(16, f.assertEveryLieCaught("pointwise Conv", lambda, t -> f.run(a, lambda, UP, y1, y1, SIZE, t)));
+      Run lie = f.run(a, lambda, UP, y1, List.of(ZkWalkFixture.plusOne(y1.get(0))), SIZE, b -> b);
+      assertEquals("Lambda-claim 0", f.falseClaim(lambda, lie.verifierMasks().lambdaClaims(), lie.verified().value()),
+          "a false value caught by the kernel's R3 on the doubled claim");
+    }
   }
 
   private static Checked<List<ZkClaim>> verify(Conv g, Circuit c, List<ZkClaim> claims, ZkMasks m) {

@@ -16,10 +16,8 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.besuzkml.field.Fr;
 import org.besuzkml.mask.MaskCursor;
-import org.besuzkml.mask.MaskForm;
-import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.proof.gadget.ZkWalkFixture.Run;
 import org.besuzkml.sumcheck.FieldReader;
-import org.besuzkml.transcript.Transcript;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * sum stated as is, 4.1); Wire with one input (the masked {@code Sel * X} run, last round degree 3;
  * a virtual, a public and a limb-backed input, with a constant part). Completeness with every Lambda-claim and
  * returned masked claim true and both sides allocating alike; a lie in every element of every
- * message, a false input value and a moved input offset caught; refusals by reason.
+ * message, a false input value and a moved input offset caught; refusals by reason. Concat and
+ * zero-variable Wires: {@code ZkConcatGadgetTest}.
  */
 class ZkDivSelectWireGadgetsTest {
   private static final int UP = 3;
@@ -62,28 +61,33 @@ class ZkDivSelectWireGadgetsTest {
     }
   }
 
-  /** {@code q = divRound(a, d)} over shape 3 x 4 for a witnessed d, q and r limb-backed, r' virtual. */
+  /** {@code q = divRound(a, d)} over shape 3 x 4 (or another) for a witnessed d, q and r limb-backed, r' virtual. */
   private static final class DivT {
     final ZkWalkFixture f = new ZkWalkFixture();
     final DivTensor g;
 
     DivT(long seed) {
+      this(seed, 3, 4);
+    }
+
+    DivT(long seed, int... shape) {
       SplittableRandom rnd = new SplittableRandom(seed);
-      long[] a = ZkWalkFixture.random(rnd, 12, -3000, 3000);
-      long[] d = ZkWalkFixture.random(rnd, 12, 1, 60);
-      long[] q = new long[12];
-      long[] r = new long[12];
-      long[] rp = new long[12];
-      for (int i = 0; i < 12; i++) {
+      int n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+      long[] a = ZkWalkFixture.random(rnd, n, -3000, 3000);
+      long[] d = ZkWalkFixture.random(rnd, n, 1, 60);
+      long[] q = new long[n];
+      long[] r = new long[n];
+      long[] rp = new long[n];
+      for (int i = 0; i < n; i++) {
         q[i] = Math.floorDiv(2 * a[i] + d[i], 2 * d[i]);
         r[i] = 2 * a[i] + d[i] - 2 * d[i] * q[i];
         rp[i] = 2 * d[i] - 1 - r[i];
       }
-      int xa = f.tensor("a", TensorKind.VIRTUAL, a, 3, 4);
-      int xd = f.tensor("d", TensorKind.COMMITTED, d, 3, 4);
-      int xq = f.limbBacked("q", q, 0, 16, true, 8, 3, 4);
-      int xr = f.limbBacked("r", r, 0, 8, false, 8, 3, 4);
-      int xrp = f.tensor("r'", TensorKind.VIRTUAL, rp, 3, 4);
+      int xa = f.tensor("a", TensorKind.VIRTUAL, a, shape);
+      int xd = f.tensor("d", TensorKind.COMMITTED, d, shape);
+      int xq = f.limbBacked("q", q, 0, 16, true, 8, shape);
+      int xr = f.limbBacked("r", r, 0, 8, false, 8, shape);
+      int xrp = f.tensor("r'", TensorKind.VIRTUAL, rp, shape);
       g = new DivTensor(xa, xd, xq, xr, xrp, 8);
       f.gadgets.add(g);
     }
@@ -178,38 +182,12 @@ class ZkDivSelectWireGadgetsTest {
     return out;
   }
 
-  private record Run(byte[] bytes, List<ZkClaim> proverClaims, ZkMasks proverMasks, Transcript pt,
-      Checked<List<ZkClaim>> verified, ZkMasks verifierMasks, Transcript vt, boolean atEnd) {}
-
   private static Run run(Case k, List<ZkClaim> verifierClaims, int verifierSize, UnaryOperator<byte[]> tamper) {
-    Circuit c = k.f().circuit();
-    MaskCursor pc = MaskCursor.of(SIZE);
-    pc.take(UP);
-    ZkMasks pm = ZkMasks.prover(c, c.outputs(), k.lambda(), pc);
-    Transcript pt = ZkWalkFixture.transcript();
-    ProofSink sink = new ProofSink();
-    List<ZkClaim> pcl = ZkGadgetArguments.prove(k.g(), c, k.f().tables(), k.claims(), sink, pt, pm);
-    byte[] bytes = tamper.apply(sink.toBytes());
-    MaskCursor vc = MaskCursor.of(verifierSize);
-    vc.take(UP);
-    ZkMasks vm = ZkMasks.verifier(c, c.outputs(), vc);
-    Transcript vt = ZkWalkFixture.transcript();
-    FieldReader in = new FieldReader(bytes, 0, bytes.length);
-    Checked<List<ZkClaim>> v = ZkGadgetArguments.verify(k.g(), c, verifierClaims, in, vt, vm);
-    return new Run(bytes, pcl, pm, pt, v, vm, vt, in.atEnd());
+    return k.f().run(ZkWalkFixture.gadget(k.g()), k.lambda(), UP, k.claims(), verifierClaims, verifierSize, tamper);
   }
 
   private static Run run(Case k) {
     return run(k, k.claims(), SIZE, b -> b);
-  }
-
-  /** Null when the verifier rejected or left a false claim: the lie is caught. */
-  private static String passed(Case k, Run r) {
-    if (!r.verified().isOk()) {
-      return null;
-    }
-    return k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value()) == null
-        ? "passed every check" : null;
   }
 
   @Test
@@ -218,34 +196,17 @@ class ZkDivSelectWireGadgetsTest {
       for (Case k : cases(seed)) {
         Run r = run(k);
         String what = k.name() + " seed " + seed;
-        assertTrue(r.verified().isOk(), what + ": " + r.verified().reason());
-        assertTrue(r.atEnd(), what + ": the verifier read every element");
-        assertArrayEquals(r.pt().challengeFr("next"), r.vt().challengeFr("next"), what + ": transcripts in step");
-        assertEquals(r.proverMasks().cursor().used(), r.verifierMasks().cursor().used(), what + ": same slots");
+        k.f().assertHonest(r, k.lambda(), what);
         assertEquals(k.slots(), r.verifierMasks().cursor().used() - UP, what + ": one slot per element");
         assertEquals(k.elements(), r.bytes().length / Fr.BYTES, what);
         List<ZkClaim> vc = r.verified().value();
-        assertNull(k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), vc), what);
-        assertEquals(r.proverClaims().size(), vc.size(), what);
-        for (int i = 0; i < vc.size(); i++) {
-          ZkClaim a = r.proverClaims().get(i);
-          ZkClaim b = vc.get(i);
-          assertEquals(a.tensor(), b.tensor(), what);
-          assertArrayEquals(a.point(), b.point(), what);
-          assertArrayEquals(a.value(), b.value(), what);
-          assertTrue(ZkWalkFixture.sameForm(a.omega(), b.omega()), what + ": same offset");
+        for (ZkClaim b : vc) {
           assertTrue(r.verifierMasks().limbBacked(b.tensor()) == null, what + ": limbs, not the limb-backed tensor");
         }
         int a = k.g() instanceof DivConst d ? d.a() : k.g() instanceof DivTensor d ? d.a() : -1;
         assertEquals(a < 0 ? 0 : 1, vc.stream().filter(x -> x.tensor() == a).count(), what + ": one claim on a");
         assertEquals(k.deferred(), r.verifierMasks().lambdaClaims().size(), what);
         assertEquals(k.deferred(), r.proverMasks().lambdaClaims().size(), what);
-        for (int i = 0; i < k.deferred(); i++) {
-          assertArrayEquals(r.proverMasks().lambdaClaims().get(i).value(),
-              r.verifierMasks().lambdaClaims().get(i).value(), what + ": the prover derives the verifier's claims");
-          assertTrue(ZkWalkFixture.sameForm(r.proverMasks().lambdaClaims().get(i).omega(),
-              r.verifierMasks().lambdaClaims().get(i).omega()), what);
-        }
       }
     }
   }
@@ -265,31 +226,11 @@ class ZkDivSelectWireGadgetsTest {
     }
   }
 
-  private static byte[] plusOne(byte[] bytes, int e) {
-    long[] x = new long[L];
-    assertTrue(Fr.fromBytes(x, 0, bytes, e * Fr.BYTES));
-    Fr.add(x, 0, x, 0, WalkMath.one(), 0);
-    byte[] out = bytes.clone();
-    Fr.toBytes(out, e * Fr.BYTES, x, 0);
-    return out;
-  }
-
   @Test
   void aLieInEveryElementOfEveryMessageIsCaught() {
     int lies = 0;
     for (Case k : cases(4)) {
-      int n = run(k).bytes().length / Fr.BYTES;
-      for (int e = 0; e < n; e++) {
-        final int at = e;
-        assertNull(passed(k, run(k, k.claims(), SIZE, b -> plusOne(b, at))), k.name() + ": +1 at element " + e);
-        Run flip = run(k, k.claims(), SIZE, b -> {
-          byte[] c = b.clone();
-          c[at * Fr.BYTES + 5] ^= 0x10;
-          return c;
-        });
-        assertNull(passed(k, flip), k.name() + ": a flipped bit at element " + e);
-        lies++;
-      }
+      lies += k.f().assertEveryLieCaught(k.name(), k.lambda(), t -> run(k, k.claims(), SIZE, t));
     }
     assertEquals(4 + 3 + 19 + 1 + 25 + 10 + 9 + 11, lies);
   }
@@ -300,21 +241,13 @@ class ZkDivSelectWireGadgetsTest {
       for (int i = 0; i < k.claims().size(); i++) {
         List<ZkClaim> bad = new ArrayList<>(k.claims());
         ZkClaim h = bad.get(i);
-        long[] v = h.value().clone();
-        Fr.add(v, 0, v, 0, WalkMath.one(), 0);
-        bad.set(i, new ZkClaim(h.tensor(), h.point(), v, h.omega()));
+        bad.set(i, ZkWalkFixture.plusOne(h));
         Run r = run(k, bad, SIZE, b -> b);
         assertTrue(r.verified().isOk(), k.name());
         String f = k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value());
         assertNotNull(f, k.name() + ": a false value of claim " + i);
         assertEquals("Lambda-claim " + i, f, k.name());
-        MaskForm moved = new MaskForm();
-        long[] c = new long[L];
-        for (int j = 0; j < h.omega().terms(); j++) {
-          h.omega().coefficient(j, c, 0);
-          moved.add((h.omega().index(j) + 1) % UP, c, 0);
-        }
-        bad.set(i, new ZkClaim(h.tensor(), h.point(), h.value(), moved));
+        bad.set(i, ZkWalkFixture.movedOffset(h, UP));
         r = run(k, bad, SIZE, b -> b);
         assertEquals("Lambda-claim " + i, k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(),
             r.verified().value()), k.name() + ": a moved offset of claim " + i);
@@ -350,7 +283,7 @@ class ZkDivSelectWireGadgetsTest {
     ZkClaim sigma = r.verified().value().get(0);
     assertEquals(0, sigma.omega().terms(), "fixed by the vk: no slot (4.1)");
     assertArrayEquals(k.f().mle(sigma.tensor(), sigma.point()), sigma.value());
-    Run lie = run(k, List.of(), SIZE, b -> plusOne(b, 0));
+    Run lie = run(k, List.of(), SIZE, b -> ZkWalkFixture.plusOne(b, 0));
     assertEquals("MaxSelect: a row does not select exactly one tap", lie.verified().reason());
     Run none = run(k, List.of(), SIZE, b -> new byte[0]);
     assertEquals("MaxSelect: proof too short", none.verified().reason());
@@ -396,10 +329,11 @@ class ZkDivSelectWireGadgetsTest {
     assertNull(ZkDivConstArgument.refusal(one, c1), "a scalar divisor needs no run");
     Wire concat = new Wire(a, new int[] {q, r}, new int[] {0}, new int[] {0}, new long[1]);
     ZkClaim ya = f.honest(a, new SplittableRandom(3), lambda, UP);
-    assertEquals("Wire: several inputs (Concat) are not masked yet", ZkGadgetArguments.verify(concat, c1,
+    // a Concat and a zero-variable Wire are proven now (ZkConcatGadgetTest); without bytes, refused by reason
+    assertEquals("Concat: proof too short", ZkGadgetArguments.verify(concat, c1,
         List.of(ya), new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
     Wire scalarWire = new Wire(a, new int[] {q}, new int[] {0}, new int[] {0}, new long[1]);
-    assertEquals("Wire: no variable to mask", ZkGadgetArguments.verify(scalarWire, c1, List.of(ya),
+    assertEquals("Wire: limbs of q: Decomp: proof too short", ZkGadgetArguments.verify(scalarWire, c1, List.of(ya),
         new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
     assertEquals("Wire: expected one merged claim, got 2", ZkGadgetArguments.verify(scalarWire, c1,
         List.of(ya, ya), new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
@@ -407,7 +341,34 @@ class ZkDivSelectWireGadgetsTest {
     assertEquals("DivTensor: d and q are one tensor", ZkGadgetArguments.verify(same, c1, List.of(),
         new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
     DivTensor scalar = new DivTensor(a, rp, q, r, rp, 8);
-    assertEquals("DivTensor: no variable to mask", ZkGadgetArguments.verify(scalar, c1, List.of(),
-        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason());
+    assertEquals("DivTensor: proof too short", ZkGadgetArguments.verify(scalar, c1, List.of(),
+        new FieldReader(new byte[0], 0, 0), ZkWalkFixture.transcript(), m1).reason(), "no longer refused: no bytes");
+  }
+
+  @Test
+  void aZeroVariableDivTensorRunsOverADummyVariable() {
+    for (long seed = 1; seed <= 3; seed++) {
+      DivT t = new DivT(seed + 40, 1, 1);
+      Circuit c = t.f.circuit();
+      SplittableRandom rnd = new SplittableRandom(seed);
+      long[] lambda = ZkWalkFixture.column(rnd, SIZE);
+      ZkMasks m = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(SIZE));
+      assertArrayEquals(new int[] {5}, ZkSelectionArguments.degrees(t.g, c, m), "one dummy round: eq d' q'");
+      Case k = new Case("DivTensor, scalars", t.f, t.g, List.of(t.f.honest(t.g.rPrime(), rnd, lambda, UP)), lambda,
+          3, 14, 14, new int[] {5});
+      Run r = run(k);
+      t.f.assertHonest(r, lambda, k.name());
+      // per r' claim d and r's limb (2); at z*: a, d, r's limb, Pdq (4); the run (5); d and q's limbs (3)
+      assertEquals(k.elements(), r.bytes().length / Fr.BYTES);
+      assertEquals(k.slots(), r.verifierMasks().cursor().used() - UP);
+      assertEquals(k.deferred(), r.verifierMasks().lambdaClaims().size(), "r', the relation, R3");
+      for (ZkClaim cl : r.verified().value()) {
+        assertEquals(0, cl.point().length, "claims on the scalars themselves");
+      }
+      assertEquals(14, t.f.assertEveryLieCaught(k.name(), lambda, tamper -> run(k, k.claims(), SIZE, tamper)));
+      Run lie = run(k, List.of(ZkWalkFixture.plusOne(k.claims().get(0))), SIZE, b -> b);
+      assertEquals("Lambda-claim 0", t.f.falseClaim(lambda, lie.verifierMasks().lambdaClaims(),
+          lie.verified().value()), "a false r' value caught by its R1");
+    }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +15,7 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.besuzkml.field.Fr;
 import org.besuzkml.mask.MaskCursor;
-import org.besuzkml.mask.MaskForm;
-import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.proof.gadget.ZkWalkFixture.Run;
 import org.besuzkml.sumcheck.FieldReader;
 import org.besuzkml.transcript.Transcript;
 import org.junit.jupiter.api.Test;
@@ -142,38 +140,12 @@ class ZkWalkArgumentsTest {
     return out;
   }
 
-  private record Run(byte[] bytes, List<ZkClaim> proverClaims, ZkMasks proverMasks, Transcript pt,
-      Checked<List<ZkClaim>> verified, ZkMasks verifierMasks, Transcript vt, boolean atEnd) {}
-
   private static Run run(Case k, List<ZkClaim> verifierClaims, int verifierSize, UnaryOperator<byte[]> tamper) {
-    Circuit c = k.f().circuit();
-    MaskCursor pc = MaskCursor.of(SIZE);
-    pc.take(UP);
-    ZkMasks pm = ZkMasks.prover(c, c.outputs(), k.lambda(), pc);
-    Transcript pt = ZkWalkFixture.transcript();
-    ProofSink sink = new ProofSink();
-    List<ZkClaim> pcl = ZkGadgetArguments.prove(k.g(), c, k.f().tables(), k.claims(), sink, pt, pm);
-    byte[] bytes = tamper.apply(sink.toBytes());
-    MaskCursor vc = MaskCursor.of(verifierSize);
-    vc.take(UP);
-    ZkMasks vm = ZkMasks.verifier(c, c.outputs(), vc);
-    Transcript vt = ZkWalkFixture.transcript();
-    FieldReader in = new FieldReader(bytes, 0, bytes.length);
-    Checked<List<ZkClaim>> v = ZkGadgetArguments.verify(k.g(), c, verifierClaims, in, vt, vm);
-    return new Run(bytes, pcl, pm, pt, v, vm, vt, in.atEnd());
+    return k.f().run(ZkWalkFixture.gadget(k.g()), k.lambda(), UP, k.claims(), verifierClaims, verifierSize, tamper);
   }
 
   private static Run run(Case k) {
     return run(k, k.claims(), SIZE, b -> b);
-  }
-
-  /** Null when the verifier rejected or left a false claim: the lie is caught. */
-  private static String passed(Case k, Run r) {
-    if (!r.verified().isOk()) {
-      return null;
-    }
-    return k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value()) == null
-        ? "passed every check" : null;
   }
 
   @Test
@@ -182,31 +154,14 @@ class ZkWalkArgumentsTest {
       for (Case k : cases(seed)) {
         Run r = run(k);
         String what = k.name() + " seed " + seed;
-        assertTrue(r.verified().isOk(), what + ": " + r.verified().reason());
-        assertTrue(r.atEnd(), what + ": the verifier read every element");
-        assertArrayEquals(r.pt().challengeFr("next"), r.vt().challengeFr("next"), what + ": transcripts in step");
-        assertEquals(r.proverMasks().cursor().used(), r.verifierMasks().cursor().used(), what + ": same slots");
+        k.f().assertHonest(r, k.lambda(), what);
         int elements = r.bytes().length / Fr.BYTES;
         assertEquals(elements - k.publicStated(), r.verifierMasks().cursor().used() - UP,
             what + ": one fresh slot per masked stated element, none for public ones");
-        List<ZkClaim> vc = r.verified().value();
-        assertNull(k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), vc), what);
-        assertEquals(r.proverClaims().size(), vc.size(), what);
-        for (int i = 0; i < vc.size(); i++) {
-          ZkClaim a = r.proverClaims().get(i);
-          ZkClaim b = vc.get(i);
-          assertEquals(a.tensor(), b.tensor(), what);
-          assertArrayEquals(a.point(), b.point(), what);
-          assertArrayEquals(a.value(), b.value(), what);
-          assertTrue(ZkWalkFixture.sameForm(a.omega(), b.omega()), what + ": same offset");
+        for (ZkClaim b : r.verified().value()) {
           assertEquals(TensorKind.COMMITTED == k.f().tensors.get(b.tensor()).kind()
               && r.verifierMasks().limbBacked(b.tensor()) != null, k.g() instanceof Alias,
               what + ": no claim on a limb-backed tensor leaves a stating gadget");
-        }
-        assertEquals(r.proverMasks().lambdaClaims().size(), r.verifierMasks().lambdaClaims().size(), what);
-        for (int i = 0; i < r.verifierMasks().lambdaClaims().size(); i++) {
-          assertArrayEquals(r.proverMasks().lambdaClaims().get(i).value(),
-              r.verifierMasks().lambdaClaims().get(i).value(), what + ": the prover derives the verifier's claims");
         }
         boolean checks = k.g() instanceof Lin || (k.g() instanceof Decomp d && d.define());
         assertEquals(checks ? k.claims().size() : 0, r.verifierMasks().lambdaClaims().size(),
@@ -215,39 +170,14 @@ class ZkWalkArgumentsTest {
     }
   }
 
-  private static byte[] plusOne(byte[] bytes, int e) {
-    long[] x = new long[L];
-    assertTrue(Fr.fromBytes(x, 0, bytes, e * Fr.BYTES));
-    Fr.add(x, 0, x, 0, WalkMath.one(), 0);
-    byte[] out = bytes.clone();
-    Fr.toBytes(out, e * Fr.BYTES, x, 0);
-    return out;
-  }
-
   @Test
   void aLieInEveryStatedElementIsCaught() {
     int lies = 0;
     for (Case k : cases(4)) {
-      int n = run(k).bytes().length / Fr.BYTES;
-      for (int e = 0; e < n; e++) {
-        final int at = e;
-        Run r = run(k, k.claims(), SIZE, b -> plusOne(b, at));
-        assertNull(passed(k, r), k.name() + ": a lie at element " + e + " of " + n);
-        Run flip = run(k, k.claims(), SIZE, b -> {
-          byte[] c = b.clone();
-          c[at * Fr.BYTES + 5] ^= 0x10;
-          return c;
-        });
-        assertNull(passed(k, flip), k.name() + ": a flipped bit at element " + e);
-        lies++;
-      }
+      lies += k.f().assertEveryLieCaught(k.name(), k.lambda(), t -> run(k, k.claims(), SIZE, t));
     }
     // Lin: 2 x (3 values + 2 limbs), Lin on y: 2, Decomp define: 2, check: 2, Requant: 2 + 1
     assertEquals(10 + 2 + 2 + 2 + 3, lies);
-  }
-
-  private static ZkClaim withValue(ZkClaim c, long[] v) {
-    return new ZkClaim(c.tensor(), c.point(), v, c.omega());
   }
 
   @Test
@@ -259,23 +189,14 @@ class ZkWalkArgumentsTest {
       boolean check = k.g() instanceof Lin || k.g() instanceof Decomp;
       for (int i = 0; i < k.claims().size(); i++) {
         List<ZkClaim> bad = new ArrayList<>(k.claims());
-        long[] v = bad.get(i).value().clone();
-        Fr.add(v, 0, v, 0, WalkMath.one(), 0);
-        bad.set(i, withValue(bad.get(i), v));
+        bad.set(i, ZkWalkFixture.plusOne(bad.get(i)));
         Run r = run(k, bad, SIZE, b -> b);
         assertTrue(r.verified().isOk(), k.name());
         String f = k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value());
         assertNotNull(f, k.name() + ": a false value of claim " + i);
         assertTrue(f.startsWith(check ? "Lambda-claim" : "claim on"), k.name() + ": " + f);
         // the same value with an offset that names another entry
-        ZkClaim h = k.claims().get(i);
-        MaskForm moved = new MaskForm();
-        long[] c = new long[L];
-        for (int j = 0; j < h.omega().terms(); j++) {
-          h.omega().coefficient(j, c, 0);
-          moved.add((h.omega().index(j) + 1) % UP, c, 0);
-        }
-        bad.set(i, new ZkClaim(h.tensor(), h.point(), h.value(), moved));
+        bad.set(i, ZkWalkFixture.movedOffset(k.claims().get(i), UP));
         r = run(k, bad, SIZE, b -> b);
         assertNotNull(k.f().falseClaim(k.lambda(), r.verifierMasks().lambdaClaims(), r.verified().value()),
             k.name() + ": a moved offset of claim " + i);

@@ -1,17 +1,29 @@
 package org.besuzkml.proof.gadget;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.besuzkml.field.Fr;
 import org.besuzkml.mask.LambdaClaim;
+import org.besuzkml.mask.MaskCursor;
 import org.besuzkml.mask.MaskForm;
+import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.sumcheck.FieldReader;
 import org.besuzkml.transcript.Transcript;
 
 /**
  * Small circuits for the zero-knowledge walk arguments, built tensor by tensor with integer values
  * that satisfy their gadgets' relations, and the checks of a run: every Lambda-claim and every
- * returned masked claim against the tables and the column.
+ * returned masked claim against the tables and the column. Also the run/lie harness the zk gadget tests
+ * share: prove an {@link Argument}, verify it from (possibly tampered) bytes, compare both sides, and
+ * apply a lie at every element.
  */
 final class ZkWalkFixture {
   static final int L = Fr.LIMBS;
@@ -215,5 +227,201 @@ final class ZkWalkFixture {
       }
     }
     return true;
+  }
+
+  /** One zero-knowledge argument as the walk runs it, on both sides. */
+  interface Argument {
+    List<ZkClaim> prove(Circuit c, ProverTables t, List<ZkClaim> claims, ZkMasks pm, ProofSink sink, Transcript pt);
+
+    Checked<List<ZkClaim>> verify(Circuit c, List<ZkClaim> claims, ZkMasks vm, FieldReader in, Transcript vt);
+  }
+
+  /** The registered argument of one gadget ({@link ZkGadgetArguments}). */
+  static Argument gadget(Gadget g) {
+    return new Argument() {
+      @Override
+      public List<ZkClaim> prove(Circuit c, ProverTables t, List<ZkClaim> claims, ZkMasks pm, ProofSink sink,
+          Transcript pt) {
+        return ZkGadgetArguments.prove(g, c, t, claims, sink, pt, pm);
+      }
+
+      @Override
+      public Checked<List<ZkClaim>> verify(Circuit c, List<ZkClaim> claims, ZkMasks vm, FieldReader in,
+          Transcript vt) {
+        return ZkGadgetArguments.verify(g, c, claims, in, vt, vm);
+      }
+    };
+  }
+
+  /** The merge of the claims on one tensor ({@link ZkClaimMerge}). */
+  static Argument merge(int tensor) {
+    return new Argument() {
+      @Override
+      public List<ZkClaim> prove(Circuit c, ProverTables t, List<ZkClaim> claims, ZkMasks pm, ProofSink sink,
+          Transcript pt) {
+        return ZkClaimMerge.prove(tensor, claims, c, t, pm, sink, pt);
+      }
+
+      @Override
+      public Checked<List<ZkClaim>> verify(Circuit c, List<ZkClaim> claims, ZkMasks vm, FieldReader in,
+          Transcript vt) {
+        return ZkClaimMerge.verify(tensor, claims, c, vm, in, vt);
+      }
+    };
+  }
+
+  /**
+   * Gadgets run in walk order: each takes the pending claims on its output and adds what it returns;
+   * the result is what is left pending. The verifier stops at the first refusal.
+   */
+  static Argument chain(List<Gadget> chain) {
+    return new Argument() {
+      @Override
+      public List<ZkClaim> prove(Circuit c, ProverTables t, List<ZkClaim> claims, ZkMasks pm, ProofSink sink,
+          Transcript pt) {
+        List<ZkClaim> pending = new ArrayList<>(claims);
+        for (Gadget g : chain) {
+          pending.addAll(ZkGadgetArguments.prove(g, c, t, take(pending, g.outputs()[0]), sink, pt, pm));
+        }
+        return pending;
+      }
+
+      @Override
+      public Checked<List<ZkClaim>> verify(Circuit c, List<ZkClaim> claims, ZkMasks vm, FieldReader in,
+          Transcript vt) {
+        List<ZkClaim> pending = new ArrayList<>(claims);
+        for (Gadget g : chain) {
+          Checked<List<ZkClaim>> one = ZkGadgetArguments.verify(g, c, take(pending, g.outputs()[0]), in, vt, vm);
+          if (!one.isOk()) {
+            return one;
+          }
+          pending.addAll(one.value());
+        }
+        return Checked.ok(pending);
+      }
+    };
+  }
+
+  /** Removes and returns the pending claims on {@code tensor}. */
+  private static List<ZkClaim> take(List<ZkClaim> pending, int tensor) {
+    List<ZkClaim> mine = new ArrayList<>();
+    pending.removeIf(cl -> cl.tensor() == tensor && mine.add(cl));
+    return mine;
+  }
+
+  /** Both sides of one run: the (tampered) bytes, the prover's claims and masks, the verifier's verdict. */
+  record Run(byte[] bytes, List<ZkClaim> proverClaims, ZkMasks proverMasks, Transcript pt,
+      Checked<List<ZkClaim>> verified, ZkMasks verifierMasks, Transcript vt, boolean atEnd) {}
+
+  /**
+   * Proves {@code a} on the claims {@code proverClaims} with the column {@code lambda} (its first {@code up}
+   * entries taken upstream), tampers the bytes, and verifies them on {@code verifierClaims} with a column of
+   * {@code verifierSize} entries (the first {@code up} taken).
+   */
+  Run run(Argument a, long[] lambda, int up, List<ZkClaim> proverClaims, List<ZkClaim> verifierClaims,
+      int verifierSize, UnaryOperator<byte[]> tamper) {
+    Circuit c = circuit();
+    MaskCursor pc = MaskCursor.of(lambda.length / L);
+    pc.take(up);
+    ZkMasks pm = ZkMasks.prover(c, c.outputs(), lambda, pc);
+    Transcript pt = transcript();
+    ProofSink sink = new ProofSink();
+    List<ZkClaim> pcl = a.prove(c, tables(), proverClaims, pm, sink, pt);
+    byte[] bytes = tamper.apply(sink.toBytes());
+    MaskCursor vc = MaskCursor.of(verifierSize);
+    vc.take(up);
+    ZkMasks vm = ZkMasks.verifier(c, c.outputs(), vc);
+    Transcript vt = transcript();
+    FieldReader in = new FieldReader(bytes, 0, bytes.length);
+    Checked<List<ZkClaim>> v = a.verify(c, verifierClaims, vm, in, vt);
+    return new Run(bytes, pcl, pm, pt, v, vm, vt, in.atEnd());
+  }
+
+  /** Null when the verifier rejected or left a false claim (the lie is caught), else why not. */
+  String passed(Run r, long[] lambda) {
+    if (!r.verified().isOk()) {
+      return null;
+    }
+    return falseClaim(lambda, r.verifierMasks().lambdaClaims(), r.verified().value()) == null
+        ? "passed every check" : null;
+  }
+
+  /**
+   * The checks every honest run passes: verified from bytes read to the end, transcripts in step, both
+   * sides taking the same slots, every Lambda-claim and returned claim true, and the prover's claims and
+   * Lambda-claims the verifier's (tensor, point, value, offset).
+   */
+  void assertHonest(Run r, long[] lambda, String what) {
+    assertTrue(r.verified().isOk(), what + ": " + r.verified().reason());
+    assertTrue(r.atEnd(), what + ": the verifier read every element");
+    assertArrayEquals(r.pt().challengeFr("next"), r.vt().challengeFr("next"), what + ": transcripts in step");
+    assertEquals(r.proverMasks().cursor().used(), r.verifierMasks().cursor().used(), what + ": same slots");
+    List<ZkClaim> vc = r.verified().value();
+    assertNull(falseClaim(lambda, r.verifierMasks().lambdaClaims(), vc), what);
+    assertEquals(r.proverClaims().size(), vc.size(), what);
+    for (int i = 0; i < vc.size(); i++) {
+      ZkClaim a = r.proverClaims().get(i);
+      ZkClaim b = vc.get(i);
+      assertEquals(a.tensor(), b.tensor(), what);
+      assertArrayEquals(a.point(), b.point(), what);
+      assertArrayEquals(a.value(), b.value(), what);
+      assertTrue(sameForm(a.omega(), b.omega()), what + ": same offset");
+    }
+    List<LambdaClaim> pl = r.proverMasks().lambdaClaims();
+    List<LambdaClaim> vl = r.verifierMasks().lambdaClaims();
+    assertEquals(pl.size(), vl.size(), what);
+    for (int i = 0; i < vl.size(); i++) {
+      assertArrayEquals(pl.get(i).value(), vl.get(i).value(), what + ": the prover derives the verifier's claims");
+      assertTrue(sameForm(pl.get(i).omega(), vl.get(i).omega()), what);
+    }
+  }
+
+  /**
+   * A +1 and a flipped bit at every element of the honest run's bytes ({@code run} applies a tamper),
+   * each caught; returns the number of elements.
+   */
+  int assertEveryLieCaught(String name, long[] lambda, Function<UnaryOperator<byte[]>, Run> run) {
+    int n = run.apply(b -> b).bytes().length / Fr.BYTES;
+    for (int e = 0; e < n; e++) {
+      final int at = e;
+      assertNull(passed(run.apply(b -> plusOne(b, at)), lambda), name + ": +1 at element " + e + " of " + n);
+      assertNull(passed(run.apply(b -> flipBit(b, at)), lambda), name + ": a flipped bit at element " + e);
+    }
+    return n;
+  }
+
+  /** The bytes with element {@code e} (an Fr) one higher. */
+  static byte[] plusOne(byte[] bytes, int e) {
+    long[] x = new long[L];
+    assertTrue(Fr.fromBytes(x, 0, bytes, e * Fr.BYTES));
+    Fr.add(x, 0, x, 0, WalkMath.one(), 0);
+    byte[] out = bytes.clone();
+    Fr.toBytes(out, e * Fr.BYTES, x, 0);
+    return out;
+  }
+
+  /** The bytes with one bit of element {@code e} flipped. */
+  static byte[] flipBit(byte[] bytes, int e) {
+    byte[] c = bytes.clone();
+    c[e * Fr.BYTES + 5] ^= 0x10;
+    return c;
+  }
+
+  /** The claim with its value one higher (a false input claim). */
+  static ZkClaim plusOne(ZkClaim h) {
+    long[] v = h.value().clone();
+    Fr.add(v, 0, v, 0, WalkMath.one(), 0);
+    return new ZkClaim(h.tensor(), h.point(), v, h.omega());
+  }
+
+  /** The claim with its offset moved to the next of the {@code up} upstream entries (its value kept). */
+  static ZkClaim movedOffset(ZkClaim h, int up) {
+    MaskForm moved = new MaskForm();
+    long[] c = new long[L];
+    for (int j = 0; j < h.omega().terms(); j++) {
+      h.omega().coefficient(j, c, 0);
+      moved.add((h.omega().index(j) + 1) % up, c, 0);
+    }
+    return new ZkClaim(h.tensor(), h.point(), h.value(), moved);
   }
 }
