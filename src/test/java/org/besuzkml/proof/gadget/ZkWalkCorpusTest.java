@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The zero-knowledge walk arguments of step 7 (parts 1 to 3, and Conv) on compiled corpus models: every
  * Lin, ReduceSum, Alias, Decomp, Requant, Contract, Conv, Poly (broadcast inputs too), DivConst, DivTensor,
- * MaxSelect and Wire of the circuit, none refused, given honest masked claims, verifies from bytes with every Lambda-claim and returned claim true; a claim that reaches a limb-backed
- * tensor through an Alias is discharged by its Decomp define, as the walk will do.
+ * MaxSelect and Wire of the circuit, none refused, given honest masked claims, verifies from bytes with every
+ * Lambda-claim and returned claim true; a claim that reaches a limb-backed tensor through an Alias is
+ * discharged by its Decomp define, as the walk will do.
  */
 class ZkWalkCorpusTest {
   private static final int UP = 2;
