@@ -1,6 +1,7 @@
 package org.besuzkml.sumcheck;
 
 import org.besuzkml.field.Fr;
+import org.besuzkml.poly.Multilinear;
 import org.besuzkml.poly.Univariate;
 
 /**
@@ -11,12 +12,21 @@ import org.besuzkml.poly.Univariate;
  * is quadratic in {@code x_k}), and the stated values are the masked ones,
  * {@code A~(r) + r_k (1 - r_k) s}. Every round reports {@link #degree()} + 1 evaluations (earlier
  * rounds extrapolated) so that {@link ZkSumcheckProver} can read them at one width. Prover side.
+ *
+ * <p>A factor may carry a multilinear <em>weight</em> {@code W} on its mask,
+ * {@code A'(x) = A~(x) + x_k (1 - x_k) s W(x)}: a broadcast input {@code Bcast(X) = X~ D} (D the
+ * product of LT factors of the broadcast blocks) is masked as {@code (X~ + x_k (1 - x_k) s) D}, so
+ * that its stated value stays {@code X~ + kappa s} whether or not X depends on {@code x_k}. The
+ * weight is bound with the tables; in the last round the factor is cubic in {@code x_k} when W
+ * depends on it.
  */
 public final class MaskedLastRound implements SumcheckInstance {
   private static final int L = Fr.LIMBS;
 
   private final CompositeInstance inner;
   private final long[][] slots;
+  private final long[][] weights;
+  private boolean weightsCopied;
   private final int lastDegree;
   private final int degree;
   private final long[] kappa = new long[L];
@@ -26,12 +36,27 @@ public final class MaskedLastRound implements SumcheckInstance {
    * @param lastDegree the last round's degree (the vk's), at least the composition's
    */
   public MaskedLastRound(CompositeInstance inner, long[][] slots, int lastDegree) {
-    if (slots.length != inner.composition().arity() || lastDegree < inner.degree() || inner.numVars() < 1) {
-      throw new IllegalArgumentException("one slot (or null) per factor, a last degree >= the composition's, "
-          + "and at least one variable");
+    this(inner, slots, new long[slots.length][], lastDegree);
+  }
+
+  /**
+   * @param weights per factor the table of {@code 2^k} entries of its mask weight W, or null for
+   *     {@code W = 1}; the caller's tables are not modified
+   */
+  public MaskedLastRound(CompositeInstance inner, long[][] slots, long[][] weights, int lastDegree) {
+    if (slots.length != inner.composition().arity() || weights.length != slots.length
+        || lastDegree < inner.degree() || inner.numVars() < 1) {
+      throw new IllegalArgumentException("one slot (or null) and one weight (or null) per factor, a last degree "
+          + ">= the composition's, and at least one variable");
+    }
+    for (long[] w : weights) {
+      if (w != null && w.length < (L << inner.numVars())) {
+        throw new IllegalArgumentException("weight table shorter than 2^" + inner.numVars() + " elements");
+      }
     }
     this.inner = inner;
     this.slots = slots.clone();
+    this.weights = weights.clone();
     this.lastDegree = lastDegree;
     this.degree = Math.max(inner.degree(), lastDegree);
   }
@@ -64,6 +89,7 @@ public final class MaskedLastRound implements SumcheckInstance {
     long[] u = new long[L];
     long[] one = new long[L];
     Fr.setOne(one, 0);
+    long[] w = new long[L];
     long[] evals = new long[(degree + 1) * L];
     Composition q = inner.composition();
     long[] scratch = new long[q.scratchElements() * L];
@@ -78,12 +104,23 @@ public final class MaskedLastRound implements SumcheckInstance {
           Fr.sub(u, 0, one, 0, t, 0);
           Fr.mul(u, 0, u, 0, t, 0);
           Fr.mul(u, 0, u, 0, slots[j], 0);
+          if (weights[j] != null) {
+            weightAt(w, j, t);
+            Fr.mul(u, 0, u, 0, w, 0);
+          }
           Fr.add(val, j * L, val, j * L, u, 0);
         }
       }
       q.evaluate(evals, s * L, val, 0, scratch);
     }
     return evals;
+  }
+
+  /** {@code out = W_j(t) = W_j(0) + t (W_j(1) - W_j(0))}, with one variable left. */
+  private void weightAt(long[] out, int j, long[] t) {
+    Fr.sub(out, 0, weights[j], L, weights[j], 0);
+    Fr.mul(out, 0, out, 0, t, 0);
+    Fr.add(out, 0, out, 0, weights[j], 0);
   }
 
   /** The values at 0..degree of the polynomial given by its values at 0..d. */
@@ -110,10 +147,19 @@ public final class MaskedLastRound implements SumcheckInstance {
       Fr.sub(kappa, 0, one, 0, r, rOff);
       Fr.mul(kappa, 0, kappa, 0, r, rOff);
     }
+    int vars = inner.remainingVars();
+    for (int j = 0; j < weights.length; j++) {
+      if (weights[j] != null) {
+        long[] dst = weightsCopied ? weights[j] : new long[L << (vars - 1)];
+        Multilinear.fixFirstVariable(dst, 0, weights[j], 0, vars, r, rOff);
+        weights[j] = dst;
+      }
+    }
+    weightsCopied = true;
     inner.bind(r, rOff);
   }
 
-  /** The masked factors' stated values {@code A~(r) + r_k (1 - r_k) s}; the others unmasked. */
+  /** The masked factors' values {@code A~(r) + r_k (1 - r_k) s W(r)}; the others unmasked. */
   @Override
   public long[] finalValues() {
     long[] v = inner.finalValues();
@@ -121,6 +167,9 @@ public final class MaskedLastRound implements SumcheckInstance {
     for (int j = 0; j < slots.length; j++) {
       if (slots[j] != null) {
         Fr.mul(t, 0, kappa, 0, slots[j], 0);
+        if (weights[j] != null) {
+          Fr.mul(t, 0, t, 0, weights[j], 0);
+        }
         Fr.add(v, j * L, v, j * L, t, 0);
       }
     }

@@ -23,8 +23,10 @@ import org.besuzkml.transcript.Transcript;
  * gadgets that reduce a claim {@code (Y, z, v, omega)} by a sumcheck. The run is the masked
  * sumcheck of {@code f' + g + 2^(-k) <omega, Lambda>} on {@code v}, where {@code f'} has every
  * stated tensor replaced by its masked extension in the run's last variable,
- * {@code T'(x) = T~(x) + x_k (1 - x_k) Lambda[slot_T]}; every stated tensor must depend on that
- * variable (it is then the last round binding one of its variables, so only the last round changes).
+ * {@code T'(x) = T~(x) + x_k (1 - x_k) Lambda[slot_T]}, so only the last round changes (earlier
+ * rounds sum {@code x_k} over {0,1}). A tensor that does not depend on {@code x_k} enters the summand
+ * broadcast, {@code T~ D} with D multilinear (Poly), and its mask is carried by D as well:
+ * {@code (T~ + x_k (1 - x_k) Lambda[slot_T]) D}, the same stated value.
  * The stated values are {@code T'(r) = T~(r) + kappa Lambda[slot_T]}, {@code kappa = r_k (1 - r_k)},
  * so {@code omega_T = kappa e_slot}; {@code kappa = 0} is refused. The verifier's final check
  * becomes the Lambda-claim {@code <w_g(r) + 2^(-k) omega, Lambda> = final - F} with {@code F} the
@@ -81,13 +83,24 @@ final class ZkSumcheckEnd {
    */
   static Masked<SubClaim> run(CompositeInstance inst, int[] factorTarget, int[] tensors, int[] degrees,
       ZkClaim claim, ZkMasks m, ProofSink out, Transcript t) {
+    return run(inst, factorTarget, new long[factorTarget.length][], tensors, degrees, claim, m, out, t);
+  }
+
+  /**
+   * As {@link #run(CompositeInstance, int[], int[], int[], ZkClaim, ZkMasks, ProofSink, Transcript)},
+   * with per factor a multilinear weight on its mask ({@link MaskedLastRound}), or null: Poly's
+   * broadcast inputs, whose factor is {@code (X~ + x_k (1 - x_k) s) D} with D the LT factors of the
+   * broadcast blocks.
+   */
+  static Masked<SubClaim> run(CompositeInstance inst, int[] factorTarget, long[][] factorWeights, int[] tensors,
+      int[] degrees, ZkClaim claim, ZkMasks m, ProofSink out, Transcript t) {
     int first = m.cursor().used() + Arrays.stream(degrees).sum();
     long[][] targetSlots = slotValues(tensors, m, first);
     long[][] factorSlots = new long[factorTarget.length][];
     for (int j = 0; j < factorTarget.length; j++) {
       factorSlots[j] = factorTarget[j] < 0 ? null : targetSlots[factorTarget[j]];
     }
-    MaskedLastRound masked = new MaskedLastRound(inst, factorSlots, degrees[degrees.length - 1]);
+    MaskedLastRound masked = new MaskedLastRound(inst, factorSlots, factorWeights, degrees[degrees.length - 1]);
     Transcript replay = t.copy();
     MaskCursor replayCursor = m.cursor().copy();
     SumcheckProver.Proved p = ZkSumcheckProver.prove(masked, degrees, m.evaluate(claim.omega()), m.column(),

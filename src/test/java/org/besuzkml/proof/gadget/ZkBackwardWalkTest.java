@@ -38,10 +38,13 @@ class ZkBackwardWalkTest {
   private static final int START = 4;
   /**
    * Requant and Decomp (1l_mlp, sklearn_mlp), MaxSelect (1l_max_pool, 1l_softmax), DivTensor, DivConst; runs of
-   * zero variables over a dummy variable: Polys of scalars (1l_div, 2l_relu_fc), an outer product (1l_linear).
+   * zero variables over a dummy variable: Polys of scalars (1l_div, 2l_relu_fc), an outer product (1l_linear);
+   * Polys with broadcast inputs (layernorm, self_attention, 1l_batch_norm, 1l_gelu_tanh_appx, 1l_leakyrelu,
+   * 1l_prelu).
    */
   private static final List<String> MODELS = List.of("1l_mlp", "1l_max_pool", "1l_softmax", "1l_mean",
-      "sklearn_mlp", "1l_conv", "lenet_5", "1l_div", "2l_relu_fc", "1l_linear");
+      "sklearn_mlp", "1l_conv", "lenet_5", "1l_div", "2l_relu_fc", "1l_linear", "layernorm", "self_attention",
+      "1l_batch_norm", "1l_gelu_tanh_appx", "1l_leakyrelu", "1l_prelu");
   private static final int MAX_LIES = 150;
 
   private record Model(String name, Circuit c, ProverTables t, long[][] pub) {}

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * The sumcheck gadgets of step 7, part 2 (zk-design 4.2 masked extension, 4.3 R3, 4.6): Contract
  * without and with batch variables (also {@code m_k = 0}, and a public and a limb-backed operand),
  * ClaimMerge (on a virtual, a limb-backed and a public tensor), Poly (plain, with public and
- * limb-backed inputs, a zero check, and one tensor named twice), and with zero variables (an outer product,
- * a Poly of scalars: one dummy variable, the claim doubled).
+ * limb-backed inputs, a zero check, and one tensor named twice; broadcast inputs in ZkPolyBroadcastTest), and
+ * with zero variables (an outer product, a Poly of scalars: one dummy variable, the claim doubled).
  * Completeness with every Lambda-claim and returned masked claim true and both sides allocating
  * alike; the round degrees of 4.6 (only the last raised); a lie in every element of every message,
  * a false input value and a moved input offset caught; a degenerate challenge refused by reason.
@@ -440,17 +440,17 @@ class ZkSumcheckGadgetsTest {
     Checked<List<ZkClaim>> v = ZkGadgetArguments.verify(dot.g, c, List.of(y), new FieldReader(new byte[0], 0, 0),
         ZkWalkFixture.transcript(), vm);
     assertEquals("Contract: masked sumcheck: sumcheck proof: truncated at byte 0: need 4 elements", v.reason());
-    // Poly: a broadcast input, a zero-variable output
+    // Poly: an input that does not broadcast to the output, a zero-variable output
     ZkWalkFixture f = new ZkWalkFixture();
     int x = f.tensor("x", TensorKind.VIRTUAL, new long[] {1, 2, 3, 4}, 2, 2);
-    int s = f.tensor("s", TensorKind.CONSTANT, new long[] {3, 5}, 2, 1);
+    int s = f.tensor("s", TensorKind.CONSTANT, new long[] {3, 5, 7}, 1, 3);
     int yb = f.tensor("y", TensorKind.VIRTUAL, new long[] {3, 6, 15, 20}, 2, 2);
     int one = f.tensor("one", TensorKind.VIRTUAL, new long[] {7}, 1, 1);
     int sq = f.tensor("sq", TensorKind.VIRTUAL, new long[] {49}, 1, 1);
     Circuit cp = f.circuit();
     ZkMasks pm = ZkMasks.verifier(cp, cp.outputs(), MaskCursor.of(SIZE));
     Poly bcast = new Poly(yb, new int[] {x, s}, new long[] {1}, new int[][] {{0, 1}}, false);
-    assertEquals("Poly: broadcast inputs are not masked yet", ZkGadgetArguments.verify(bcast, cp,
+    assertEquals("Poly: broadcast shape", ZkGadgetArguments.verify(bcast, cp,
         List.of(f.honest(yb, new SplittableRandom(1), lambda, UP)), new FieldReader(new byte[0], 0, 0),
         ZkWalkFixture.transcript(), pm).reason());
     Poly scalar = new Poly(sq, new int[] {one}, new long[] {1}, new int[][] {{0, 0}}, false);
