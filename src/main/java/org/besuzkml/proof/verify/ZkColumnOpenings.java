@@ -81,11 +81,16 @@ public final class ZkColumnOpenings {
    */
   public static Checked<Result> prove(VerifyingKey vk, List<MaskedOpening> claims, long[][] bins, long[] lambda,
       MaskCursor cursor, ProofSink out, Transcript t) {
-    int nBin = vk.nBin();
-    if (bins == null || bins.length < vk.witnessBinCount() + vk.modelBinCount() || lambda == null
+    if (cursor == null || bins == null || bins.length < vk.witnessBinCount() + vk.modelBinCount() || lambda == null
         || lambda.length != cursor.size() * L) {
       return Checked.rejected("zk bin mapping (prover): bins or mask column of the wrong size");
     }
+    for (long[] b : bins) {
+      if (b == null || b.length != (1 << vk.nBin()) * L) {
+        return Checked.rejected("zk bin mapping (prover): a bin of the wrong size");
+      }
+    }
+    int nBin = vk.nBin();
     return map(vk, claims, cursor, new Chunks() {
       @Override
       public long[] values(int bin, int count, long[] z, int hi, int firstSlot) {

@@ -416,7 +416,7 @@ class ZkColumnOpeningsTest {
   }
 
   @Test
-  void aColumnTooShortForTheChunkSlotsIsRefusedOnBothSides() throws Exception {
+  void aColumnTooShortForTheChunkSlotsIsRefusedOnBothSidesAndBadBinsByTheProver() throws Exception {
     Model m = model("lenet_5");
     Run p = run(m, 2);
     MaskCursor small = MaskCursor.of(p.total() - 1);
@@ -431,6 +431,22 @@ class ZkColumnOpeningsTest {
     r = ZkColumnOpenings.verify(m.vk(), p.claims(), vsmall, new FieldReader(tail, 0, tail.length), Transcript.v1());
     assertFalse(r.isOk());
     assertTrue(r.reason().contains("overrun"), r.reason());
+    // the prover refuses by reason bins it cannot evaluate (a short one, too few)
+    long[][] shortBins = m.bins().clone();
+    for (int k = 0; k < shortBins.length; k++) {
+      shortBins[k] = Arrays.copyOf(shortBins[k], L);
+    }
+    MaskCursor c1 = MaskCursor.of(p.total());
+    c1.take(p.walkSize());
+    r = ZkColumnOpenings.prove(m.vk(), p.claims(), shortBins, p.lambda(), c1, new ProofSink(), Transcript.v1());
+    assertFalse(r.isOk());
+    assertTrue(r.reason().contains("a bin of the wrong size"), r.reason());
+    MaskCursor c2 = MaskCursor.of(p.total());
+    c2.take(p.walkSize());
+    r = ZkColumnOpenings.prove(m.vk(), p.claims(), Arrays.copyOf(m.bins(), 1), p.lambda(), c2, new ProofSink(),
+        Transcript.v1());
+    assertFalse(r.isOk());
+    assertTrue(r.reason().contains("wrong size"), r.reason());
   }
 
   @Test
