@@ -7,7 +7,7 @@
 #   verify      proof.verify (the verifier's driver and decoder), against the walk's unit tests and the
 #               adversarial suite
 #   gadget      proof.gadget's version-1 arguments and walk, against the same tests
-#   zk          the zero-knowledge walk (proof.gadget.Zk*, proof.verify.ZkReduction), against its own tests
+#   zk          the zero-knowledge walk (proof.gadget.Zk*, proof.verify.Zk*), against its own tests
 # PIT reruns every covering test of a surviving mutant, so a survivor of the primitives would cost
 # the whole end-to-end suite while telling nothing their boundary tests do not; each run keeps its
 # own report, so one that is stopped leaves the others' figures.
@@ -22,7 +22,7 @@ mvn -B -q -Pmutation test-compile || exit 1
 # the codec's tests decode keys afresh, so they reach the circuit IR (gadget records, ColumnLayout,
 # LookupPlan) that the end-to-end tests only meet through cached keys
 e2e='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*,org.besuzkml.proof.e2e.*,org.besuzkml.codec.*'
-zk='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.ZkReduction*'
+zk='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.Zk*'
 prim='org.besuzkml.sumcheck.*,org.besuzkml.lookup.*,org.besuzkml.pcs.*,org.besuzkml.transcript.*,org.besuzkml.mask.*'
 
 run() { # stage, then extra -D options
@@ -49,7 +49,7 @@ for s in "${stages[@]}"; do
     verify) run verify -Dpit.classes='org.besuzkml.proof.verify.*' -Dpit.tests="$e2e" ;;
     gadget) run gadget -Dpit.classes='org.besuzkml.proof.gadget.*' -Dpit.tests="$e2e" ;;
     zk) run zk -Dpit.excludeZk=none -Dpit.excludeZkTests=none -Dpit.classes="$zk" \
-      -Dpit.tests='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.ZkReductionTest' ;;
+      -Dpit.tests='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.Zk*,org.besuzkml.proof.ZkReductionTest' ;;
     *) echo "unknown stage $s (cost, codec, primitives, verify, gadget, zk; walk = verify gadget)" >&2; exit 2 ;;
   esac
 done
