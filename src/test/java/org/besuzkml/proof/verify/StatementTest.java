@@ -30,6 +30,16 @@ class StatementTest {
     return new long[][] {a};
   }
 
+  /** An identity model's output is its input: the two statements of its values must agree (finding 2). */
+  @Test
+  void anOutputThatIsAnInputMustStateTheSameValues() throws Exception {
+    CorpusModels.Loaded l = CorpusModels.load("1l_identity");
+    VerifyingKey id = Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0)).vk();
+    int n = (int) id.circuit().tensor(id.circuit().inputs()[0]).size();
+    assertNull(Statement.check(id, filled(n, 7), filled(n, 7)));
+    assertEquals("output 0 is input 0 but states other values", Statement.check(id, filled(n, 7), filled(n, 8)));
+  }
+
   @Test
   void magnitudeBoundIsInclusive() {
     assertNull(Statement.check(vk, filled(inSize, Statement.MAX_ABS), filled(outSize, -Statement.MAX_ABS)));
