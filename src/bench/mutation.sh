@@ -7,11 +7,13 @@
 #   verify      proof.verify (the verifier's driver and decoder), against the walk's unit tests and the
 #               adversarial suite
 #   gadget      proof.gadget's version-1 arguments and walk, against the same tests
+#   ir          the circuit IR (gadget records, tensor infos, layouts, WalkMath), against the codec's and
+#               proof.gadget's unit tests
 #   zk          the zero-knowledge walk (proof.gadget.Zk*, proof.verify.Zk*), against its own tests
 # PIT reruns every covering test of a surviving mutant, so a survivor of the primitives would cost
 # the whole end-to-end suite while telling nothing their boundary tests do not; each run keeps its
 # own report, so one that is stopped leaves the others' figures.
-# Usage: bash src/bench/mutation.sh [stage ...]   (default: all six; walk = verify gadget)
+# Usage: bash src/bench/mutation.sh [stage ...]   (default: all seven; walk = verify gadget ir)
 # Reports: target/pit-stages/<stage>.csv and index-<stage>/, times in times.txt, summary.txt.
 set -u
 cd "$(dirname "$0")/../.."
@@ -23,6 +25,13 @@ mvn -B -q -Pmutation test-compile || exit 1
 # LookupPlan) that the end-to-end tests only meet through cached keys
 e2e='org.besuzkml.proof.verify.*,org.besuzkml.proof.gadget.*,org.besuzkml.proof.e2e.*,org.besuzkml.codec.*'
 zk='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.Zk*'
+# PIT's JUnit 5 plugin finds a minion's tests by running every covering test class once, so each
+# unit costs a run of its covering tests before its first mutant: the IR's small classes (about 25
+# units) get the unit tests that decode and check circuits, not the adversarial suite
+g='org.besuzkml.proof.gadget'
+ir="$g.Circuit,$g.TableInfo,$g.TensorInfo,$g.TensorKind,$g.Gadget,$g.Claim,$g.Decomp,$g.DivConst,$g.DivTensor"
+ir="$ir,$g.Lookup,$g.LookupPlan*,$g.Requant,$g.Contract,$g.MaxSelect,$g.ZeroBit,$g.Conv,$g.Wire,$g.Lin"
+ir="$ir,$g.ReduceSum,$g.Poly,$g.Alias,$g.ColumnLayout*,$g.LogUpLayouts*,$g.WalkMath*"
 prim='org.besuzkml.sumcheck.*,org.besuzkml.lookup.*,org.besuzkml.pcs.*,org.besuzkml.transcript.*,org.besuzkml.mask.*'
 
 run() { # stage, then extra -D options
@@ -38,8 +47,8 @@ run() { # stage, then extra -D options
 }
 
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(cost codec primitives verify gadget zk)
-stages=(${stages[@]/#walk/verify gadget})
+[ ${#stages[@]} -eq 0 ] && stages=(cost codec primitives verify gadget ir zk)
+stages=(${stages[@]/#walk/verify gadget ir})
 for s in "${stages[@]}"; do
   case $s in
     cost) run cost -Dpit.excludeCost=none -Dpit.excludeCostTests=none -Dpit.classes='org.besuzkml.proof.verify.*Cost*' \
@@ -47,10 +56,11 @@ for s in "${stages[@]}"; do
     codec) run codec -Dpit.classes='org.besuzkml.codec.*' -Dpit.tests='org.besuzkml.codec.*' ;;
     primitives) run primitives -Dpit.classes="$prim" -Dpit.tests="$prim" ;;
     verify) run verify -Dpit.classes='org.besuzkml.proof.verify.*' -Dpit.tests="$e2e" ;;
-    gadget) run gadget -Dpit.classes='org.besuzkml.proof.gadget.*' -Dpit.tests="$e2e" ;;
+    gadget) run gadget -Dpit.classes="$g.*Argument*,$g.BackwardWalk*" -Dpit.tests="$e2e" ;;
+    ir) run ir -Dpit.classes="$ir" -Dpit.tests="org.besuzkml.codec.*,$g.*" ;;
     zk) run zk -Dpit.excludeZk=none -Dpit.excludeZkTests=none -Dpit.classes="$zk" \
       -Dpit.tests='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.Zk*,org.besuzkml.proof.ZkReductionTest' ;;
-    *) echo "unknown stage $s (cost, codec, primitives, verify, gadget, zk; walk = verify gadget)" >&2; exit 2 ;;
+    *) echo "unknown stage $s (cost, codec, primitives, verify, gadget, ir, zk; walk = verify gadget ir)" >&2; exit 2 ;;
   esac
 done
 
