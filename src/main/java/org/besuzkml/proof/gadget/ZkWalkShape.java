@@ -22,8 +22,17 @@ public final class ZkWalkShape {
   /** Counts above this are refused (no honest walk comes near it; keeps every sum exact). */
   static final long MAX_COUNT = 1L << 40;
 
-  /** Mask-column entries the walk takes (from its cursor position) and the elements it writes. */
-  public record Shape(long slots, long elements) {}
+  /**
+   * Mask-column entries the walk takes (from its cursor position), the elements it writes, and per
+   * tensor id the masked opening claims (R4) the walk ends with on it (constant and committed tensors;
+   * what the bin mapping receives, in counts).
+   */
+  public record Shape(long slots, long elements, long[] openings) {
+    /** Opening claims the walk leaves on tensor t (0 out of range). */
+    public long openingsOn(int t) {
+      return t >= 0 && t < openings.length ? openings[t] : 0;
+    }
+  }
 
   /**
    * The walk's shape from the output claims (one per output) and one initial claim per entry of
@@ -33,7 +42,7 @@ public final class ZkWalkShape {
     try {
       Flow f = new Flow(c);
       String err = f.walk(initial == null ? new int[0] : initial);
-      return err == null ? Checked.ok(new Shape(f.slots, f.elements)) : Checked.rejected("zk shape: " + err);
+      return err == null ? Checked.ok(new Shape(f.slots, f.elements, f.finals)) : Checked.rejected("zk shape: " + err);
     } catch (RuntimeException e) {
       // a malformed circuit (an index out of range in a gadget) is a refusal, not a throw
       return Checked.rejected("zk shape: malformed circuit (" + e.getClass().getSimpleName() + ")");
@@ -60,6 +69,7 @@ public final class ZkWalkShape {
     final Circuit c;
     final ZkMasks m;
     final long[] pending;
+    final long[] finals;
     long slots;
     long elements;
 
@@ -67,6 +77,7 @@ public final class ZkWalkShape {
       this.c = c;
       this.m = ZkMasks.verifier(c, c.outputs(), MaskCursor.of(0));
       this.pending = new long[c.tensors().size()];
+      this.finals = new long[pending.length];
     }
 
     String walk(int[] initial) {
@@ -147,11 +158,22 @@ public final class ZkWalkShape {
           if (limb < 0 || limb >= pending.length || c.tensor(limb).kind() == TensorKind.VIRTUAL) {
             return "a limb claim on a virtual or missing tensor"; // finish would reject it
           }
+          done(limb, n);
         }
       } else if (c.tensor(t).kind() == TensorKind.VIRTUAL) {
         pending[t] += n;
+      } else {
+        done(t, n);
       }
-      return null; // a final claim: R4 or R5, no slot
+      return null;
+    }
+
+    /** A final claim: an opening (R4) on a constant or committed tensor, R5 on a public one; no slot. */
+    private void done(int t, long n) {
+      TensorKind k = c.tensor(t).kind();
+      if (k == TensorKind.CONSTANT || k == TensorKind.COMMITTED) {
+        finals[t] += n;
+      }
     }
 
     private void add(long times, long elems, long taken) {
