@@ -218,4 +218,47 @@ class ZkWalkShapeTest {
     assertTrue(p.reason().contains("pending"), p.reason());
   }
 
+
+  /**
+   * y = a * b on 2^28 entries, y the public output: by hand, the run has 27 rounds of degree 3 and a last
+   * of 1 + 2 + 2 (a and b masked), 86 coefficients, then a and b stated: 88 elements, 88 slots; computed
+   * without touching a table of that size.
+   */
+  @Test
+  void largeTensorsCostNothingToShapeAndMatchTheHandCount() {
+    List<TensorInfo> ts = List.of(new TensorInfo(0, "y", TensorKind.VIRTUAL, new int[] {1 << 28}),
+        new TensorInfo(1, "a", TensorKind.COMMITTED, new int[] {1 << 28}),
+        new TensorInfo(2, "b", TensorKind.COMMITTED, new int[] {1 << 28}));
+    Circuit c = new Circuit(ts, List.of(new Poly(0, new int[] {1, 2}, new long[] {1}, new int[][] {{0, 1}}, false)),
+        List.of(), 8, new int[0], new int[] {0});
+    Checked<ZkWalkShape.Shape> s = ZkWalkShape.of(c, new int[0]);
+    assertTrue(s.isOk(), s.reason());
+    assertEquals(88, s.value().elements());
+    assertEquals(88, s.value().slots());
+    assertEquals(1, s.value().openingsOn(1));
+    assertEquals(1, s.value().openingsOn(2));
+    assertEquals(0, s.value().openingsOn(0));
+    // an initial claim on y as well: two claims merge (27 rounds of 2, a last of 1 + 1, y public), then
+    // the same Poly: 54 + 2 coefficients and y's value (public, no slot)
+    Checked<ZkWalkShape.Shape> m = ZkWalkShape.of(c, new int[] {0});
+    assertTrue(m.isOk(), m.reason());
+    assertEquals(88 + 57, m.value().elements());
+    assertEquals(88 + 56, m.value().slots());
+  }
+
+  /** y_(k+1) = Lin(y_k, y_k): claims double per level; past 2^40 the shape is refused, not overflowed. */
+  @Test
+  void claimCountsThatExplodeAreRefusedByReason() {
+    ZkWalkFixture f = new ZkWalkFixture();
+    int y = f.tensor("x", TensorKind.COMMITTED, new long[] {1, 2}, 2);
+    for (int k = 0; k < 60; k++) {
+      int next = f.tensor("y" + k, TensorKind.VIRTUAL, new long[2], 2);
+      f.gadgets.add(new Lin(next, new int[] {y, y}, new long[] {1, 1}, 0));
+      y = next;
+    }
+    f.outputs.add(y);
+    Checked<ZkWalkShape.Shape> s = ZkWalkShape.of(f.circuit(), new int[0]);
+    assertFalse(s.isOk());
+    assertTrue(s.reason().contains("more than"), s.reason());
+  }
 }
