@@ -47,7 +47,7 @@ class ZkWalkPlacementTest {
   private static Run prove(ZkWalkFixture f, long seed) {
     Circuit c = f.circuit();
     long[][] pub = publicOutputs(f);
-    Checked<Integer> size = ZkBackwardWalk.requiredSize(c, f.tables(), pub, List.of(), START);
+    Checked<Integer> size = ZkWalkShape.requiredSize(c, new int[0], START); // static (ZkWalkShapeTest)
     assertTrue(size.isOk(), size.reason());
     long[] lambda = ZkWalkFixture.column(new SplittableRandom(seed), size.value());
     MaskCursor cursor = MaskCursor.of(size.value());

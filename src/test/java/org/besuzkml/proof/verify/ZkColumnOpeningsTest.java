@@ -31,6 +31,7 @@ import org.besuzkml.proof.gadget.ProverTables;
 import org.besuzkml.proof.gadget.TableInfo;
 import org.besuzkml.proof.gadget.TensorKind;
 import org.besuzkml.proof.gadget.ZkBackwardWalk;
+import org.besuzkml.proof.gadget.ZkWalkShape;
 import org.besuzkml.proof.witness.CorpusModels;
 import org.besuzkml.proof.witness.LookupCounts;
 import org.besuzkml.proof.witness.Witness;
@@ -136,7 +137,7 @@ class ZkColumnOpeningsTest {
    */
   private static Run run(Model m, long seed) {
     Circuit c = m.vk().circuit();
-    Checked<Integer> size = ZkBackwardWalk.requiredSize(c, m.t(), m.pub(), List.of(), START);
+    Checked<Integer> size = ZkWalkShape.requiredSize(c, new int[0], START); // static (ZkWalkShapeTest)
     assertTrue(size.isOk(), m.name() + ": " + size.reason());
     int walkSize = size.value();
     SplittableRandom rnd = new SplittableRandom(seed * 131 + m.name().hashCode());
