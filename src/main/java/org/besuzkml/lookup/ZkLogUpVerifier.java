@@ -133,7 +133,7 @@ public final class ZkLogUpVerifier {
   }
 
   /** Masked elements of the leaves message: every instance column's stated elements and every multiplicity. */
-  static int maskedLeafCount(LeafLayout layout) {
+  public static int maskedLeafCount(LeafLayout layout) {
     int n = 0;
     for (LookupInstance lk : layout.instances()) {
       for (int c = 0; c < lk.columns(); c++) {

@@ -37,6 +37,15 @@ public final class LookupSetup {
    * the verifier. Rejected if the plan does not fit the lookup package's limits.
    */
   public static Checked<LeafLayout> layout(VerifyingKey vk, long[][] functionValues) {
+    return layout(vk, functionValues, false);
+  }
+
+  /** As {@link #layout}, the zero-knowledge leaf layout (zk-design 5.2: the two mask leaves reserved). */
+  public static Checked<LeafLayout> zkLayout(VerifyingKey vk, long[][] functionValues) {
+    return layout(vk, functionValues, true);
+  }
+
+  private static Checked<LeafLayout> layout(VerifyingKey vk, long[][] functionValues, boolean zk) {
     LookupPlan plan = vk.plan();
     List<Table> tables = new ArrayList<>();
     for (LookupPlan.Table t : plan.tables()) {
@@ -64,6 +73,6 @@ public final class LookupSetup {
       }
       instances.add(li);
     }
-    return LeafLayout.of(tables, instances);
+    return zk ? LeafLayout.ofZk(tables, instances) : LeafLayout.of(tables, instances);
   }
 }
