@@ -36,6 +36,11 @@ public record ZkShape(LeafLayout layout, int lookupEnd, int walkEnd, int size, i
   private static final int L = Fr.LIMBS;
   /** Largest WALK section accepted (the walk is read to its end; its length is not precomputed). */
   public static final int MAX_WALK_BYTES = 1 << 26;
+  /**
+   * Largest tensor the dry run tabulates (2^20 entries, 32 MiB of zero limbs, allocated one table at
+   * a time): it bounds the verifier's work here until VerifierCost derives the sizes instead.
+   */
+  public static final int MAX_DRY_RUN_VARS = 20;
 
   /** Bytes of the WITNESS_BINS section: K witness bins, K_Lambda mask bins, C_H1, C_H2, C_M. */
   public int witnessBinsBytes(VerifyingKey vk) {
@@ -83,6 +88,12 @@ public record ZkShape(LeafLayout layout, int lookupEnd, int walkEnd, int size, i
       return Checked.rejected("zk: a model without bins has nothing to hide an opening with (n_bin = 0)");
     }
     Circuit c = vk.circuit();
+    for (int i = 0; i < c.tensors().size(); i++) {
+      if (c.tensor(i).vars() > MAX_DRY_RUN_VARS) {
+        return Checked.rejected("zk shape: tensor " + c.tensor(i).name() + " has 2^" + c.tensor(i).vars()
+            + " entries, the dry run allows 2^" + MAX_DRY_RUN_VARS);
+      }
+    }
     LeafLayout layout = null;
     if (LookupSetup.hasLookups(vk)) {
       Checked<LeafLayout> l = LookupSetup.zkLayout(vk, null);

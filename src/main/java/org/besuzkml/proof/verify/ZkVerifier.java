@@ -102,8 +102,17 @@ public final class ZkVerifier {
     if (!vk.zk() || vk.visibility() == null || !vk.visibility().allPublic()) {
       return VerifyResult.invalid("zk verifier: only version-2 keys with all-public visibility are verified yet");
     }
-    if (limits != null && proof.length > limits.maxProofBytes()) {
-      return VerifyResult.invalid("proof format: " + proof.length + " bytes, over the limit " + limits.maxProofBytes());
+    if (limits != null) {
+      // version 1's figures for the same circuit, a lower bound of the zk verifier's (VerifierCost does not price
+      // zk yet): they bound the circuit before the dry run of ZkShape; the dry run's own bound is MAX_DRY_RUN_ENTRIES
+      String over = VerifierCost.of(vk).exceeds(limits);
+      if (over != null) {
+        return VerifyResult.invalid(over);
+      }
+      if (proof.length > limits.maxProofBytes()) {
+        return VerifyResult.invalid("proof format: " + proof.length + " bytes, over the limit "
+            + limits.maxProofBytes());
+      }
     }
     // the version is read before the sections: a version-1 proof under a zk key is refused by name (11.1)
     if (proof.length >= 8 && proof[0] == 'B' && proof[1] == 'Z' && proof[2] == 'K' && proof[3] == 'P'
