@@ -34,16 +34,14 @@ import org.besuzkml.transcript.Transcript;
  */
 public final class ZkVerifier {
   private static final int L = Fr.LIMBS;
-  /** The protocol label of zero-knowledge transcripts (zk-design 12.1). */
-  public static final String PROTOCOL_V2 = "besu-zkml/v2";
   static final int SECTIONS = 6;
   private static final String[] NAMES = {"MODEL", "WITNESS_BINS", "LOOKUP", "WALK", "OPENING", "PCS"};
 
   private ZkVerifier() {}
 
-  /** A transcript for {@link #PROTOCOL_V2}. */
+  /** The zero-knowledge transcript, {@link Transcript#v2()} (zk-design 12.1). */
   public static Transcript transcript() {
-    return new Transcript(PROTOCOL_V2);
+    return Transcript.v2();
   }
 
   /** The mask column split into {@code count} bins of 2^n entries (entry e at bin e >> n), tail zero. */

@@ -204,6 +204,18 @@ class ZkEndToEndTest {
     assertTrue(verify(k, s2).valid());
   }
 
+  /**
+   * Known answer for the zk schedule (12.1): the keccak256 of the seeded 1l_mlp proof pins every
+   * message, label and challenge in order, and the randomness order of 7. Update only with 12.1 or 7.
+   */
+  @Test
+  void zkScheduleDigest() {
+    assertEquals(ZK_MLP, org.besuzkml.codec.Hex.encode(org.besuzkml.codec.Keccak.hash(
+        ZkFixtures.get("1l_mlp").proof().bytes())));
+  }
+
+  static final String ZK_MLP = "0xd98e0b52792f191af340cd4c01c3ed310665ac78cda4fb7ac1d0c81da02f7955";
+
   private static String hex(byte[] b, int at, int len) {
     return java.util.HexFormat.of().formatHex(b, at, at + len);
   }
