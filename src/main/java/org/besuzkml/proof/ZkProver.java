@@ -183,7 +183,13 @@ public final class ZkProver {
     List<MaskedOpening> multiplicityClaims = new ArrayList<>();
     List<LambdaClaim> lambdaClaims = new ArrayList<>();
     if (layout != null) {
-      ZkLogUpProver.Result lu = ZkLogUpProver.prove(layout, cols, mult, lambda, cursor, t);
+      ZkLogUpProver.Result lu;
+      try {
+        lu = ZkLogUpProver.prove(layout, cols, mult, lambda, cursor, t);
+      } catch (IllegalStateException e) {
+        // it replays the verifier to derive its claims, so a witness outside its tables cannot be proven
+        throw new Prover.ProveException(e.getMessage());
+      }
       lookupBytes = lu.proof().encode();
       ZkVerifier.leafClaims(vk, lu.claims(), initial, multiplicityClaims);
       lambdaClaims.addAll(lu.claims().lambdaClaims());
