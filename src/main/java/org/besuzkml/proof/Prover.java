@@ -92,6 +92,9 @@ public final class Prover {
   }
 
   static Proof prove(ProvingKey pk, Witness w, boolean strict, java.util.function.Consumer<String> progress) {
+    if (pk.vk().zk()) { // a version-2 key: the zero-knowledge prover, production randomness
+      return ZkProver.prove(pk, w, strict, org.besuzkml.zk.DrbgRandomness.forProof(pk.vk().modelId()));
+    }
     VerifyingKey vk = pk.vk();
     Circuit c = vk.circuit();
     String why = unsupported(pk.compiled().circuit());

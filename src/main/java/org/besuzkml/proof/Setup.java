@@ -2,6 +2,7 @@ package org.besuzkml.proof;
 
 import org.besuzkml.codec.Decoded;
 import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.codec.Visibility;
 import org.besuzkml.codec.VkCodec;
 import org.besuzkml.curve.G1;
 import org.besuzkml.pcs.HyperKzg;
@@ -30,6 +31,22 @@ public final class Setup {
 
   /** The proving key (with its vk) for a compiled model; the SRS must have at least 2^n_bin powers. */
   public static ProvingKey run(CompiledModel cm, Srs srs) {
+    return run(cm, srs, false);
+  }
+
+  /**
+   * The version-2 (zero-knowledge) proving key with all-public visibility (zk-design 1.6, 11.2): the
+   * same model bins and circuit, VISIBILITY all public with the SRS's blinding base, the version-2
+   * SRS digest. The SRS must carry its beta points.
+   */
+  public static ProvingKey runZk(CompiledModel cm, Srs srs) {
+    if (!srs.hasBeta()) {
+      throw new IllegalArgumentException("a zero-knowledge key needs an SRS with its beta points");
+    }
+    return run(cm, srs, true);
+  }
+
+  private static ProvingKey run(CompiledModel cm, Srs srs, boolean zk) {
     Circuit c = cm.circuit();
     ColumnLayout layout = ColumnLayout.of(c, LookupPlan.of(c));
     int nBin = layout.nBin();
@@ -48,8 +65,12 @@ public final class Setup {
       TableInfo ti = c.tables().get(i);
       hashes[i] = VkCodec.tableHash(cm.constants().get(ti.values()));
     }
-    byte[] vkBytes = VkCodec.encode(nBin, s.insecure(), s.devSeed(), s.digest(), HyperKzgVerifierKey.of(s),
-        c, scales(cm), hashes, commitments, bins.length);
+    HyperKzgVerifierKey key = HyperKzgVerifierKey.of(s);
+    byte[] vkBytes = zk
+        ? VkCodec.encode(nBin, s.insecure(), s.devSeed(), s.digestV2(), key, c, scales(cm), hashes, commitments,
+            bins.length, Visibility.allPublic(c.inputs().length, c.outputs().length, bins.length, key.encodeBeta()))
+        : VkCodec.encode(nBin, s.insecure(), s.devSeed(), s.digest(), key, c, scales(cm), hashes, commitments,
+            bins.length);
     Decoded<VerifyingKey> vk = VkCodec.decode(vkBytes);
     if (!vk.isOk()) {
       throw new IllegalStateException("setup produced a vk its own decoder rejects: " + vk.reason());

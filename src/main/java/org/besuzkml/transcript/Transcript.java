@@ -19,6 +19,8 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
 public final class Transcript {
   /** The protocol label of this project's first proof format. */
   public static final String PROTOCOL_V1 = "besu-zkml/v1";
+  /** The protocol label of zero-knowledge (version-2) proofs (zk-design 12.1). */
+  public static final String PROTOCOL_V2 = "besu-zkml/v2";
   /** Most elements one {@link #challengeFrs} call may squeeze. */
   public static final int MAX_CHALLENGES = 1 << 20;
   /** Blocks tried per challenge before the (never observed) fallback to reduction mod r. */
@@ -91,6 +93,11 @@ public final class Transcript {
   /** A transcript for {@link #PROTOCOL_V1}. */
   public static Transcript v1() {
     return new Transcript(PROTOCOL_V1);
+  }
+
+  /** A transcript for {@link #PROTOCOL_V2}. */
+  public static Transcript v2() {
+    return new Transcript(PROTOCOL_V2);
   }
 
   /** An independent copy in the same state (e.g. for a prover to try a branch). */

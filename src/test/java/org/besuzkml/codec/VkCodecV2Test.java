@@ -162,12 +162,17 @@ class VkCodecV2Test {
   }
 
   @Test
-  void theVerifierRefusesAVersionTwoKeyByReason() {
+  void theVerifierSendsAVersionTwoKeyToTheZkVerifier() {
     Circuit c = Net.minimal().circuit();
     VerifyingKey vk = VkCodec.decode(v2(c, publicVis(c))).value();
-    VerifyResult r = Verifier.verify(vk, new long[][] {{1, 2, 3, 4}}, new long[][] {{2, 4, 6, 8}}, new byte[0],
-        Verifier.SrsPolicy.ALLOW_DEV);
+    long[][] in = {{1, 2, 3, 4}};
+    long[][] out = {{2, 4, 6, 8}};
+    VerifyResult r = Verifier.verify(vk, in, out, new byte[0], Verifier.SrsPolicy.ALLOW_DEV);
     assertFalse(r.valid());
-    assertEquals("verifying key version 2 (zero knowledge): this verifier checks version-1 proofs only", r.reason());
+    assertEquals("proof format: not a BZKP file (wrong magic) (at byte 0)", r.reason());
+    byte[] v1 = Container.encode(Container.PROOF, vk.modelId(), new byte[0], new byte[0], new byte[0], new byte[0],
+        new byte[0]);
+    assertEquals("proof format: proof version 1 for a zk vk",
+        Verifier.verify(vk, in, out, v1, Verifier.SrsPolicy.ALLOW_DEV).reason());
   }
 }

@@ -99,8 +99,7 @@ public final class Verifier {
       return VerifyResult.invalid("verifying key uses the insecure development SRS (refused)");
     }
     if (vk != null && vk.zk()) {
-      return VerifyResult.invalid("verifying key version 2 (zero knowledge): this verifier checks version-1 proofs "
-          + "only");
+      return ZkVerifier.verify(vk, inputs, outputs, proof, limits);
     }
     try {
       if (vk != null && limits != null) {

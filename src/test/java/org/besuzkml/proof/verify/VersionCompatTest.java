@@ -67,14 +67,15 @@ class VersionCompatTest {
 
   /** A version-1 verifier refuses a version-2 key by reason, before reading the proof. */
   @Test
-  void versionTwoKeyRefusedByTheVersionOneVerifier() throws IOException {
+  void versionOneProofUnderAVersionTwoKeyRefusedByReason() throws IOException {
     VerifyingKey v1 = VkCodec.decode(resource("1l_mlp.bzkv")).value();
     VerifyingKey v2 = new VerifyingKey(v1.w(), v1.nBin(), v1.dev(), v1.devSeed(), v1.srsDigest(), v1.pcsKey(),
         v1.circuit(), v1.scales(), v1.modelBins(), v1.plan(), v1.layout(), v1.bytes(), v1.modelId(),
         Visibility.allPublic(1, 1, v1.modelBinCount(), new byte[0]));
     long[][][] st = statement();
     byte[] proof = resource("1l_mlp.bzkp");
-    assertEquals("verifying key version 2 (zero knowledge): this verifier checks version-1 proofs only",
+    // a version-2 key goes to the zk verifier, which refuses a version-1 proof by name (zk-design 11.1)
+    assertEquals("proof format: proof version 1 for a zk vk",
         Verifier.verify(v2, st[0], st[1], proof, Verifier.SrsPolicy.ALLOW_DEV).reason());
     assertTrue(Verifier.verify(v1, st[0], st[1], proof, Verifier.SrsPolicy.ALLOW_DEV).valid());
   }

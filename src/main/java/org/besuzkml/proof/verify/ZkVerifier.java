@@ -1,0 +1,253 @@
+package org.besuzkml.proof.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.besuzkml.codec.Container;
+import org.besuzkml.codec.Decoded;
+import org.besuzkml.codec.VerifyingKey;
+import org.besuzkml.curve.G1;
+import org.besuzkml.field.Fr;
+import org.besuzkml.lookup.LeafClaim;
+import org.besuzkml.lookup.ZkLogUpClaims;
+import org.besuzkml.lookup.ZkLogUpVerifier;
+import org.besuzkml.mask.LambdaClaim;
+import org.besuzkml.mask.MaskCursor;
+import org.besuzkml.mask.MaskForm;
+import org.besuzkml.mask.MaskedOpening;
+import org.besuzkml.pcs.HyperKzgProof;
+import org.besuzkml.pcs.HyperKzgVerifier;
+import org.besuzkml.pcs.PcsResult;
+import org.besuzkml.proof.gadget.LookupPlan;
+import org.besuzkml.proof.gadget.ZkBackwardWalk;
+import org.besuzkml.proof.gadget.ZkClaim;
+import org.besuzkml.sumcheck.Checked;
+import org.besuzkml.sumcheck.FieldReader;
+import org.besuzkml.transcript.Transcript;
+
+/**
+ * The verifier of a version-2 (zero-knowledge) proof under a version-2 key with all-public
+ * visibility (zk-design 11.3, 12.1): phases 0-5 as {@link Verifier}'s with masked messages, every
+ * Lambda-claim and masked opening discharged by the zk reduction and the zk HyperKZG opening. Every
+ * size comes from the vk ({@link ZkShape}), none from the proof; every section length is checked
+ * before any cryptographic work. Never throws: a refusal names its phase and check.
+ */
+public final class ZkVerifier {
+  private static final int L = Fr.LIMBS;
+  static final int SECTIONS = 6;
+  private static final String[] NAMES = {"MODEL", "WITNESS_BINS", "LOOKUP", "WALK", "OPENING", "PCS"};
+
+  private ZkVerifier() {}
+
+  /** The zero-knowledge transcript, {@link Transcript#v2()} (zk-design 12.1). */
+  public static Transcript transcript() {
+    return Transcript.v2();
+  }
+
+  /** The mask column split into {@code count} bins of 2^n entries (entry e at bin e >> n), tail zero. */
+  public static long[][] maskBins(long[] lambda, int count, int n) {
+    long[][] bins = new long[count][];
+    int size = (1 << n) * L;
+    for (int b = 0; b < count; b++) {
+      bins[b] = new long[size];
+      int from = b * size;
+      System.arraycopy(lambda, from, bins[b], 0, Math.max(0, Math.min(size, lambda.length - from)));
+    }
+    return bins;
+  }
+
+  /**
+   * The lookup phase's claims handed on as version 1 hands them (Walk.start): instance columns and
+   * function-table outputs as the walk's initial claims, multiplicities to the bin mapping, first.
+   */
+  public static void leafClaims(VerifyingKey vk, ZkLogUpClaims lu, List<ZkClaim> initial,
+      List<MaskedOpening> multiplicities) {
+    LookupPlan plan = vk.plan();
+    for (int i = 0; i < lu.claims().size(); i++) {
+      LeafClaim lc = lu.claims().get(i);
+      MaskForm omega = lu.offsets().get(i);
+      switch (lc.kind()) {
+        case INSTANCE_COLUMN -> {
+          LookupPlan.Instance in = plan.instances().get(lc.index());
+          initial.add(new ZkClaim(lc.column() == 0 ? in.column1() : in.column2(), lc.point(), lc.value(), omega));
+        }
+        case FUNCTION_OUTPUT -> initial.add(new ZkClaim(
+            vk.circuit().tables().get(plan.tables().get(lc.index()).function()).values(), lc.point(), lc.value(),
+            omega));
+        case MULTIPLICITY -> multiplicities.add(new MaskedOpening(ZkColumnOpenings.multiplicityObject(lc.index()),
+            lc.point(), lc.value(), omega));
+      }
+    }
+  }
+
+  /** Verifies; {@code vk} must be a version-2 key (the caller, {@link Verifier}, dispatches). */
+  public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
+      Verifier.Limits limits) {
+    try {
+      return run(vk, inputs, outputs, proof, limits);
+    } catch (Rejection r) {
+      return VerifyResult.invalid(r.getMessage());
+    } catch (RuntimeException e) {
+      return VerifyResult.invalid("internal error: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static VerifyResult run(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
+      Verifier.Limits limits) {
+    if (vk == null || proof == null || inputs == null || outputs == null) {
+      return VerifyResult.invalid("missing vk, public values or proof");
+    }
+    if (!vk.zk() || vk.visibility() == null || !vk.visibility().allPublic()) {
+      return VerifyResult.invalid("zk verifier: only version-2 keys with all-public visibility are verified yet");
+    }
+    if (limits != null) {
+      // version 1's figures for the same circuit, a lower bound of the zk verifier's (VerifierCost does not price
+      // zk yet): they bound the circuit before the dry run of ZkShape; the dry run's own bound is MAX_DRY_RUN_ENTRIES
+      String over = VerifierCost.of(vk).exceeds(limits);
+      if (over != null) {
+        return VerifyResult.invalid(over);
+      }
+      if (proof.length > limits.maxProofBytes()) {
+        return VerifyResult.invalid("proof format: " + proof.length + " bytes, over the limit "
+            + limits.maxProofBytes());
+      }
+    }
+    // the version is read before the sections: a version-1 proof under a zk key is refused by name (11.1)
+    if (proof.length >= 8 && proof[0] == 'B' && proof[1] == 'Z' && proof[2] == 'K' && proof[3] == 'P'
+        && proof[4] == 0 && proof[5] == Container.VERSION) {
+      return VerifyResult.invalid("proof format: proof version 1 for a zk vk");
+    }
+    String bad = Statement.check(vk, inputs, outputs);
+    if (bad != null) {
+      return VerifyResult.invalid("public values: " + bad);
+    }
+    for (int i = 0; i < vk.circuit().gadgets().size(); i++) {
+      String why = Walk.unsupported(vk.circuit().gadgets().get(i), vk.circuit());
+      if (why != null) {
+        return VerifyResult.invalid("gadget " + i + ": " + why);
+      }
+    }
+    Checked<ZkShape> sh = ZkShape.of(vk);
+    if (!sh.isOk()) {
+      return VerifyResult.invalid(sh.reason());
+    }
+    ZkShape shape = sh.value();
+    Decoded<Container.Sections> d = Container.decode(proof, Container.PROOF, SECTIONS, SECTIONS);
+    if (!d.isOk()) {
+      return VerifyResult.invalid("proof format: " + d.reason());
+    }
+    int[] b = d.value().bounds();
+    if (d.value().version() != Container.VERSION_ZK) {
+      return VerifyResult.invalid("proof format: proof version 1 for a zk vk");
+    }
+    int n = vk.nBin();
+    long[] expected = {32, shape.witnessBinsBytes(vk), shape.lookupElements() * Fr.BYTES, -1,
+        ZkShape.openingBytes(vk), ZkShape.pcsBytes(vk)};
+    for (int s = 0; s < SECTIONS; s++) {
+      int len = b[2 * s + 1] - b[2 * s];
+      if (expected[s] >= 0 && len != expected[s]) {
+        return VerifyResult.invalid("proof format: " + NAMES[s] + " section has " + len + " bytes, the vk fixes "
+            + expected[s]);
+      }
+      if (expected[s] < 0 && (len % Fr.BYTES != 0 || len > ZkShape.MAX_WALK_BYTES)) {
+        return VerifyResult.invalid("proof format: WALK section length " + len + " is not whole field elements");
+      }
+    }
+    if (!Arrays.equals(Arrays.copyOfRange(proof, b[0], b[1]), vk.modelId())) {
+      return VerifyResult.invalid("proof format: proof is for another model (model id differs from the vk's)");
+    }
+    int wb = vk.witnessBinCount();
+    int mb = vk.modelBinCount();
+    int kl = shape.maskBins();
+    int objects = wb + mb + kl + 2;
+    long[] commitments = new long[objects * G1.AFFINE];
+    long[] cm = new long[G1.AFFINE];
+    byte[][] enc = new byte[wb + kl + 3][];
+    for (int k = 0; k < enc.length; k++) {
+      int at = b[2] + k * G1.ENCODED;
+      int slot = k < wb ? k : k + mb; // model bins sit between witness and mask bins
+      boolean ok = k < wb + kl + 2 ? G1.decode(commitments, slot * G1.AFFINE, proof, at) : G1.decode(cm, 0, proof, at);
+      if (!ok) {
+        return VerifyResult.invalid("proof format: WITNESS_BINS point " + k + " is not a G1 point");
+      }
+      enc[k] = k < wb + kl + 2 ? G1.encode(commitments, slot * G1.AFFINE) : G1.encode(cm, 0);
+    }
+    System.arraycopy(vk.modelBins(), 0, commitments, wb * G1.AFFINE, mb * G1.AFFINE);
+    HyperKzgProof.Decoded pcs = HyperKzgProof.decodeZk(proof, b[10], b[11] - b[10], n);
+    if (!pcs.ok()) {
+      return VerifyResult.invalid("proof format: PCS section: " + pcs.error());
+    }
+    FieldReader lookupIn = new FieldReader(proof, b[4], b[5] - b[4]);
+    FieldReader walkIn = new FieldReader(proof, b[6], b[7] - b[6]);
+    FieldReader openIn = new FieldReader(proof, b[8], b[9] - b[8]);
+
+    // phase 0, 1
+    Transcript t = transcript();
+    Statement.absorb(t, vk, inputs, outputs);
+    for (int k = 0; k < wb; k++) {
+      t.absorbG1("bzk/wbins", enc[k]);
+    }
+    for (int k = wb; k < enc.length; k++) {
+      t.absorbG1("zk/masks", enc[k]);
+    }
+    // phase 2
+    MaskCursor cursor = MaskCursor.of(shape.size());
+    List<ZkClaim> initial = new ArrayList<>();
+    List<MaskedOpening> claims = new ArrayList<>();
+    List<LambdaClaim> lambdaClaims = new ArrayList<>();
+    if (shape.layout() != null) {
+      Checked<ZkLogUpClaims> lu = ZkLogUpVerifier.verify(shape.layout(), lookupIn, cursor, t);
+      if (!lu.isOk()) {
+        return VerifyResult.invalid("lookup: " + lu.reason());
+      }
+      leafClaims(vk, lu.value(), initial, claims);
+      lambdaClaims.addAll(lu.value().lambdaClaims());
+    }
+    if (cursor.used() != shape.lookupEnd() || !lookupIn.atEnd()) {
+      return VerifyResult.invalid("lookup: mask allocation or section length differs from the vk's");
+    }
+    // phase 3: the walk on [lookupEnd, walkEnd), then the bin mapping on [walkEnd, |Lambda|)
+    MaskCursor wc = MaskCursor.of(shape.walkEnd());
+    wc.take(shape.lookupEnd());
+    Checked<ZkBackwardWalk.Result> walk = ZkBackwardWalk.verify(vk.circuit(),
+        Statement.byTensor(vk.circuit(), inputs, outputs), initial, wc, walkIn, t);
+    if (!walk.isOk()) {
+      return VerifyResult.invalid(walk.reason());
+    }
+    lambdaClaims.addAll(walk.value().lambdaClaims());
+    claims.addAll(walk.value().openings());
+    MaskCursor mc = MaskCursor.of(shape.size());
+    mc.take(shape.walkEnd());
+    Checked<ZkColumnOpenings.Result> mapped = ZkColumnOpenings.verify(vk, claims, mc, walkIn, t);
+    if (!mapped.isOk()) {
+      return VerifyResult.invalid(mapped.reason());
+    }
+    if (!mc.exhausted()) {
+      return VerifyResult.invalid("zk bin mapping: mask column under-used: " + mc.used() + " of " + mc.size());
+    }
+    if (!walkIn.atEnd()) {
+      return VerifyResult.invalid("walk: section longer than the walk");
+    }
+    lambdaClaims.addAll(mapped.value().lambdaClaims());
+    // phase 4
+    Checked<ZkReduction.Result> red = ZkReduction.verify(mapped.value().openings(), lambdaClaims, wb + mb, kl, n,
+        openIn, t);
+    if (!red.isOk()) {
+      return VerifyResult.invalid("opening reduction: " + red.reason());
+    }
+    long[] m = openIn.read(1);
+    if (m == null || !openIn.atEnd()) {
+      return VerifyResult.invalid("opening reduction: OPENING section does not end with m");
+    }
+    // phase 5
+    PcsResult pr = HyperKzgVerifier.verifyZk(vk.pcsKey(), commitments, objects, red.value().scalars(),
+        red.value().value(), cm, m, red.value().point(), n, pcs.proof(), t);
+    if (!pr.valid()) {
+      return VerifyResult.invalid("opening (HyperKZG): " + pr.reason());
+    }
+    if (t.isMalformed()) {
+      return VerifyResult.invalid("transcript malformed");
+    }
+    return VerifyResult.ok();
+  }
+}
