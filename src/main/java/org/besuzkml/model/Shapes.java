@@ -103,6 +103,19 @@ public final class Shapes {
     return idx;
   }
 
+  /** {outer, len, inner}: the products of the dimensions before axis a, its own, and after it. */
+  public static int[] groups(int[] shape, int a) {
+    int outer = 1;
+    for (int i = 0; i < a; i++) {
+      outer *= shape[i];
+    }
+    int inner = 1;
+    for (int i = a + 1; i < shape.length; i++) {
+      inner *= shape[i];
+    }
+    return new int[] {outer, shape[a], inner};
+  }
+
   public static String str(int[] shape) {
     return Arrays.toString(shape);
   }

@@ -51,6 +51,15 @@ public final class Prover {
     }
   }
 
+  /** The witness's values of the given tensors (the statement's public values), copied. */
+  static long[][] values(Witness w, int[] tensors) {
+    long[][] v = new long[tensors.length][];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = w.get(tensors[i]).clone();
+    }
+    return v;
+  }
+
   /** Null if every gadget of the circuit has a prover, else the first that has none, named. */
   public static String unsupported(Circuit c) {
     for (int i = 0; i < c.gadgets().size(); i++) {
@@ -101,14 +110,8 @@ public final class Prover {
     if (why != null) {
       throw new ProveException("cannot prove this model yet: " + why);
     }
-    long[][] inputs = new long[c.inputs().length][];
-    for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = w.get(c.inputs()[i]).clone();
-    }
-    long[][] outputs = new long[c.outputs().length][];
-    for (int i = 0; i < outputs.length; i++) {
-      outputs[i] = w.get(c.outputs()[i]).clone();
-    }
+    long[][] inputs = values(w, c.inputs());
+    long[][] outputs = values(w, c.outputs());
     int nBin = vk.nBin();
     Transcript t = Transcript.v1();
     // phase 0

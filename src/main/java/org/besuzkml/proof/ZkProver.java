@@ -96,14 +96,8 @@ public final class ZkProver {
       throw new Prover.ProveException(sh.reason());
     }
     ZkShape shape = sh.value();
-    long[][] inputs = new long[c.inputs().length][];
-    for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = w.get(c.inputs()[i]).clone();
-    }
-    long[][] outputs = new long[c.outputs().length][];
-    for (int i = 0; i < outputs.length; i++) {
-      outputs[i] = w.get(c.outputs()[i]).clone();
-    }
+    long[][] inputs = Prover.values(w, c.inputs());
+    long[][] outputs = Prover.values(w, c.outputs());
     int n = vk.nBin();
     Srs srs = pk.srs();
     int wb = vk.witnessBinCount();

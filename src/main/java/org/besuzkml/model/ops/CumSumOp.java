@@ -24,16 +24,7 @@ final class CumSumOp implements Op {
     if (axis == null) {
       throw new Unsupported("CumSum with a non-constant axis");
     }
-    int a = Shapes.axis((long) axis.get(0), shape.length);
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= shape[i];
-    }
-    int inner = 1;
-    for (int i = a + 1; i < shape.length; i++) {
-      inner *= shape[i];
-    }
-    return new int[] {outer, shape[a], inner};
+    return Shapes.groups(shape, Shapes.axis((long) axis.get(0), shape.length));
   }
 
   /** Positions of each group in summation order (a running sum over them). */

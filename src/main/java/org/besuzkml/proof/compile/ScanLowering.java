@@ -1,6 +1,7 @@
 package org.besuzkml.proof.compile;
 
 import org.besuzkml.model.Node;
+import org.besuzkml.model.Shapes;
 import org.besuzkml.model.Tensor;
 import org.besuzkml.proof.gadget.Contract;
 import org.besuzkml.proof.gadget.Decomp;
@@ -14,19 +15,6 @@ import org.besuzkml.proof.gadget.TensorKind;
  */
 final class ScanLowering {
   private ScanLowering() {}
-
-  /** {outer, len, inner} of axis a. */
-  private static int[] groups(int[] shape, int a) {
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= shape[i];
-    }
-    int inner = 1;
-    for (int i = a + 1; i < shape.length; i++) {
-      inner *= shape[i];
-    }
-    return new int[] {outer, shape[a], inner};
-  }
 
   /** Source index of row-layout element (row, k) in the input layout. */
   private static int source(int[] g, int row, int k) {
@@ -83,7 +71,7 @@ final class ScanLowering {
     }
     int x = c.act(n.input(0));
     int[] shape = b.shape(x);
-    int[] g = groups(shape, axis(n, (long) ax.get(0), shape.length));
+    int[] g = Shapes.groups(shape, axis(n, (long) ax.get(0), shape.length));
     boolean reverse = n.attrs().getInt("reverse", 0) != 0;
     boolean exclusive = n.attrs().getInt("exclusive", 0) != 0;
     if (g[1] > BLOCKED_ABOVE) {
@@ -177,7 +165,7 @@ final class ScanLowering {
     int x = c.act(n.input(0));
     int[] shape = b.shape(x);
     int axis = axis(n, n.attrs().getInt("axis", 0), shape.length);
-    int[] g = groups(shape, axis);
+    int[] g = Shapes.groups(shape, axis);
     boolean last = n.attrs().getInt("select_last_index", 0) != 0;
     String name = n.name();
     int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(g[1] - 1));
