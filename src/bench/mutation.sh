@@ -9,7 +9,8 @@
 #   gadget      proof.gadget's version-1 arguments and walk, against the same tests
 #   ir          the circuit IR (gadget records, tensor infos, layouts, WalkMath), against the codec's and
 #               proof.gadget's unit tests
-#   zk          the zero-knowledge walk (proof.gadget.Zk*, proof.verify.Zk*), against its own tests
+#   zk          zero knowledge (proof.gadget.Zk*, proof.verify.Zk*: the walk, the bin mapping, the shape, the
+#               reduction, the verifier), against its own tests and its end-to-end tests
 # PIT reruns every covering test of a surviving mutant, so a survivor of the primitives would cost
 # the whole end-to-end suite while telling nothing their boundary tests do not; each run keeps its
 # own report, so one that is stopped leaves the others' figures.
@@ -59,7 +60,7 @@ for s in "${stages[@]}"; do
     gadget) run gadget -Dpit.classes="$g.*Argument*,$g.BackwardWalk*" -Dpit.tests="$e2e" ;;
     ir) run ir -Dpit.classes="$ir" -Dpit.tests="org.besuzkml.codec.*,$g.*" ;;
     zk) run zk -Dpit.excludeZk=none -Dpit.excludeZkTests=none -Dpit.classes="$zk" \
-      -Dpit.tests='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.Zk*,org.besuzkml.proof.ZkReductionTest' ;;
+      -Dpit.tests='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.Zk*,org.besuzkml.proof.ZkReductionTest,org.besuzkml.proof.e2e.Zk*' ;;
     *) echo "unknown stage $s (cost, codec, primitives, verify, gadget, ir, zk; walk = verify gadget ir)" >&2; exit 2 ;;
   esac
 done
