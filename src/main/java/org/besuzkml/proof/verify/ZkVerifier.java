@@ -102,7 +102,7 @@ public final class ZkVerifier {
     }
     if (limits != null) {
       // version 1's figures for the same circuit, a lower bound of the zk verifier's (VerifierCost does not price
-      // zk yet): they bound the circuit before the dry run of ZkShape; the dry run's own bound is MAX_DRY_RUN_ENTRIES
+      // zk yet): they bound the circuit before any proof work; ZkShape's static count is linear in the gadgets
       String over = VerifierCost.of(vk).exceeds(limits);
       if (over != null) {
         return VerifyResult.invalid(over);
