@@ -475,6 +475,10 @@ final class CircuitInvariants {
           || (s >= 0 && (w.srcIndex()[i] < 0 || w.srcIndex()[i] >= c.tensor(w.xs()[s]).size()))) {
         return "map entry " + i;
       }
+      // one encoding per map: a copied entry has no constant (the verifier would ignore it)
+      if (s >= 0 && w.constant()[i] != 0) {
+        return "map entry " + i + " copies and has a constant";
+      }
     }
     return null;
   }

@@ -170,6 +170,15 @@ class ShapeBoundaryTest {
     int x = n.t(PUB, 4);
     int y = n.t(VIRT, 2);
     n.g(new Wire(y, new int[] {x}, p(0, 0), p(0, 1), new long[3])).refused("map length");
+    // a constant only where nothing is copied
+    Net c = new Net();
+    int cx = c.t(PUB, 4);
+    int cy = c.t(VIRT, 2);
+    c.g(new Wire(cy, new int[] {cx}, p(0, -1), p(1, 0), new long[] {0, 5})).accepted();
+    Net d = new Net();
+    int dx = d.t(PUB, 4);
+    int dy = d.t(VIRT, 2);
+    d.g(new Wire(dy, new int[] {dx}, p(-1, 0), p(0, 1), new long[] {0, 5})).refused("map entry 1 copies and has a constant");
   }
 
   private static Net poly(int[] xShape, int[][] monomials, long[] coeffs, boolean zero) {
