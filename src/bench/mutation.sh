@@ -58,7 +58,8 @@ for s in "${stages[@]}"; do
     primitives) run primitives -Dpit.classes="$prim" -Dpit.tests="$prim" ;;
     verify) run verify -Dpit.classes='org.besuzkml.proof.verify.*' -Dpit.tests="$e2e" ;;
     gadget) run gadget -Dpit.classes="$g.*Argument*,$g.BackwardWalk*" -Dpit.tests="$e2e" ;;
-    ir) run ir -Dpit.classes="$ir" -Dpit.tests="org.besuzkml.codec.*,$g.*" ;;
+    # VersionCompatTest verifies a stored proof under the freshly decoded key: a plan or layout slip shows
+    ir) run ir -Dpit.classes="$ir" -Dpit.tests="org.besuzkml.codec.*,$g.*,org.besuzkml.proof.verify.VersionCompatTest" ;;
     zk) run zk -Dpit.excludeZk=none -Dpit.excludeZkTests=none -Dpit.classes="$zk" \
       -Dpit.tests='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.Zk*,org.besuzkml.proof.ZkReductionTest,org.besuzkml.proof.e2e.Zk*' ;;
     *) echo "unknown stage $s (cost, codec, primitives, verify, gadget, ir, zk; walk = verify gadget ir)" >&2; exit 2 ;;
