@@ -212,23 +212,6 @@ final class ZkWalkFixture {
     return null;
   }
 
-  /** Whether two forms have the same terms in the same order. */
-  static boolean sameForm(MaskForm a, MaskForm b) {
-    if (a.terms() != b.terms()) {
-      return false;
-    }
-    long[] ca = new long[L];
-    long[] cb = new long[L];
-    for (int j = 0; j < a.terms(); j++) {
-      a.coefficient(j, ca, 0);
-      b.coefficient(j, cb, 0);
-      if (a.index(j) != b.index(j) || !Fr.equal(ca, 0, cb, 0)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** One zero-knowledge argument as the walk runs it, on both sides. */
   interface Argument {
     List<ZkClaim> prove(Circuit c, ProverTables t, List<ZkClaim> claims, ZkMasks pm, ProofSink sink, Transcript pt);
@@ -423,5 +406,10 @@ final class ZkWalkFixture {
       moved.add((h.omega().index(j) + 1) % up, c, 0);
     }
     return new ZkClaim(h.tensor(), h.point(), h.value(), moved);
+  }
+
+  /** Whether two forms have the same terms in the same order. */
+  static boolean sameForm(MaskForm a, MaskForm b) {
+    return org.besuzkml.mask.MaskForms.same(a, b);
   }
 }

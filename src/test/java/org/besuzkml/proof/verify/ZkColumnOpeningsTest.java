@@ -210,21 +210,6 @@ class ZkColumnOpeningsTest {
     return o;
   }
 
-  private static boolean sameForm(MaskForm a, MaskForm b) {
-    if (a.terms() != b.terms()) {
-      return false;
-    }
-    long[] ca = new long[L];
-    long[] cb = new long[L];
-    for (int j = 0; j < a.terms(); j++) {
-      a.coefficient(j, ca, 0);
-      b.coefficient(j, cb, 0);
-      if (a.index(j) != b.index(j) || !Fr.equal(ca, 0, cb, 0)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** Null when every bin opening (bin MLE plus offset) and every Lambda-claim is true, else the first false one. */
   private static String falseClaim(Model m, long[] lambda, ZkColumnOpenings.Result r) {
@@ -270,12 +255,12 @@ class ZkColumnOpeningsTest {
           assertArrayEquals(x.point(), y.point(), what);
           assertEquals(m.vk().nBin() * L, y.point().length, what + ": a bin point");
           assertArrayEquals(x.value(), y.value(), what);
-          assertTrue(sameForm(x.omega(), y.omega()), what + ": same offset");
+          assertTrue(org.besuzkml.mask.MaskForms.same(x.omega(), y.omega()), what + ": same offset");
         }
         assertEquals(a.lambdaClaims().size(), b.lambdaClaims().size(), what);
         for (int i = 0; i < a.lambdaClaims().size(); i++) {
           assertArrayEquals(a.lambdaClaims().get(i).value(), b.lambdaClaims().get(i).value(), what);
-          assertTrue(sameForm(a.lambdaClaims().get(i).omega(), b.lambdaClaims().get(i).omega()), what);
+          assertTrue(org.besuzkml.mask.MaskForms.same(a.lambdaClaims().get(i).omega(), b.lambdaClaims().get(i).omega()), what);
         }
         assertNull(falseClaim(m, p.lambda(), b), what);
         // counts: one opening per chunk, one Lambda-claim and one stated value per chunk of a chunked claim
