@@ -50,7 +50,7 @@ class SidecarClusterIT {
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2)).build();
   static final int KILLS = 3;
-  static final int BURST = 9;
+  static final int BURST = 18; // six jobs a member: a few hundred ms of proving each
 
   @TempDir Path tmp;
   final List<Node> nodes = new ArrayList<>();
@@ -94,18 +94,35 @@ class SidecarClusterIT {
       this.port = p;
     }
 
-    JsonNode call(String method, String params) throws IOException, InterruptedException {
-      HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc"))
+    HttpRequest rpc(String method, String params) {
+      return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc"))
           .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
               + "\",\"params\":" + params + "}")).build();
-      return JSON.readTree(HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    JsonNode call(String method, String params) throws IOException, InterruptedException {
+      return JSON.readTree(HTTP.send(rpc(method, params), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     JsonNode job(String id) throws IOException, InterruptedException {
       JsonNode r = call("zkml_getJob", "[\"" + id + "\"]");
       assertTrue(r.has("result"), "getJob " + id + " on " + port + ": " + r);
       return r.get("result");
+    }
+
+    /** zkml_getJob without waiting for the answer, so that many can be in flight at once. */
+    CompletableFuture<JsonNode> jobAsync(String id) {
+      HttpRequest r = rpc("zkml_getJob", "[\"" + id + "\"]");
+      return HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString()).thenApply(res -> {
+        try {
+          JsonNode j = JSON.readTree(res.body());
+          assertTrue(j.has("result"), "getJob " + id + " on " + port + ": " + j);
+          return j.get("result");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
     }
 
     /** The jobs this member's log says it proved. */
@@ -179,30 +196,35 @@ class SidecarClusterIT {
         assertTrue(r.has("result"), r.toString());
         ids.add(r.get("result").get("jobId").asText());
       }
-      // the victim: a member with a job PROVING, as it reports its own jobs
+      // the victim: a member with a job PROVING, as it reports its own jobs. One look asks every
+      // member about every job at once: a look made one call at a time took longer than a member
+      // needs to prove its share of a burst, so it saw each member only after it had finished
       Node victim = null;
       List<String> victimLive = new ArrayList<>();
       String proving = null;
       long until = System.currentTimeMillis() + 30_000;
       while (victim == null) {
         assertTrue(System.currentTimeMillis() < until, "no member was seen proving a job of the burst");
+        Map<Node, List<CompletableFuture<JsonNode>>> look = new java.util.LinkedHashMap<>();
         for (Node n : nodes) {
+          look.put(n, ids.stream().map(n::jobAsync).toList());
+        }
+        for (Map.Entry<Node, List<CompletableFuture<JsonNode>>> e : look.entrySet()) {
           List<String> live = new ArrayList<>();
           String p = null;
-          for (String id : ids) {
-            JsonNode j = n.job(id);
+          for (int k = 0; k < ids.size(); k++) {
+            JsonNode j = e.getValue().get(k).get(30, TimeUnit.SECONDS);
             if (!j.has("member") && List.of("ACCEPTED", "QUEUED", "PROVING").contains(j.get("state").asText())) {
-              live.add(id); // held by n itself
+              live.add(ids.get(k)); // held by the member itself
               if (j.get("state").asText().equals("PROVING")) {
-                p = id;
+                p = ids.get(k);
               }
             }
           }
-          if (p != null) {
-            victim = n;
+          if (p != null && victim == null) {
+            victim = e.getKey();
             victimLive = live;
             proving = p;
-            break;
           }
         }
       }
