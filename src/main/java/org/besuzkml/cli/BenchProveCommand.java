@@ -15,6 +15,7 @@ import org.besuzkml.model.ModelException;
 import org.besuzkml.onnx.InputFile;
 import org.besuzkml.proof.ModelFiles;
 import org.besuzkml.proof.ProofJson;
+import org.besuzkml.proof.ProveMemory;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 import org.besuzkml.proof.verify.Verifier;
@@ -52,8 +53,14 @@ final class BenchProveCommand implements Callable<Integer> {
     if (bad != null) {
       return bad;
     }
+    ProvingKey pk = null;
     try {
-      ProvingKey pk = ModelFiles.readProvingKey(dir);
+      pk = ModelFiles.readProvingKey(dir);
+      String tooSmall = ProveMemory.check(pk.vk(), Runtime.getRuntime().maxMemory());
+      if (tooSmall != null) {
+        System.err.println("error: " + tooSmall);
+        return 1;
+      }
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
       InputRange.check(pk.compiled().model(), in, clampInputs);
       int n = runs;
@@ -115,7 +122,7 @@ final class BenchProveCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return InspectCommand.internal(e);
     } catch (OutOfMemoryError e) {
-      return ProveCommand.outOfMemory();
+      return ProveCommand.outOfMemory(pk);
     }
   }
 }

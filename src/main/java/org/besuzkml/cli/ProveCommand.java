@@ -9,6 +9,7 @@ import org.besuzkml.model.ModelException;
 import org.besuzkml.onnx.InputFile;
 import org.besuzkml.proof.ModelFiles;
 import org.besuzkml.proof.ProofJson;
+import org.besuzkml.proof.ProveMemory;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -39,15 +40,24 @@ final class ProveCommand implements Callable<Integer> {
       description = "Clamp input values beyond the fixed-point range (with a warning) instead of refusing them.")
   boolean clampInputs;
 
-  @Option(names = "--check-pk", description = "Recommit the model's weights and compare them with the vk's "
-      + "commitments, instead of checking them against the digest setup stored (slower; the full check).")
+  @Option(names = {"--check", "--check-pk"}, description = "Recommit the model's weights and compare them with "
+      + "the vk's commitments, instead of checking them against the digest setup stored (slower; the full check).")
   boolean checkPk;
+
+  @Option(names = "--skip-memory-check", description = "Prove even when the estimated heap exceeds this JVM's "
+      + "limit (-Xmx).")
+  boolean skipMemoryCheck;
 
   @Override
   public Integer call() throws Exception {
+    ProvingKey pk = null;
     try {
-      ProvingKey pk = ModelFiles.readProvingKey(dir,
-          checkPk ? ModelFiles.PkCheck.FULL : ModelFiles.PkCheck.DIGEST);
+      pk = ModelFiles.readProvingKey(dir, checkPk ? ModelFiles.PkCheck.FULL : ModelFiles.PkCheck.DIGEST);
+      String tooSmall = skipMemoryCheck ? null : ProveMemory.check(pk.vk(), Runtime.getRuntime().maxMemory());
+      if (tooSmall != null) {
+        System.err.println("error: " + tooSmall + "; --skip-memory-check tries anyway");
+        return 1;
+      }
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
       InputRange.check(pk.compiled().model(), in, clampInputs);
       Outputs.prepare(output);
@@ -86,15 +96,14 @@ final class ProveCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return InspectCommand.internal(e);
     } catch (OutOfMemoryError e) {
-      return outOfMemory();
+      return outOfMemory(pk);
     }
   }
 
-  /** The prover ran out of heap: one line with the limit it had and how to raise it. */
-  static int outOfMemory() {
-    long mib = Runtime.getRuntime().maxMemory() >> 20;
-    System.err.println("error: out of memory while proving with a heap limit of " + mib + " MiB: run with a"
-        + " larger heap, e.g. java -Xmx" + Math.max(2, 2 * ((mib + 1023) >> 10)) + "g -jar zkml.jar ...");
+  /** The prover ran out of heap: one line with the limit it had, the estimate, and how to raise it. */
+  static int outOfMemory(ProvingKey pk) {
+    long max = Runtime.getRuntime().maxMemory();
+    System.err.println("error: " + (pk == null ? ProveMemory.outOfHeap(max) : ProveMemory.outOfHeap(pk.vk(), max)));
     return 1;
   }
 }

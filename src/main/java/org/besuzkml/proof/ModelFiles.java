@@ -39,7 +39,8 @@ import org.besuzkml.proof.gadget.TableInfo;
  * bytes; 4 TABLE_VALUES and 5 CONSTANT_VALUES ({@code u32 count}, each {@code u32 tensor, u32 n, n x
  * i64}), checked against the rebuilt ones. BZKK sections: 1 VK, 2 COMPILED_MODEL (the BZKM bytes),
  * 3 SRS_REF ({@code u32 n} UTF-8 reference: {@code dev:<seed>} or the ptau path; {@code 32
- * srs_digest}; since 0.1.1 {@code 32 bins_digest}, see {@link #binsDigest}).
+ * srs_digest}; since 0.1.1 {@code 32 bins_digest}, see {@link #binsDigest}; since 0.1.2, for a
+ * dev reference only, the {@code 2^n_bin} G1 powers, 64 bytes each, checked by the srs digest).
  */
 public final class ModelFiles {
   public static final String MODEL = "model.bzkm";
@@ -138,9 +139,12 @@ public final class ModelFiles {
 
   public static byte[] encodeProvingKey(ProvingKey pk, byte[] modelBytes, String srsRef) {
     byte[] ref = srsRef.getBytes(StandardCharsets.UTF_8);
-    return Container.encode(Container.PROVING_KEY, pk.vk().bytes(), modelBytes,
-        new ByteWriter().i32(ref.length).bytes(ref).bytes(pk.vk().srsDigest())
-            .bytes(binsDigest(pk.vk(), pk.modelBins())).toByteArray());
+    ByteWriter srs = new ByteWriter().i32(ref.length).bytes(ref).bytes(pk.vk().srsDigest())
+        .bytes(binsDigest(pk.vk(), pk.modelBins()));
+    if (srsRef.startsWith("dev:")) { // the powers, so that a load does not recompute them
+      srs.g1s(pk.srs().g1Powers(), 0, pk.srs().size());
+    }
+    return Container.encode(Container.PROVING_KEY, pk.vk().bytes(), modelBytes, srs.toByteArray());
   }
 
   /** How {@link #readProvingKey} makes sure the model bins are the ones the vk commits to. */
@@ -202,15 +206,28 @@ public final class ModelFiles {
     byte[] ref = r.bytes(n, "srs reference");
     r.bytes(32, "srs digest");
     byte[] stored = r.remaining() == 0 ? null : r.bytes(32, "bins digest"); // null: written before 0.1.1
+    String srsRef = new String(ref, StandardCharsets.UTF_8);
+    int nBin = vk.value().nBin();
+    long[] powers = null; // a dev SRS's powers, stored since 0.1.2
+    if (r.ok() && r.remaining() > 0 && srsRef.startsWith("dev:")) {
+      if (r.remaining() != (G1.ENCODED << nBin)) {
+        throw new FileException(PK + ": the stored dev SRS powers are not 2^" + nBin + " G1 points");
+      }
+      powers = new long[G1.AFFINE << nBin];
+      for (int i = 0; i < 1 << nBin; i++) {
+        if (!r.g1(powers, i * G1.AFFINE, "dev SRS powers")) {
+          break;
+        }
+      }
+    }
     if (!r.ok() || r.remaining() != 0) {
       throw new FileException(PK + ": " + (r.ok() ? "trailing bytes after the bins digest" : r.error()));
     }
-    String srsRef = new String(ref, StandardCharsets.UTF_8);
-    int nBin = vk.value().nBin();
     Srs srs;
     try {
       if (srsRef.startsWith("dev:")) {
-        srs = DevSrs.create(nBin, Long.parseLong(srsRef.substring(4)));
+        long seed = Long.parseLong(srsRef.substring(4));
+        srs = powers != null ? DevSrs.fromPowers(nBin, seed, powers) : DevSrs.create(nBin, seed);
       } else {
         srs = PtauReader.read(Path.of(srsRef), nBin);
       }

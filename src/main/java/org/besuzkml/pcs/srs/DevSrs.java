@@ -107,6 +107,25 @@ public final class DevSrs {
     });
     long[] g1 = new long[n * G1.AFFINE];
     G1.batchToAffine(jac, 0, g1, 0, n);
+    return withPowers(logSize, seed, t, g1);
+  }
+
+  /**
+   * The dev SRS of a seed around G1 powers computed before (a proving key stores them, so that a
+   * load does not redo {@code 2^logSize} fixed-base multiplications): the G2 and beta points are
+   * recomputed from the seed (a few multiplications). Whether the powers are the seed's is for the
+   * caller to check, by comparing {@link Srs#digest()} with the digest a vk recorded.
+   *
+   * @param g1Powers {@code 2^logSize} affine points (8 longs each), taken as they are (not copied)
+   */
+  public static Srs fromPowers(int logSize, long seed, long[] g1Powers) {
+    if (logSize < 1 || logSize > Srs.MAX_LOG_SIZE || g1Powers.length != (1 << logSize) * G1.AFFINE) {
+      throw new IllegalArgumentException("dev SRS powers: 2^" + logSize + " affine points expected");
+    }
+    return withPowers(logSize, seed, tau(seed), g1Powers);
+  }
+
+  private static Srs withPowers(int logSize, long seed, BigInteger t, long[] g1) {
     long[] g2Tau = new long[G2.AFFINE];
     long[] j2 = new long[G2.JACOBIAN];
     G2.mul(j2, 0, G2.generator(), 0, t);

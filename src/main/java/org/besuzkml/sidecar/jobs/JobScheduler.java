@@ -534,7 +534,12 @@ public final class JobScheduler implements AutoCloseable {
       synchronized (e) {
         end(e, JobState.FAILED, false, ProofJson.firstLine(e1.getMessage()), JobState.FAILED.name());
       }
-    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e1) {
+    } catch (OutOfMemoryError e1) { // one line with the heap this model needs
+      synchronized (e) {
+        end(e, JobState.FAILED, true, org.besuzkml.proof.ProveMemory.outOfHeap(m.pk().vk(),
+            Runtime.getRuntime().maxMemory()), JobState.FAILED.name());
+      }
+    } catch (RuntimeException | StackOverflowError e1) {
       synchronized (e) {
         end(e, JobState.FAILED, true, "proving failed: " + e1.getClass().getSimpleName() + ": "
             + ProofJson.firstLine(e1.getMessage()), JobState.FAILED.name());

@@ -17,6 +17,7 @@ import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.model.Graph;
 import org.besuzkml.model.quant.QuantizedModel;
 import org.besuzkml.proof.ModelFiles;
+import org.besuzkml.proof.ProveMemory;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 
@@ -38,6 +39,10 @@ public final class ModelCatalog {
   public static LoadedModel load(Path dir, long defaultTimeoutMs) throws ModelFiles.FileException {
     ProvingKey pk = ModelFiles.readProvingKey(dir);
     VerifyingKey vk = pk.vk();
+    String tooSmall = ProveMemory.check(vk, Runtime.getRuntime().maxMemory());
+    if (tooSmall != null) {
+      throw new ModelFiles.FileException(dir + ": " + tooSmall);
+    }
     QuantizedModel qm = pk.compiled().model();
     List<LoadedModel.Tensor> ins = new ArrayList<>();
     for (Graph.Value v : qm.graph().inputs()) {
@@ -64,6 +69,9 @@ public final class ModelCatalog {
     } catch (RuntimeException e) {
       throw new ModelFiles.FileException(dir + ": the warm-up proof on an all-zero input failed: "
           + org.besuzkml.proof.ProofJson.firstLine(e.getMessage()));
+    } catch (OutOfMemoryError e) {
+      throw new ModelFiles.FileException(dir + ": the warm-up proof: "
+          + ProveMemory.outOfHeap(vk, Runtime.getRuntime().maxMemory()));
     }
     double ms = (System.nanoTime() - t0) / 1e6;
     long allocated = Math.max(1, mx.getThreadAllocatedBytes(tid) - a0);
