@@ -9,43 +9,40 @@ import org.besuzkml.proof.gadget.TensorKind;
  * The heap a prove job needs, estimated from the key before any work, so that a job too large for
  * the JVM is refused at once with the {@code -Xmx} to use rather than dying half way through an MSM.
  *
- * <p>The estimate is linear in four sizes read from the vk: the bin entries {@code (K + K') 2^n_bin}
- * (the opening holds every bin as field elements beside its eq table, and the MSMs' digit and base
- * buffers are per bin entry), the SRS powers {@code 2^n_bin}, and the padded entries of the
- * constant tensors (parameters) and of every other tensor (activations, which the trace, the
- * witness and the walk's sumcheck tables hold). The coefficients are fitted to the smallest heap
- * at which each of a ladder of models still proves (docs/benchmarks.md, "Proving memory"), with a
- * margin, so a job refused by {@link #check} would have run out of heap.
+ * <p>The estimate is linear in two sizes read from the vk: the bin entries {@code (K + K') 2^n_bin}
+ * and the padded entries of every tensor that is not a constant (activations). The opening holds
+ * every bin as integers, as field elements and beside an eq table of the same size, its sumcheck
+ * folds them, and the HyperKzg MSMs keep digit and base buffers per entry; the parameters and the
+ * function tables live in the model bins, so they are counted there. The trace, the witness, the
+ * lookup columns and the walk's sumcheck tables are per activation. The coefficients are fitted to
+ * the smallest {@code -Xmx} at which each model of a ladder (generated MLPs of 10^5 to 10^7
+ * parameters, lenet_5, self_attention and smaller corpus models) still proves, rounded up
+ * (docs/benchmarks.md, "Proving memory"): a job below the estimate would at best crawl through
+ * back-to-back collections, so {@link #check} refuses it.
  */
 public final class ProveMemory {
   private ProveMemory() {}
 
-  /** The JVM itself, the loaded classes, the pk bytes and ONNX graph of a small model. */
-  static final long BASE = 48L << 20;
-  /** Per bin entry: two field-element tables in the opening, the long bins, sumcheck folds, MSM buffers. */
-  static final long PER_BIN_ENTRY = 200;
-  /** Per SRS power: the affine point (64 bytes) and the MSM's doubled, sign-split base copy. */
-  static final long PER_POWER = 200;
-  /** Per padded parameter entry: its long, its float, and its field element in the walk's tables. */
-  static final long PER_PARAM = 64;
-  /** Per padded activation entry: trace, witness, lookup columns and walk tables. */
-  static final long PER_ACTIVATION = 400;
+  /** The smallest models' floor: engine graph, compiled model, pk bytes, JIT and GC slack. */
+  static final long BASE = 20L << 20;
+  /** Per bin entry (see the class comment); measured 250-390 bytes of -Xmx, G1 region waste included. */
+  static final long PER_BIN_ENTRY = 400;
+  /** Per padded activation entry beyond what the witness bins hold. */
+  static final long PER_ACTIVATION = 200;
 
-  /** The estimated peak heap in bytes of proving with this key (version 1 or 2). */
+  /**
+   * The estimated peak heap in bytes of proving with this key. Fitted on version-1 keys; a version-2
+   * key is estimated alike, unmeasured (it has no key file yet, so only in-memory keys reach here).
+   */
   public static long estimate(VerifyingKey vk) {
-    long n = 1L << vk.nBin();
-    long bins = (long) vk.witnessBinCount() + vk.modelBinCount();
-    long params = 0;
+    long bins = ((long) vk.witnessBinCount() + vk.modelBinCount()) << vk.nBin();
     long acts = 0;
     for (TensorInfo t : vk.circuit().tensors()) {
-      if (t.kind() == TensorKind.CONSTANT) {
-        params += 1L << t.vars();
-      } else {
+      if (t.kind() != TensorKind.CONSTANT) {
         acts += 1L << t.vars();
       }
     }
-    long e = BASE + PER_BIN_ENTRY * bins * n + PER_POWER * n + PER_PARAM * params + PER_ACTIVATION * acts;
-    return vk.zk() ? e + e / 4 : e; // masks and hiding terms: about a quarter more (zk-design 10)
+    return BASE + PER_BIN_ENTRY * bins + PER_ACTIVATION * acts;
   }
 
   /**

@@ -64,7 +64,7 @@ class ProvingKeyCheckTest {
   void aChangedDigestIsRefusedAndTheFullCheckIgnoresIt() throws Exception {
     Path dir = copy(mlp, "flipped");
     byte[][] s = sections(dir);
-    s[2][s[2].length - 1] ^= 1; // the last byte of the bins digest
+    s[2][digestEnd(s[2]) - 1] ^= 1; // the last byte of the bins digest
     write(dir, s);
     var e = assertThrows(ModelFiles.FileException.class, () -> ModelFiles.readProvingKey(dir, PkCheck.DIGEST));
     assertTrue(e.getMessage().contains("bins digest differs"), e.getMessage());
@@ -75,7 +75,7 @@ class ProvingKeyCheckTest {
   void aKeyWrittenBeforeTheDigestIsRecommitted() throws Exception {
     Path dir = copy(mlp, "old");
     byte[][] s = sections(dir);
-    s[2] = Arrays.copyOf(s[2], s[2].length - 32);
+    s[2] = Arrays.copyOf(s[2], digestEnd(s[2]) - 32); // SRS_REF up to the srs digest
     write(dir, s);
     ProvingKey pk = ModelFiles.readProvingKey(dir, PkCheck.DIGEST);
     assertArrayEquals(ModelFiles.readProvingKey(mlp).vk().bytes(), pk.vk().bytes());
@@ -97,6 +97,11 @@ class ProvingKeyCheckTest {
       assertTrue(e.getMessage().startsWith("pk.bzkk") || e.getMessage().startsWith("compiled model"),
           check + ": " + e.getMessage());
     }
+  }
+
+  /** Where the bins digest ends in SRS_REF: u32 n, n bytes of reference, the two digests (then dev powers). */
+  private static int digestEnd(byte[] srsRef) {
+    return 4 + java.nio.ByteBuffer.wrap(srsRef).getInt() + 64;
   }
 
   private static Path copy(Path from, String name) throws Exception {
