@@ -25,10 +25,20 @@ public final class ProveMemory {
 
   /** The smallest models' floor: engine graph, compiled model, pk bytes, JIT and GC slack. */
   static final long BASE = 20L << 20;
-  /** Per bin entry (see the class comment); measured 250-390 bytes of -Xmx, G1 region waste included. */
+  /**
+   * Per bin entry up to {@code 2^17}-entry bins (see the class comment): measured 250-390 bytes of
+   * -Xmx. G1 keeps an array larger than half a region in whole regions of its own, which wastes up
+   * to half of a 2^15-entry table but little of a 2^20-entry one (regions grow with the heap), so
+   * the figure falls for larger bins: {@link #perBinEntry}.
+   */
   static final long PER_BIN_ENTRY = 400;
-  /** Per padded activation entry beyond what the witness bins hold. */
-  static final long PER_ACTIVATION = 200;
+  /** Per padded activation entry beyond what the witness bins hold (trace and witness longs). */
+  static final long PER_ACTIVATION = 32;
+
+  /** Bytes of heap per bin entry for bins of {@code 2^nBin} entries (fitted, docs/benchmarks.md). */
+  static long perBinEntry(int nBin) {
+    return nBin <= 17 ? PER_BIN_ENTRY : nBin == 18 ? 330 : nBin == 19 ? 270 : 220;
+  }
 
   /**
    * The estimated peak heap in bytes of proving with this key. Fitted on version-1 keys; a version-2
@@ -42,7 +52,7 @@ public final class ProveMemory {
         acts += 1L << t.vars();
       }
     }
-    return BASE + PER_BIN_ENTRY * bins + PER_ACTIVATION * acts;
+    return BASE + perBinEntry(vk.nBin()) * bins + PER_ACTIVATION * acts;
   }
 
   /**
