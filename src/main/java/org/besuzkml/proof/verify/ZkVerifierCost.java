@@ -120,6 +120,12 @@ public record ZkVerifierCost(VerifierCost total, VerifierCost base, long maskEnt
     long eqTable = CostMeter.pow2(mVars);
     long openingPolys = kl + 4; // mask bins, C_H1, C_H2, C_M, [beta]_1
     long muls = base.fieldMuls();
+    boolean baseOpens = base.millerLoops() > 0;
+    if (!baseOpens) {
+      // version 1 opens nothing without committed bins; the zk verifier always opens (the masks): phases 4-5
+      // priced as VerifierCost prices them for no bin (SC(n, 2), two challenges, HyperKZG over the folds)
+      muls = CostMeter.add(muls, 9L * n + 6 + 16L * (n + 2) * (n + 4) + 12L * n + 9);
+    }
     muls = CostMeter.add(muls, CostMeter.mul(extraElements, PER_ELEMENT));
     muls = CostMeter.add(muls, CostMeter.mul(coefficients, PER_COEFFICIENT));
     muls = CostMeter.add(muls, CostMeter.mul(size, PER_SLOT));
@@ -134,11 +140,18 @@ public record ZkVerifierCost(VerifierCost total, VerifierCost base, long maskEnt
     alloc = CostMeter.add(alloc, CostMeter.mul(claimSources, ALLOC_PER_CLAIM));
     alloc = CostMeter.add(alloc, CostMeter.mul(eqTable, CostMeter.ELEM * 3));
     alloc = CostMeter.add(alloc, CostMeter.mul(openingPolys, CostMeter.ELEM * 8 + 8L * G1.AFFINE * 8));
+    if (!baseOpens) {
+      alloc = CostMeter.add(alloc, (n + 3L) * (CostMeter.ELEM * 8 + 8L * G1.AFFINE * 8) + 8L * n * CostMeter.ELEM * 4);
+    }
     // Keccak: the extra elements and G1 records, the rho_M squeeze
     long absorbed = CostMeter.add(CostMeter.mul(extraElements, 40), CostMeter.mul(kl + 3, 80) + 80);
     long perms = CostMeter.add(base.keccakPermutations(), absorbed / 136 + kl + 8);
-    VerifierCost total = new VerifierCost(muls, base.msmPoints() + kl + 4, base.millerLoops(),
-        base.g1Decodings() + kl + 3, CostMeter.add(base.keccakBytes(), absorbed), perms, alloc, bytes,
+    // the one MSM: committed bins, folds, generator, W_1, W_2 (version 1's), then the mask objects and [beta]_1;
+    // G1 decodings: witness bins, mask bins, C_H1, C_H2, C_M, the folds, W_1, W_2
+    long wb = vk.witnessBinCount();
+    long msm = wb + vk.modelBinCount() + n + 2 + openingPolys;
+    long g1 = wb + kl + 3 + n + 1;
+    VerifierCost total = new VerifierCost(muls, msm, 2, g1, CostMeter.add(base.keccakBytes(), absorbed), perms, alloc, bytes,
         CostMeter.add(m.walkElements(), m.mappingElements()), base.openingClaims(), base.claims());
     return new ZkVerifierCost(total, base, size, kl, coefficients, null);
   }
