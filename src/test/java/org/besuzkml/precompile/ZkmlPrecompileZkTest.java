@@ -11,9 +11,7 @@ import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.codec.Visibility;
 import org.besuzkml.codec.VkCodec;
 import org.besuzkml.pcs.srs.DevSrs;
-import org.besuzkml.pcs.srs.PtauReader;
 import org.besuzkml.proof.Prover;
-import org.besuzkml.proof.ProvingKey;
 import org.besuzkml.proof.Setup;
 import org.besuzkml.proof.verify.VerifierCost;
 import org.besuzkml.proof.verify.ZkVerifierCost;
@@ -33,14 +31,14 @@ class ZkmlPrecompileZkTest {
   private static byte[] calldata;
 
   @BeforeAll
-  static void prove() throws Exception {
+  static void prove() {
     Assumptions.assumeTrue(ZkmlFixtures.PTAU.toFile().exists());
-    CorpusModels.Loaded l = CorpusModels.load("1l_mlp");
-    ProvingKey pk = Setup.runZk(l.compiled(), PtauReader.readZk(ZkmlFixtures.PTAU, Setup.binVars(l.compiled())));
-    assertTrue(pk.vk().zk() && pk.vk().visibility().allPublic() && !pk.vk().dev());
-    vk = pk.vk().bytes();
-    proof = Prover.prove(pk, l.honest(), true); // a version-2 key: the zk prover with the production DRBG
-    calldata = ZkmlAbi.encodeVerify(vk, proof.inputs(), proof.outputs(), proof.bytes());
+    ZkmlFixtures.Case c = ZkmlFixtures.getZk("1l_mlp"); // the zk prover with the production DRBG
+    vk = c.vk();
+    VerifyingKey k = decoded(vk);
+    assertTrue(k.zk() && k.visibility().allPublic() && !k.dev());
+    proof = new Prover.Proof(c.proof(), c.inputs(), c.outputs());
+    calldata = c.calldata();
   }
 
   private static VerifyingKey decoded(byte[] bytes) {
