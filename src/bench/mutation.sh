@@ -52,8 +52,10 @@ stages=("$@")
 stages=(${stages[@]/#walk/verify gadget ir})
 for s in "${stages[@]}"; do
   case $s in
-    cost) run cost -Dpit.excludeCost=none -Dpit.excludeCostTests=none -Dpit.classes='org.besuzkml.proof.verify.*Cost*' \
-      -Dpit.tests='org.besuzkml.proof.e2e.GadgetCostTest,org.besuzkml.proof.e2e.VerifierCostTest,org.besuzkml.proof.verify.CraftedVkLimitsTest' ;;
+    # the zk verifier's bound (ZkVerifierCost) is a cost class too: its Zk name must not exclude it
+    cost) run cost -Dpit.excludeCost=none -Dpit.excludeCostTests=none -Dpit.excludeZk=none -Dpit.excludeZkTests=none \
+      -Dpit.classes='org.besuzkml.proof.verify.*Cost*' \
+      -Dpit.tests='org.besuzkml.proof.e2e.GadgetCostTest,org.besuzkml.proof.e2e.VerifierCostTest,org.besuzkml.proof.verify.CraftedVkLimitsTest,org.besuzkml.proof.e2e.ZkVerifierCostTest,org.besuzkml.proof.verify.CraftedZkVkLimitsTest' ;;
     codec) run codec -Dpit.classes='org.besuzkml.codec.*' -Dpit.tests='org.besuzkml.codec.*' ;;
     primitives) run primitives -Dpit.classes="$prim" -Dpit.tests="$prim" ;;
     verify) run verify -Dpit.classes='org.besuzkml.proof.verify.*' -Dpit.tests="$e2e" ;;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks measured on this machine.",
     subcommands = {CryptoBenchCommand.class, BenchProveCommand.class, BenchPrecompileCommand.class,
-        BenchSidecarCommand.class})
+        BenchSidecarCommand.class, BenchScaleCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -104,10 +104,14 @@ final class BenchProveCommand implements Callable<Integer> {
         o.put("prove_ms", Math.round(pm * 10) / 10.0).put("verify_ms", Math.round(vm * 100) / 100.0)
             .put("proof_bytes", p.bytes().length).put("peak_heap_mb", Math.round(peak / 1048576.0 * 10) / 10.0)
             .put("runs", n);
+        long rss = peakRssKb();
+        if (rss > 0) {
+          o.put("peak_rss_mb", Math.round(rss / 1024.0 * 10) / 10.0);
+        }
         System.out.println(new ObjectMapper().writeValueAsString(o));
       } else {
-        System.out.printf("prove %.1f ms, verify %.2f ms (medians of %d), proof %d bytes, peak heap %.1f MB%n",
-            pm, vm, n, p.bytes().length, peak / 1048576.0);
+        System.out.printf("prove %.1f ms, verify %.2f ms (medians of %d), proof %d bytes, peak heap %.1f MB, peak RSS %.1f MB%n",
+            pm, vm, n, p.bytes().length, peak / 1048576.0, peakRssKb() / 1024.0);
       }
       return 0;
     } catch (ModelFiles.FileException | Prover.ProveException e) {
@@ -124,5 +128,19 @@ final class BenchProveCommand implements Callable<Integer> {
     } catch (OutOfMemoryError e) {
       return ProveCommand.outOfMemory(pk);
     }
+  }
+
+  /** This process's peak resident set (VmHWM of /proc/self/status) in KiB; 0 where there is none. */
+  static long peakRssKb() {
+    try {
+      for (String l : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (l.startsWith("VmHWM:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux: no figure
+    }
+    return 0;
   }
 }

@@ -32,6 +32,9 @@ public final class ZkmlPrecompile {
   /** Calls whose vk declares a larger cost bound are refused before decoding. */
   public static final long MAX_VK_COST = 200_000_000;
   static final int MAX_REASON = 240;
+  /** The refusal of a version-2 key with a private or committed value: verify states every value in public. */
+  static final String NOT_ALL_PUBLIC = "verifying key version 2 (zero knowledge): a private or committed value;"
+      + " verify takes all-public statements only";
   /** A cached vk: its key (a copy of the bytes), its bytes, prepared lines, tables, gadget lists. */
   static final int VK_WEIGHT_FACTOR = 5;
   static final int VK_WEIGHT_EXTRA = 64 << 10;
@@ -39,7 +42,10 @@ public final class ZkmlPrecompile {
   private final int maxInputBytes;
   private final ByteBoundedCache<Keyed> vks;
 
-  /** A decoded vk with its gas share (VerifierCost), cached together. */
+  /**
+   * A decoded vk with its gas share, cached together: {@link VerifierCost#of}, which for a version-2
+   * (zero-knowledge) key is the zk verifier's bound (ZkVerifierCost), in the same units.
+   */
   private record Keyed(VerifyingKey vk, long costGas) {}
   private final ByteBoundedCache<Outcome> results;
 
@@ -130,9 +136,9 @@ public final class ZkmlPrecompile {
       return Outcome.invalid("verifying key: " + VkCodec.decode(c.vk()).reason());
     }
     VerifyingKey vk = k.vk();
-    if (vk.zk()) {
-      // its gas would be version 1's bound, which does not price the zk verifier's mask work yet
-      return Outcome.invalid("verifying key version 2 (zero knowledge): not priced yet, refused on chain");
+    if (vk.zk() && (vk.visibility() == null || !vk.visibility().allPublic())) {
+      // verify's ABI carries public values only (zk-design 11.5); private or committed values need their own method
+      return Outcome.invalid(NOT_ALL_PUBLIC);
     }
     VerifyResult r = Verifier.verify(vk, c.inputs(), c.outputs(), c.proof(),
         Verifier.SrsPolicy.CEREMONY_ONLY);

@@ -29,7 +29,17 @@ class GasCalibrationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void chargesAtLeast100GasPerMicrosecond(String name) {
-    ZkmlFixtures.Case c = ZkmlFixtures.get(name);
+    calibrate(name, ZkmlFixtures.get(name), "CALIB");
+  }
+
+  /** Version-2 (zero-knowledge, all-public) keys of the same models, priced from ZkVerifierCost (ZKCALIB lines). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void zeroKnowledgeChargesAtLeast100GasPerMicrosecond(String name) {
+    calibrate(name, ZkmlFixtures.getZk(name), "ZKCALIB");
+  }
+
+  private static void calibrate(String name, ZkmlFixtures.Case c, String tag) {
     int runs = Integer.getInteger("zkml.calib.runs", 5);
     ZkmlPrecompile uncached = new ZkmlPrecompile(ZkmlPrecompile.DEFAULT_MAX_INPUT_BYTES, 0);
     ZkmlPrecompile warm = new ZkmlPrecompile();
@@ -54,7 +64,7 @@ class GasCalibrationTest {
     double ratio = gas / us;
     // the least-disturbed run is the best estimate of the call's own cost on a shared machine
     double best = Arrays.stream(cold).min().orElse(us);
-    System.out.printf("CALIB %s calldata=%d vk=%d proof=%d vkCost=%d gas=%d verify_us=%.0f cached_us=%.0f gas_per_us=%.0f best_gas_per_us=%.0f%n",
+    System.out.printf(tag + " %s calldata=%d vk=%d proof=%d vkCost=%d gas=%d verify_us=%.0f cached_us=%.0f gas_per_us=%.0f best_gas_per_us=%.0f%n",
         name, c.calldata().length, c.vk().length, c.proof().length,
         uncached.vkCost(c.vk()), gas, us, median(cached), ratio, gas / best);
     // >= 100 is the pricing rule; on a shared CI machine timings swing 10x (lenet_5 12 ms quiet,

@@ -23,24 +23,33 @@ public final class ZkmlFixtures {
       byte[] calldata, byte[] modelId) {}
 
   private static final Map<String, Case> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, Case> ZK_CACHE = new ConcurrentHashMap<>();
 
   private ZkmlFixtures() {}
 
   public static Case get(String name) {
-    return CACHE.computeIfAbsent(name, n -> {
-      try {
-        CorpusModels.Loaded l = CorpusModels.load(n);
-        int nBin = Setup.binVars(l.compiled());
-        Srs srs = nBin <= 12 && PTAU.toFile().exists() ? PtauReader.read(PTAU, nBin)
-            : TestCeremonySrs.create(nBin, 7);
-        ProvingKey pk = Setup.run(l.compiled(), srs);
-        Prover.Proof p = Prover.prove(pk, l.honest(), true);
-        byte[] vk = pk.vk().bytes();
-        return new Case(n, vk, p.inputs(), p.outputs(), p.bytes(),
-            ZkmlAbi.encodeVerify(vk, p.inputs(), p.outputs(), p.bytes()), pk.vk().modelId());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return CACHE.computeIfAbsent(name, n -> build(n, false));
+  }
+
+  /** The same model under a version-2 (zero-knowledge, all-public) key and its zk proof (production DRBG). */
+  public static Case getZk(String name) {
+    return ZK_CACHE.computeIfAbsent(name, n -> build(n, true));
+  }
+
+  private static Case build(String n, boolean zk) {
+    try {
+      CorpusModels.Loaded l = CorpusModels.load(n);
+      int nBin = Setup.binVars(l.compiled());
+      Srs srs = nBin <= 12 && PTAU.toFile().exists()
+          ? (zk ? PtauReader.readZk(PTAU, nBin) : PtauReader.read(PTAU, nBin))
+          : TestCeremonySrs.create(nBin, 7);
+      ProvingKey pk = zk ? Setup.runZk(l.compiled(), srs) : Setup.run(l.compiled(), srs);
+      Prover.Proof p = Prover.prove(pk, l.honest(), true);
+      byte[] vk = pk.vk().bytes();
+      return new Case(n, vk, p.inputs(), p.outputs(), p.bytes(),
+          ZkmlAbi.encodeVerify(vk, p.inputs(), p.outputs(), p.bytes()), pk.vk().modelId());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -84,21 +84,6 @@ class ZkmlPrecompileTest {
     assertTrue(o.reason().contains("development SRS"), o.reason());
   }
 
-  /** A valid zero-knowledge proof is refused on chain until VerifierCost prices the zk verifier. */
-  @Test
-  void zeroKnowledgeKeysAreRefusedUntilPriced() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(ZkmlFixtures.PTAU.toFile().exists());
-    CorpusModels.Loaded l = CorpusModels.load("1l_mlp");
-    ProvingKey pk = Setup.runZk(l.compiled(), org.besuzkml.pcs.srs.PtauReader.readZk(ZkmlFixtures.PTAU,
-        Setup.binVars(l.compiled())));
-    Prover.Proof p = Prover.prove(pk, l.honest(), true);
-    assertTrue(org.besuzkml.proof.verify.Verifier.verify(pk.vk(), p.inputs(), p.outputs(), p.bytes(),
-        org.besuzkml.proof.verify.Verifier.SrsPolicy.CEREMONY_ONLY).valid(), "the proof itself verifies");
-    Outcome o = pc.call(ZkmlAbi.encodeVerify(pk.vk().bytes(), p.inputs(), p.outputs(), p.bytes()));
-    assertEquals(Outcome.Status.REVERT, o.status());
-    assertEquals("verifying key version 2 (zero knowledge): not priced yet, refused on chain", o.reason());
-  }
-
   @Test
   void malformedInputHalts() {
     ZkmlFixtures.Case c = ZkmlFixtures.get("1l_mlp");

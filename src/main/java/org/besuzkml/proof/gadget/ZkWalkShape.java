@@ -25,9 +25,10 @@ public final class ZkWalkShape {
   /**
    * Mask-column entries the walk takes (from its cursor position), the elements it writes, and per
    * tensor id the masked opening claims (R4) the walk ends with on it (constant and committed tensors;
-   * what the bin mapping receives, in counts).
+   * what the bin mapping receives, in counts); {@code coefficients} is the masked runs' share of the
+   * elements, {@code sum D_t} over the walk's runs (each a slot too; the verifier's cost bound prices it).
    */
-  public record Shape(long slots, long elements, long[] openings) {
+  public record Shape(long slots, long elements, long[] openings, long coefficients) {
     /** Opening claims the walk leaves on tensor t (0 out of range). */
     public long openingsOn(int t) {
       return t >= 0 && t < openings.length ? openings[t] : 0;
@@ -42,7 +43,7 @@ public final class ZkWalkShape {
     try {
       Flow f = new Flow(c);
       String err = f.walk(initial == null ? new int[0] : initial);
-      return err == null ? Checked.ok(new Shape(f.slots, f.elements, f.finals)) : Checked.rejected("zk shape: " + err);
+      return err == null ? Checked.ok(new Shape(f.slots, f.elements, f.finals, f.coefficients)) : Checked.rejected("zk shape: " + err);
     } catch (RuntimeException e) {
       // a malformed circuit (an index out of range in a gadget) is a refusal, not a throw
       return Checked.rejected("zk shape: malformed circuit (" + e.getClass().getSimpleName() + ")");
@@ -72,6 +73,7 @@ public final class ZkWalkShape {
     final long[] finals;
     long slots;
     long elements;
+    long coefficients;
 
     Flow(Circuit c) {
       this.c = c;
@@ -190,6 +192,7 @@ public final class ZkWalkShape {
       for (int d : degrees) {
         s += d;
       }
+      coefficients += s;
       add(1, s, s);
       return null;
     }

@@ -47,8 +47,23 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
   /** Allocation of one MSM and one pairing check of the sizes above, independent of the vk. */
   public static final long FIXED_ALLOC = 1L << 20;
 
-  /** The cost of verifying any proof against vk; null-safe (a null vk costs nothing). */
+  /**
+   * The cost of verifying any proof against vk; null-safe (a null vk costs nothing). A version-2
+   * (zero-knowledge) key costs {@link ZkVerifierCost#of}'s total, which adds the zk verifier's work to
+   * {@link #circuit}'s figure; a version-1 key costs exactly {@link #circuit}'s.
+   */
   public static VerifierCost of(VerifyingKey vk) {
+    if (vk != null && vk.zk()) {
+      return ZkVerifierCost.of(vk).total();
+    }
+    return circuit(vk);
+  }
+
+  /**
+   * Version 1's verifier cost (protocol.md 10.1) of vk's circuit: the whole bound of a version-1 key,
+   * and the base of a version-2 key's (ZkVerifierCost), whose verifier does this work and more.
+   */
+  static VerifierCost circuit(VerifyingKey vk) {
     if (vk == null) {
       return new VerifierCost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }

@@ -32,8 +32,11 @@ import org.besuzkml.sumcheck.Checked;
  * @param size |Lambda|
  * @param walkElements field elements of the walk's messages (the WALK section, bin mapping excluded)
  * @param mappingElements field elements the bin mapping states (one per chunk slot)
+ * @param walkCoefficients the walk's masked-run coefficients, {@code sum D_t} over its runs (part of
+ *     {@code walkElements})
  */
-public record ZkMaskShape(int lookupEnd, int walkEnd, int size, long walkElements, long mappingElements) {
+public record ZkMaskShape(int lookupEnd, int walkEnd, int size, long walkElements, long mappingElements,
+    long walkCoefficients) {
   /** The shape for vk with its zero-knowledge leaf layout (null iff the vk has no lookups), or a refusal. */
   public static Checked<ZkMaskShape> of(VerifyingKey vk, LeafLayout zkLayout) {
     try {
@@ -104,7 +107,7 @@ public record ZkMaskShape(int lookupEnd, int walkEnd, int size, long walkElement
       return Checked.rejected("zk mask shape: a mask column of " + size + " entries");
     }
     return Checked.ok(new ZkMaskShape((int) lookupEnd, (int) walkEnd, (int) size, walk.value().elements(),
-        mapping));
+        mapping, walk.value().coefficients()));
   }
 
   /**

@@ -100,10 +100,10 @@ public final class ZkVerifier {
     if (!vk.zk() || vk.visibility() == null || !vk.visibility().allPublic()) {
       return VerifyResult.invalid("zk verifier: only version-2 keys with all-public visibility are verified yet");
     }
+    // the zk verifier's cost bound from the vk alone (linear in its gadgets), before any proof work
+    ZkVerifierCost cost = ZkVerifierCost.of(vk);
     if (limits != null) {
-      // version 1's figures for the same circuit, a lower bound of the zk verifier's (VerifierCost does not price
-      // zk yet): they bound the circuit before any proof work; ZkShape's static count is linear in the gadgets
-      String over = VerifierCost.of(vk).exceeds(limits);
+      String over = cost.total().exceeds(limits);
       if (over != null) {
         return VerifyResult.invalid(over);
       }
@@ -116,6 +116,9 @@ public final class ZkVerifier {
     if (proof.length >= 8 && proof[0] == 'B' && proof[1] == 'Z' && proof[2] == 'K' && proof[3] == 'P'
         && proof[4] == 0 && proof[5] == Container.VERSION) {
       return VerifyResult.invalid("proof format: proof version 1 for a zk vk");
+    }
+    if (cost.refusal() == null && proof.length != cost.total().proofBytes()) {
+      return VerifyResult.invalid("proof format: " + proof.length + " bytes, the vk fixes " + cost.total().proofBytes());
     }
     String bad = Statement.check(vk, inputs, outputs);
     if (bad != null) {

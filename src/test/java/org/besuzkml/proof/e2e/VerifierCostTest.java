@@ -50,6 +50,11 @@ class VerifierCostTest {
   record Measured(long muls, long alloc, long msmPoints, long millerLoops, VerifyResult result) {}
 
   static Measured measure(VerifyingKey vk, Fixtures.Keyed k) {
+    return measure(vk, k.proof());
+  }
+
+  /** The counts of one verification of {@code p} against vk (either version: Verifier dispatches). */
+  static Measured measure(VerifyingKey vk, org.besuzkml.proof.Prover.Proof p) {
     com.sun.management.ThreadMXBean mx =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long tid = Thread.currentThread().getId();
@@ -57,8 +62,7 @@ class VerifierCostTest {
     org.besuzkml.msm.Msm.resetCounts();
     org.besuzkml.pairing.Pairing.resetCounts();
     long a0 = mx.getThreadAllocatedBytes(tid);
-    VerifyResult r = Verifier.verify(vk, k.proof().inputs(), k.proof().outputs(), k.proof().bytes(),
-        Verifier.SrsPolicy.ALLOW_DEV);
+    VerifyResult r = Verifier.verify(vk, p.inputs(), p.outputs(), p.bytes(), Verifier.SrsPolicy.ALLOW_DEV);
     long a1 = mx.getThreadAllocatedBytes(tid);
     return new Measured(Fr.mulCount(), a1 - a0, org.besuzkml.msm.Msm.countedPoints(),
         org.besuzkml.pairing.Pairing.countedMillerLoops(), r);
