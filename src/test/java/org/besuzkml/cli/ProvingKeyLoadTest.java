@@ -42,7 +42,7 @@ class ProvingKeyLoadTest {
   @BeforeAll
   static void setUp() throws Exception {
     onnx = MlpLadder.onnx(WIDTHS, 3);
-    json = MlpLadder.input(WIDTHS[0], 4);
+    json = MlpLadder.input(WIDTHS, 3);
     dir = Files.createDirectories(tmp.resolve("mlp"));
     Files.writeString(dir.resolve("input.json"), json, StandardCharsets.UTF_8);
     CompiledModel cm = ModelFiles.compile(onnx, json);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ProveMemoryTest {
   static VerifyingKey vk(int... widths) throws Exception {
     byte[] onnx = MlpLadder.onnx(widths, 1);
-    String json = MlpLadder.input(widths[0], 2);
+    String json = MlpLadder.input(widths, 1);
     CompiledModel cm = ModelFiles.compile(onnx, json);
     return Setup.run(cm, DevSrs.create(Setup.binVars(cm), 5)).vk();
   }
