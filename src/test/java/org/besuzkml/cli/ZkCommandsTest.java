@@ -142,6 +142,10 @@ class ZkCommandsTest {
     ObjectNode v1 = file.deepCopy();
     v1.remove("format");
     assertEquals(2, verify(write("v1.json", v1)).status());
+    // bench prove verifies each proof as a statement with the input private
+    Outcome b = ModelCommandsTest.exec("bench", "prove", dir.toString(), "--input", INPUT, "--runs", "2", "--json");
+    assertEquals(0, b.status(), b.err());
+    assertTrue(OM.readTree(b.out()).has("verify_ms"));
   }
 
   @Test

@@ -234,13 +234,20 @@ class ZkPrivateInputTest {
   }
 
   @Test
-  void reluAttacksRejectedWithAPrivateInput() {
+  void reluLookupAndMaxSelectAttacksRejectedWithAPrivateInput() {
     ZkPrivateFixtures.Keyed k = ZkPrivateFixtures.get("1l_mlp");
     var cm = k.model().compiled();
     assertRejects(k, WitnessAttacks.reluLettingNegativeThrough(cm));
     Prover.ProveException e = assertThrows(Prover.ProveException.class,
         () -> ZkProver.prove(k.pk(), WitnessAttacks.reluSignForged(cm).apply(k.model()), false, SeededRandomness.of(3)));
     assertTrue(e.getMessage().startsWith("the lookup proof does not verify"), e.getMessage());
+    ZkPrivateFixtures.Keyed s = ZkPrivateFixtures.get("1l_sigmoid");
+    Prover.ProveException f = assertThrows(Prover.ProveException.class, () -> ZkProver.prove(s.pk(),
+        WitnessAttacks.lookupOutputNotInTable(s.model().compiled()).apply(s.model()), false, SeededRandomness.of(3)));
+    assertTrue(f.getMessage().startsWith("the lookup proof does not verify"), f.getMessage());
+    ZkPrivateFixtures.Keyed m = ZkPrivateFixtures.get("1l_max_pool");
+    String r = assertRejects(m, WitnessAttacks.maxSelectTwoTaps(m.model().compiled()));
+    assertTrue(r.contains("MaxSelect"), r);
   }
 
   /**
