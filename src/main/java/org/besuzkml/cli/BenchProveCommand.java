@@ -78,7 +78,7 @@ final class BenchProveCommand implements Callable<Integer> {
           long a = System.nanoTime();
           p = Prover.prove(pk, in);
           long b = System.nanoTime();
-          VerifyResult r = Verifier.verify(pk.vk(), p.inputs(), p.outputs(), p.bytes(), Verifier.SrsPolicy.ALLOW_DEV);
+          VerifyResult r = Verifier.verify(pk.vk(), p.statement(), p.bytes(), Verifier.SrsPolicy.ALLOW_DEV);
           long c = System.nanoTime();
           if (!r.valid()) {
             System.err.println("error: a proof did not verify: " + r.reason());

@@ -2,6 +2,7 @@ package org.besuzkml.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.besuzkml.codec.Visibility;
 import org.besuzkml.pcs.srs.DevSrs;
 import org.besuzkml.pcs.srs.PtauReader;
 import org.besuzkml.pcs.srs.Srs;
@@ -15,7 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code zkml setup DIR (--ptau FILE.ptau | --dev-srs)}: writes DIR/pk.bzkk and DIR/vk.bzkv. */
+/**
+ * {@code zkml setup DIR (--ptau FILE.ptau | --dev-srs) [--zk] [--input-visibility public|private]}:
+ * writes DIR/pk.bzkk and DIR/vk.bzkv. Visibility is chosen here, not at compile (zk-design 1.1): one
+ * compiled model serves keys of every visibility, and the key records the choice.
+ */
 @Command(name = "setup", mixinStandardHelpOptions = true,
     description = "Commit the model's constants with an SRS; write DIR/pk.bzkk and DIR/vk.bzkv.")
 final class SetupCommand implements Callable<Integer> {
@@ -33,13 +38,34 @@ final class SetupCommand implements Callable<Integer> {
     boolean dev;
   }
 
+  @Option(names = "--zk", description = "Zero-knowledge proofs (a version-2 key): a proof reveals nothing beyond"
+      + " its statement. Implied by a non-public visibility.")
+  boolean zk;
+
+  @Option(names = "--input-visibility", paramLabel = "public|private", description = "public (default): input"
+      + " values are part of the statement; private: the proof hides them (only the outputs are stated). Applies"
+      + " to every graph input.")
+  String inputVisibility = "public";
+
   @Option(names = "--seed", description = "Seed of the development SRS (default ${DEFAULT-VALUE}).")
   long seed = 0;
 
   @Override
   public Integer call() {
     try {
+      int vis = Visibility.inputCode(inputVisibility);
+      if (vis != Visibility.PUBLIC && vis != Visibility.PRIVATE) {
+        System.err.println("error: --input-visibility must be public or private (committed inputs are not"
+            + " supported yet)");
+        return 1;
+      }
+      boolean zkKey = zk || vis != Visibility.PUBLIC;
       CompiledModel cm = ModelFiles.decodeModel(ModelFiles.read(dir.resolve(ModelFiles.MODEL)));
+      if (vis == Visibility.PRIVATE) {
+        boolean[] priv = new boolean[cm.circuit().inputs().length];
+        java.util.Arrays.fill(priv, true);
+        cm = Setup.withPrivateInputs(cm, priv);
+      }
       int nBin = Setup.binVars(cm);
       Srs srs;
       String ref;
@@ -55,16 +81,19 @@ final class SetupCommand implements Callable<Integer> {
               source.ptau, h.power(), nBin, nBin);
           return 1;
         }
-        srs = PtauReader.read(source.ptau, nBin);
+        srs = zkKey ? PtauReader.readZk(source.ptau, nBin) : PtauReader.read(source.ptau, nBin);
         ref = source.ptau.toAbsolutePath().toString();
       }
-      ProvingKey pk = Setup.run(cm, srs);
+      ProvingKey pk = zkKey ? Setup.runZk(cm, srs) : Setup.run(cm, srs);
       byte[] pkBytes = ModelFiles.encodeProvingKey(pk, ModelFiles.read(dir.resolve(ModelFiles.MODEL)), ref);
       Outputs.write(dir.resolve(ModelFiles.PK), pkBytes);
       Outputs.write(dir.resolve(ModelFiles.VK), pk.vk().bytes());
       System.out.printf("setup: %d model bins of 2^%d entries; vk %d bytes, pk %d bytes%n",
           pk.vk().modelBinCount(), nBin, pk.vk().bytes().length, pkBytes.length);
       System.out.println("model id " + pk.vk().modelIdHex() + (srs.insecure() ? " (dev SRS, INSECURE)" : ""));
+      if (pk.vk().zk()) {
+        System.out.println(pk.vk().visibility().describe());
+      }
       return 0;
     } catch (ModelFiles.FileException | SrsException e) {
       System.err.println("error: " + e.getMessage());

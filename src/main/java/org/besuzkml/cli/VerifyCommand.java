@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code zkml verify DIR PROOF.json [--json]}: exit 0 valid, 1 invalid (one line why), 2 malformed
- * files.
+ * files. Under a zk key the visibility line ({@code zk: yes; inputs: #0 private; ...}) comes first.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = "Verify a proof against DIR/vk.bzkv. Exit 0 valid, 1 invalid, 2 malformed files.")
@@ -48,14 +48,24 @@ final class VerifyCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     // ProofJson.read has checked that the proof names this vk's model.
-    VerifyResult r = Verifier.verify(vk, p.inputs(), p.outputs(), p.proof(), Verifier.SrsPolicy.ALLOW_DEV);
+    VerifyResult r = Verifier.verify(vk, p.statement(), p.proof(), Verifier.SrsPolicy.ALLOW_DEV);
     double ms = (System.nanoTime() - t0) / 1e6;
+    visibility = vk.zk() ? vk.visibility().describe() : null;
     return report(r.valid(), ms, r.reason(), r.valid() ? 0 : 1);
   }
 
+  /** The zk key's visibility line (zk-design 1.5), printed before the verdict; null for a version-1 key. */
+  private String visibility;
+
   private int report(boolean valid, double ms, String reason, int code) throws Exception {
+    if (visibility != null && !json) {
+      System.out.println(visibility);
+    }
     if (json) {
       ObjectNode o = new ObjectMapper().createObjectNode();
+      if (visibility != null) {
+        o.put("visibility", visibility);
+      }
       o.put("valid", valid).put("verify_ms", Math.round(ms * 100) / 100.0);
       if (reason == null) {
         o.putNull("reason");

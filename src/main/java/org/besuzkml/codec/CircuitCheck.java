@@ -17,6 +17,11 @@ final class CircuitCheck {
 
   /** Null if the circuit is well formed, else the reason. */
   static String check(Circuit c) {
+    return check(c, false);
+  }
+
+  /** As {@link #check(Circuit)}; {@code zk}: a graph input may be committed (a private input). */
+  static String check(Circuit c, boolean zk) {
     int n = c.tensors().size();
     boolean[] defined = new boolean[n];
     for (TensorInfo t : c.tensors()) {
@@ -26,7 +31,8 @@ final class CircuitCheck {
     }
     boolean[] listed = new boolean[n];
     for (int i : c.inputs()) {
-      if (i < 0 || i >= n || c.tensor(i).kind() != TensorKind.PUBLIC_INPUT) {
+      if (i < 0 || i >= n || (c.tensor(i).kind() != TensorKind.PUBLIC_INPUT
+          && !(zk && c.tensor(i).kind() == TensorKind.COMMITTED))) {
         return "public input " + i + " is not a PUBLIC_INPUT tensor";
       }
       if (listed[i]) {
@@ -80,6 +86,6 @@ final class CircuitCheck {
       }
       out[o] = true;
     }
-    return CircuitInvariants.check(c);
+    return CircuitInvariants.check(c, zk);
   }
 }

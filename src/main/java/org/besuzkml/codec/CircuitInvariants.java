@@ -63,6 +63,8 @@ final class CircuitInvariants {
   /** Per tensor whether some gadget reads it. */
   private final boolean[] read;
   private final boolean[] publicOutput;
+  /** Per tensor whether it is a committed graph input (version 2 only). */
+  private final boolean[] privateInput;
   /** The decoder's indexes of the circuit (readers, range checks, signs): linear, built once. */
   final Index index;
 
@@ -116,6 +118,7 @@ final class CircuitInvariants {
     read = new boolean[n];
     index = new Index(c);
     publicOutput = new boolean[n];
+    privateInput = new boolean[n];
     for (int o : c.outputs()) {
       publicOutput[o] = true;
     }
@@ -123,7 +126,22 @@ final class CircuitInvariants {
 
   /** Null if the circuit meets every invariant, else the first violation. */
   static String check(Circuit c) {
-    return new CircuitInvariants(c).run();
+    return check(c, false);
+  }
+
+  /**
+   * As {@link #check(Circuit)}; with {@code zk} a graph input may be committed (a private input,
+   * zk-design 4.7, P10): produced by no gadget, limb-backed by one Decomp define Act (signed 32-bit,
+   * offset 0), so its values are pinned by their limbs and range-checked as a public input is.
+   */
+  static String check(Circuit c, boolean zk) {
+    CircuitInvariants inv = new CircuitInvariants(c);
+    if (zk) {
+      for (int i : c.inputs()) {
+        inv.privateInput[i] = c.tensor(i).kind() == TensorKind.COMMITTED;
+      }
+    }
+    return inv.run();
   }
 
   private String run() {
@@ -178,6 +196,9 @@ final class CircuitInvariants {
     int id = t.id();
     switch (t.kind()) {
       case COMMITTED -> {
+        if (producer[id] < 0 && privateInput[id]) {
+          return backed(id, Decomp.ACT_BITS, true, "a private input");
+        }
         if (producer[id] < 0) {
           return "committed but produced by no gadget";
         }

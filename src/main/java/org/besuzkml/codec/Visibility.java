@@ -86,6 +86,73 @@ public record Visibility(int params, int[] inputs, int[] outputs, int publicMode
     return Decoded.ok(new Checked(new Visibility(params, in, out, kPub, beta), withBeta.key()));
   }
 
+  /**
+   * Premise P10 (zk-design 9.4) between the section and the circuit: an input is private exactly
+   * when its tensor is committed (the circuit check has made such a tensor limb-backed by one
+   * Decomp define Act and produced by nothing else), so no input is both stated and hidden.
+   * Null if consistent, else the reason.
+   */
+  String checkCircuit(org.besuzkml.proof.gadget.Circuit c) {
+    for (int i = 0; i < inputs.length; i++) {
+      boolean committed = c.tensor(c.inputs()[i]).kind() == org.besuzkml.proof.gadget.TensorKind.COMMITTED;
+      if (committed != (inputs[i] == PRIVATE)) {
+        return "input " + i + (committed ? " is a committed tensor but not private" : " is private but its tensor"
+            + " is not committed advice");
+      }
+    }
+    return null;
+  }
+
+  /** Visibility codes of the inputs, as names ("public", "private", "committed"). */
+  public static String inputName(int code) {
+    return switch (code) {
+      case PUBLIC -> "public";
+      case PRIVATE -> "private";
+      case COMMITTED -> "committed";
+      default -> "unknown";
+    };
+  }
+
+  /** The code of an input visibility name, or -1. */
+  public static int inputCode(String name) {
+    return switch (name) {
+      case "public" -> PUBLIC;
+      case "private" -> PRIVATE;
+      case "committed" -> COMMITTED;
+      default -> -1;
+    };
+  }
+
+  /** Whether input i is private. */
+  public boolean privateInput(int i) {
+    return inputs[i] == PRIVATE;
+  }
+
+  /** Per input whether it is private (for the compiler). */
+  public boolean[] privateInputs() {
+    boolean[] p = new boolean[inputs.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = inputs[i] == PRIVATE;
+    }
+    return p;
+  }
+
+  /**
+   * The one-line summary {@code verify} prints (zk-design 1.5), e.g.
+   * {@code zk: yes; inputs: #0 private; outputs: #0 public; params: public}.
+   */
+  public String describe() {
+    StringBuilder sb = new StringBuilder("zk: yes; inputs:");
+    for (int i = 0; i < inputs.length; i++) {
+      sb.append(i == 0 ? " #" : ", #").append(i).append(' ').append(inputName(inputs[i]));
+    }
+    sb.append("; outputs:");
+    for (int i = 0; i < outputs.length; i++) {
+      sb.append(i == 0 ? " #" : ", #").append(i).append(' ').append(inputName(outputs[i]));
+    }
+    return sb.append("; params: ").append(params == PRIVATE ? "private" : "public").toString();
+  }
+
   /** A decoded section with the verifier key that now holds the blinding base. */
   record Checked(Visibility visibility, HyperKzgVerifierKey key) {}
 

@@ -266,7 +266,7 @@ public final class VkCodec {
       return err(r);
     }
     Circuit c = new Circuit(tensors, gadgets, tables, w, ins, outs);
-    String bad = CircuitCheck.check(c);
+    String bad = CircuitCheck.check(c, zk);
     if (bad != null) {
       return Decoded.err("gadget list rejected: " + bad, b[8]);
     }
@@ -315,6 +315,10 @@ public final class VkCodec {
       }
       visibility = v.value().visibility();
       pcsKey = v.value().key();
+      String p10 = visibility.checkCircuit(c);
+      if (p10 != null) {
+        return Decoded.err("VISIBILITY: " + p10, b[16]);
+      }
     }
     return Decoded.ok(new VerifyingKey(w, nBin, dev == 1, seed, digest, pcsKey, c, scales, bins, plan,
         layout, data.clone(), Keccak.hash(data), visibility));

@@ -196,6 +196,9 @@ public final class ModelFiles {
       throw new FileException(PK + ": embedded vk: " + vk.reason());
     }
     CompiledModel cm = decodeModel(Arrays.copyOfRange(data, b[2], b[3]));
+    if (vk.value().zk()) { // private inputs are chosen at setup: lower the same model as the key says
+      cm = Setup.withPrivateInputs(cm, vk.value().visibility().privateInputs());
+    }
     if (cm.circuit().tables().size() != vk.value().circuit().tables().size()
         || !Arrays.equals(circuitBytes(cm), circuitBytes(vk.value().circuit(), vk.value().scales(), cm))) {
       throw new FileException(PK + ": the compiled model is not the embedded vk's (gadgets, tensors or scales"
@@ -229,12 +232,14 @@ public final class ModelFiles {
         long seed = Long.parseLong(srsRef.substring(4));
         srs = powers != null ? DevSrs.fromPowers(nBin, seed, powers) : DevSrs.create(nBin, seed);
       } else {
-        srs = PtauReader.read(Path.of(srsRef), nBin);
+        srs = vk.value().zk() ? PtauReader.readZk(Path.of(srsRef), nBin) : PtauReader.read(Path.of(srsRef), nBin);
       }
     } catch (SrsException | NumberFormatException e) {
       throw new FileException("SRS " + srsRef + ": " + e.getMessage());
     }
-    if (!Arrays.equals(srs.digest(), vk.value().srsDigest())) {
+    // a zk key's digest also covers the beta points (zk-design 1.3)
+    byte[] digest = vk.value().zk() ? srs.digestV2() : srs.digest();
+    if (!Arrays.equals(digest, vk.value().srsDigest())) {
       throw new FileException("SRS " + srsRef + " is not the one the vk was made with (digest differs)");
     }
     long[][] bins = Setup.modelBins(cm, vk.value().layout());

@@ -16,12 +16,25 @@ import org.besuzkml.onnx.Json;
  * "proof": "0x<hex>", "proof_bytes": n}}, inputs and outputs flat row-major lists per tensor of
  * dequantized values {@code v / 2^scale} (the scales are in the vk, so the integers are recovered
  * exactly; a value that is not an exact multiple of {@code 2^-scale} is malformed).
+ *
+ * <p>Under a version-2 (zero-knowledge) key the JSON is version 2 (zk-design 1.5): {@code
+ * {"format": 2, "model", "zk": true, "visibility": {"inputs": [...], "outputs": [...], "params"},
+ * "inputs", "outputs", "proof", "proof_bytes"}} with {@code null} for a private input. A JSON
+ * without {@code "format"} is version 1 and is read as before (every input stated).
  */
 public final class ProofJson {
   private ProofJson() {}
 
-  /** A parsed proof file. */
-  public record Parsed(String model, long[][] inputs, long[][] outputs, byte[] proof) {}
+  /** A parsed proof file; {@code inputs} has {@code null} at a private input. */
+  public record Parsed(String model, long[][] inputs, long[][] outputs, byte[] proof) {
+    /** The statement to verify (zk-design 11.5). */
+    public org.besuzkml.proof.verify.Statement statement() {
+      return org.besuzkml.proof.verify.Statement.of(inputs, outputs);
+    }
+  }
+
+  /** The proof JSON version written for a zero-knowledge key. */
+  public static final int FORMAT_ZK = 2;
 
   /** Thrown for an unreadable or malformed proof file (one line). */
   public static final class Malformed extends Exception {
@@ -35,7 +48,14 @@ public final class ProofJson {
   public static ObjectNode toJson(VerifyingKey vk, Prover.Proof p) {
     ObjectMapper om = new ObjectMapper();
     ObjectNode root = om.createObjectNode();
+    if (vk.zk()) {
+      root.put("format", FORMAT_ZK);
+    }
     root.put("model", vk.modelIdHex());
+    if (vk.zk()) {
+      root.put("zk", true);
+      root.set("visibility", visibility(om, vk.visibility()));
+    }
     values(root.putArray("inputs"), p.inputs(), vk, vk.circuit().inputs());
     values(root.putArray("outputs"), p.outputs(), vk, vk.circuit().outputs());
     root.put("proof", Hex.encode(p.bytes()));
@@ -43,8 +63,27 @@ public final class ProofJson {
     return root;
   }
 
+  /** The {@code "visibility"} object of a version-2 JSON, from the vk. */
+  static ObjectNode visibility(ObjectMapper om, org.besuzkml.codec.Visibility v) {
+    ObjectNode o = om.createObjectNode();
+    ArrayNode in = o.putArray("inputs");
+    for (int code : v.inputs()) {
+      in.add(org.besuzkml.codec.Visibility.inputName(code));
+    }
+    ArrayNode out = o.putArray("outputs");
+    for (int code : v.outputs()) {
+      out.add(org.besuzkml.codec.Visibility.inputName(code));
+    }
+    o.put("params", v.params() == org.besuzkml.codec.Visibility.PRIVATE ? "private" : "public");
+    return o;
+  }
+
   static void values(ArrayNode arr, long[][] vals, VerifyingKey vk, int[] ids) {
     for (int i = 0; i < vals.length; i++) {
+      if (vals[i] == null) {
+        arr.addNull(); // a private input: nothing about it is written
+        continue;
+      }
       ArrayNode a = arr.addArray();
       int s = vk.scales()[ids[i]];
       for (long v : vals[i]) {
@@ -95,17 +134,43 @@ public final class ProofJson {
     if (proof == null) {
       throw new Malformed(label + ": \"proof\" is not hex");
     }
-    return new Parsed(model, ints(root.path("inputs"), vk, vk.circuit().inputs(), "inputs"),
-        ints(root.path("outputs"), vk, vk.circuit().outputs(), "outputs"), proof);
+    boolean[] hidden = new boolean[vk.circuit().inputs().length];
+    if (root.has("format")) {
+      JsonNode f = root.get("format");
+      if (!f.isInt() || f.asInt() != FORMAT_ZK) {
+        throw new Malformed(label + ": proof JSON format " + f + " unsupported (known: 2, or none for version 1)");
+      }
+      if (!vk.zk()) {
+        throw new Malformed(label + ": a version-2 (zk) proof JSON for a version-1 key");
+      }
+      if (!root.path("zk").isBoolean() || !root.get("zk").asBoolean()) {
+        throw new Malformed(label + ": a version-2 proof JSON must say \"zk\": true");
+      }
+      if (!visibility(new ObjectMapper(), vk.visibility()).equals(root.get("visibility"))) {
+        throw new Malformed(label + ": \"visibility\" is not the vk's " + visibility(new ObjectMapper(),
+            vk.visibility()));
+      }
+      hidden = vk.visibility().privateInputs();
+    }
+    return new Parsed(model, ints(root.path("inputs"), vk, vk.circuit().inputs(), "inputs", hidden),
+        ints(root.path("outputs"), vk, vk.circuit().outputs(), "outputs", new boolean[vk.circuit().outputs().length]),
+        proof);
   }
 
-  private static long[][] ints(JsonNode arr, VerifyingKey vk, int[] ids, String what) throws Malformed {
+  private static long[][] ints(JsonNode arr, VerifyingKey vk, int[] ids, String what, boolean[] hidden)
+      throws Malformed {
     if (!arr.isArray() || arr.size() != ids.length) {
       throw new Malformed("\"" + what + "\" must hold " + ids.length + " lists");
     }
     long[][] out = new long[ids.length][];
     for (int i = 0; i < ids.length; i++) {
       JsonNode a = arr.get(i);
+      if (hidden[i]) {
+        if (!a.isNull()) {
+          throw new Malformed("\"" + what + "\"[" + i + "] is private: it must be null");
+        }
+        continue;
+      }
       long n = vk.circuit().tensor(ids[i]).size();
       if (!a.isArray() || a.size() != n) {
         throw new Malformed("\"" + what + "\"[" + i + "] must hold " + n + " numbers");

@@ -39,8 +39,16 @@ public final class Prover {
 
   private Prover() {}
 
-  /** A proof and the public values it is about (engine integers, vk order). */
-  public record Proof(byte[] bytes, long[][] inputs, long[][] outputs) {}
+  /**
+   * A proof and the public values it is about (engine integers, vk order; {@code null} at a private
+   * input, whose values the proof hides).
+   */
+  public record Proof(byte[] bytes, long[][] inputs, long[][] outputs) {
+    /** The statement this proof is for (zk-design 11.5). */
+    public org.besuzkml.proof.verify.Statement statement() {
+      return org.besuzkml.proof.verify.Statement.of(inputs, outputs);
+    }
+  }
 
   /** Thrown when a model cannot be proven (an unsupported gadget, an unprovable witness). */
   public static final class ProveException extends RuntimeException {

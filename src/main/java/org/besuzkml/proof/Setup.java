@@ -9,10 +9,12 @@ import org.besuzkml.pcs.HyperKzg;
 import org.besuzkml.pcs.HyperKzgVerifierKey;
 import org.besuzkml.pcs.srs.Srs;
 import org.besuzkml.proof.compile.CompiledModel;
+import org.besuzkml.proof.compile.Compiler;
 import org.besuzkml.proof.gadget.Circuit;
 import org.besuzkml.proof.gadget.ColumnLayout;
 import org.besuzkml.proof.gadget.LookupPlan;
 import org.besuzkml.proof.gadget.TableInfo;
+import org.besuzkml.proof.gadget.TensorKind;
 import org.besuzkml.proof.witness.Witness;
 import org.besuzkml.proof.witness.WitnessBins;
 
@@ -35,9 +37,10 @@ public final class Setup {
   }
 
   /**
-   * The version-2 (zero-knowledge) proving key with all-public visibility (zk-design 1.6, 11.2): the
-   * same model bins and circuit, VISIBILITY all public with the SRS's blinding base, the version-2
-   * SRS digest. The SRS must carry its beta points.
+   * The version-2 (zero-knowledge) proving key (zk-design 1.6, 11.2): the same model bins and
+   * circuit, VISIBILITY with the SRS's blinding base, the version-2 SRS digest. The SRS must carry
+   * its beta points. The visibility follows the circuit: an input is private exactly when the
+   * compiler made its tensor committed ({@link #withPrivateInputs}); everything else is public.
    */
   public static ProvingKey runZk(CompiledModel cm, Srs srs) {
     if (!srs.hasBeta()) {
@@ -68,7 +71,7 @@ public final class Setup {
     HyperKzgVerifierKey key = HyperKzgVerifierKey.of(s);
     byte[] vkBytes = zk
         ? VkCodec.encode(nBin, s.insecure(), s.devSeed(), s.digestV2(), key, c, scales(cm), hashes, commitments,
-            bins.length, Visibility.allPublic(c.inputs().length, c.outputs().length, bins.length, key.encodeBeta()))
+            bins.length, visibility(c, bins.length, key.encodeBeta()))
         : VkCodec.encode(nBin, s.insecure(), s.devSeed(), s.digest(), key, c, scales(cm), hashes, commitments,
             bins.length);
     Decoded<VerifyingKey> vk = VkCodec.decode(vkBytes);
@@ -76,6 +79,28 @@ public final class Setup {
       throw new IllegalStateException("setup produced a vk its own decoder rejects: " + vk.reason());
     }
     return new ProvingKey(vk.value(), cm, s, bins);
+  }
+
+  /** VISIBILITY of a zk key for circuit c: inputs private where their tensor is committed, the rest public. */
+  private static Visibility visibility(Circuit c, int modelBins, byte[] beta) {
+    int[] in = new int[c.inputs().length];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = c.tensor(c.inputs()[i]).kind() == TensorKind.COMMITTED ? Visibility.PRIVATE : Visibility.PUBLIC;
+    }
+    return new Visibility(Visibility.PUBLIC, in, new int[c.outputs().length], modelBins, beta);
+  }
+
+  /**
+   * The compiled model with the given graph inputs private (zk-design 1.1, chosen at setup: one
+   * compiled model, keys of several visibilities): the same quantized model lowered again with each
+   * private input as committed advice backed by a Decomp define Act. None private: cm itself.
+   */
+  public static CompiledModel withPrivateInputs(CompiledModel cm, boolean[] privateInputs) {
+    boolean any = false;
+    for (boolean p : privateInputs) {
+      any |= p;
+    }
+    return any ? Compiler.compile(cm.model(), privateInputs) : cm;
   }
 
   /** Scale exponents of the public tensors (engine scales by graph input/output name). */

@@ -40,8 +40,8 @@ import org.besuzkml.transcript.Transcript;
 import org.besuzkml.zk.ZkRandomness;
 
 /**
- * The zero-knowledge prover for a version-2 key with all-public visibility (zk-design 1.6, 11.3,
- * 12.1): every mask drawn before phase 0 in zk-design 7's order, hiding witness bins, the masked
+ * The zero-knowledge prover for a version-2 key with public or private inputs (zk-design 1.6, 4.7,
+ * 11.3, 12.1): every mask drawn before phase 0 in zk-design 7's order, hiding witness bins, the masked
  * lookup phase, the zk walk and bin mapping, the zk reduction and the zk HyperKZG opening. Sizes come
  * from {@link ZkShape} (the verifier's own derivation). Output: a version-2 BZKP container.
  */
@@ -83,8 +83,12 @@ public final class ZkProver {
   /** Proves a witness under a version-2 key; {@code strict} false lets a cheating witness through (tests). */
   public static Prover.Proof prove(ProvingKey pk, Witness w, boolean strict, ZkRandomness rnd) {
     VerifyingKey vk = pk.vk();
-    if (!vk.zk() || !vk.visibility().allPublic()) {
-      throw new Prover.ProveException("the zero-knowledge prover needs a version-2 key with all-public visibility");
+    if (!vk.zk()) {
+      throw new Prover.ProveException("the zero-knowledge prover needs a version-2 key");
+    }
+    String vis = ZkVerifier.supported(vk.visibility());
+    if (vis != null) {
+      throw new Prover.ProveException(vis);
     }
     Circuit c = vk.circuit();
     String why = Prover.unsupported(pk.compiled().circuit());
@@ -97,6 +101,11 @@ public final class ZkProver {
     }
     ZkShape shape = sh.value();
     long[][] inputs = Prover.values(w, c.inputs());
+    for (int i = 0; i < inputs.length; i++) {
+      if (vk.visibility().privateInput(i)) {
+        inputs[i] = null; // private (zk-design 4.7): in the witness bins through its limbs, never stated
+      }
+    }
     long[][] outputs = Prover.values(w, c.outputs());
     int n = vk.nBin();
     Srs srs = pk.srs();

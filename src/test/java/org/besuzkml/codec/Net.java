@@ -149,6 +149,21 @@ final class Net {
     return Container.encode(Container.VK, s);
   }
 
+  /**
+   * {@link #minimal} with x a private input (zk-design 4.7): committed, limb-backed by the given
+   * Decomp define (bits, signed), listed as graph input 0; {@code bits = 0} leaves it without one.
+   */
+  static Net minimalPrivate(int bits, boolean signed) {
+    Net n = new Net();
+    int x = n.t(COM, 4);
+    n.inputs.add(x);
+    if (bits > 0) {
+      n.g(n.decomp(x, 0, bits, signed, true));
+    }
+    int y = n.t(VIRT, 4);
+    return n.g(new org.besuzkml.proof.gadget.Lin(y, new int[] {x}, new long[] {2}, 0)).out(y);
+  }
+
   /** A minimal accepted net: public x (4), virtual y = 2x, output y. */
   static Net minimal() {
     Net n = new Net();

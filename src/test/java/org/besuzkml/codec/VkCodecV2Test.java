@@ -62,8 +62,9 @@ class VkCodecV2Test {
 
   @Test
   void roundTripKeepsTheCircuitAndCarriesTheBlindingBase() {
-    Circuit c = Net.minimal().circuit();
     for (int[] in : new int[][] {{0}, {1}, {2}}) {
+      // P10: a private input is a committed tensor limb-backed by a Decomp define Act
+      Circuit c = in[0] == 1 ? Net.minimalPrivate(32, true).circuit() : Net.minimal().circuit();
       for (int out : new int[] {0, 2}) {
         Visibility vis = new Visibility(0, in, new int[] {out}, 0, KEY.encodeBeta());
         byte[] bytes = v2(c, vis);
@@ -159,6 +160,28 @@ class VkCodecV2Test {
         reason(withVisibility(good, visibility(0, new int[] {0}, new int[] {0}, 0, swapped))));
     assertEquals("VISIBILITY: [beta]_1 is infinity",
         reason(withVisibility(good, visibility(0, new int[] {0}, new int[] {0}, 0, new byte[192]))));
+  }
+
+  @Test
+  void privateInputPremisesP10() {
+    Circuit pub = Net.minimal().circuit();
+    Circuit priv = Net.minimalPrivate(32, true).circuit();
+    Visibility privVis = new Visibility(0, new int[] {1}, new int[] {0}, 0, KEY.encodeBeta());
+    assertNull(reason(v2(priv, privVis)));
+    assertEquals("VISIBILITY: input 0 is private but its tensor is not committed advice", reason(v2(pub, privVis)));
+    assertEquals("VISIBILITY: input 0 is a committed tensor but not private", reason(v2(priv, publicVis(priv))));
+    assertEquals("VISIBILITY: input 0 is a committed tensor but not private", reason(v2(priv,
+        new Visibility(0, new int[] {2}, new int[] {0}, 0, KEY.encodeBeta()))));
+    // a version-1 key never has a committed graph input
+    assertEquals("gadget list rejected: public input 0 is not a PUBLIC_INPUT tensor", reason(Net.vk(priv)));
+    // limb-backed exactly as a signed 32-bit activation, so |x| <= 2^31 holds in the circuit
+    assertEquals("gadget list rejected: gadget 0 (Lin) reads tensor 0 before it is defined",
+        reason(v2(Net.minimalPrivate(0, false).circuit(), privVis)), "no Decomp define: nothing defines it");
+    for (Circuit bad : new Circuit[] {Net.minimalPrivate(32, false).circuit(),
+        Net.minimalPrivate(33, true).circuit(), Net.minimalPrivate(16, true).circuit()}) {
+      assertEquals("gadget list rejected: tensor 0: a private input must be limb-backed as signed 32-bit",
+          reason(v2(bad, privVis)));
+    }
   }
 
   @Test

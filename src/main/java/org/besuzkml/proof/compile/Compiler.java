@@ -30,12 +30,27 @@ public final class Compiler {
 
   /** Compiles; throws {@link CompileException} for an op that cannot be lowered. */
   public static CompiledModel compile(QuantizedModel model) {
+    return compile(model, null);
+  }
+
+  /**
+   * As {@link #compile(QuantizedModel)}, with graph input i private where {@code privateInputs[i]}
+   * (zk-design 1.2, 4.7): its tensor is committed advice, limb-backed by a Decomp define Act
+   * (signed 32-bit, offset 0), so it lies in the witness bins and {@code |x| <= 2^31} holds in the
+   * circuit as the verifier's check does for a public input. Null or all false: exactly the
+   * public circuit.
+   */
+  public static CompiledModel compile(QuantizedModel model, boolean[] privateInputs) {
     Compiler c = new Compiler(model);
     Graph g = model.graph();
     int[] inputs = new int[g.inputs().size()];
     for (int i = 0; i < inputs.length; i++) {
       Graph.Value v = g.inputs().get(i);
-      int id = c.b.tensor(v.name(), TensorKind.PUBLIC_INPUT, v.shape());
+      boolean hidden = privateInputs != null && i < privateInputs.length && privateInputs[i];
+      int id = c.b.tensor(v.name(), hidden ? TensorKind.COMMITTED : TensorKind.PUBLIC_INPUT, v.shape());
+      if (hidden) {
+        c.b.defineAct(id);
+      }
       c.acts.put(v.name(), id);
       inputs[i] = id;
     }

@@ -5,16 +5,111 @@ import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.proof.gadget.Circuit;
 import org.besuzkml.transcript.Transcript;
 
-/** Phase 0 (section 8): the model id and the public values, absorbed first. */
-public final class Statement {
+/**
+ * A statement (zk-design 1.2, 11.5): per graph input its values or nothing (private), per graph
+ * output its values, in vk order. The static part is phase 0 (section 8): the model id and the
+ * public values, absorbed first. Internally the public values travel as {@code long[][]} in vk
+ * order with {@code null} at a private input ({@link #publicInputs}); a version-1 or all-public
+ * statement has no null and is handled exactly as before.
+ */
+public record Statement(java.util.List<InputValue> inputs, java.util.List<OutputValue> outputs) {
   /** Largest magnitude of a public value (7.6). */
   public static final long MAX_ABS = (1L << 31) - 1;
 
-  private Statement() {}
+  public Statement {
+    inputs = java.util.List.copyOf(inputs);
+    outputs = java.util.List.copyOf(outputs);
+  }
 
-  /** Null if the public values fit the vk (counts, sizes, magnitudes), else why not. */
+  /** Every input and output public (version 1's statement). */
+  public static Statement allPublic(long[][] inputs, long[][] outputs) {
+    return of(inputs, outputs);
+  }
+
+  /** From vk-order values with {@code null} at each private input. */
+  public static Statement of(long[][] inputs, long[][] outputs) {
+    java.util.List<InputValue> in = new java.util.ArrayList<>();
+    for (long[] v : inputs) {
+      in.add(v == null ? new InputValue.Private() : new InputValue.Public(v));
+    }
+    java.util.List<OutputValue> out = new java.util.ArrayList<>();
+    for (long[] v : outputs) {
+      out.add(new OutputValue.Public(v));
+    }
+    return new Statement(in, out);
+  }
+
+  /** The public input values in vk order, {@code null} at a private input. */
+  public long[][] publicInputs() {
+    long[][] v = new long[inputs.size()][];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = inputs.get(i) instanceof InputValue.Public p ? p.values() : null;
+    }
+    return v;
+  }
+
+  /** The output values in vk order. */
+  public long[][] publicOutputs() {
+    long[][] v = new long[outputs.size()][];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = outputs.get(i) instanceof OutputValue.Public p ? p.values() : null;
+    }
+    return v;
+  }
+
+  /**
+   * P14 (zk-design 9.4): null if the statement's shape is the vk's (one entry per graph input and
+   * output, a private input exactly where VISIBILITY says so), else why not. Values are checked by
+   * {@link #check(VerifyingKey, long[][], long[][])}.
+   */
+  public String shapeFor(VerifyingKey vk) {
+    Circuit c = vk.circuit();
+    if (inputs.size() != c.inputs().length || outputs.size() != c.outputs().length) {
+      return "expected " + c.inputs().length + " inputs and " + c.outputs().length + " outputs, the statement has "
+          + inputs.size() + " and " + outputs.size();
+    }
+    for (int i = 0; i < inputs.size(); i++) {
+      boolean hidden = vk.zk() && vk.visibility().privateInput(i);
+      if (inputs.get(i) == null || (inputs.get(i) instanceof InputValue.Private) != hidden) {
+        return "input " + i + " is " + (hidden ? "private" : "public") + " in the vk";
+      }
+    }
+    for (int i = 0; i < outputs.size(); i++) {
+      if (outputs.get(i) == null) {
+        return "output " + i + " missing";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Null if the public values fit the vk (counts, sizes, magnitudes), else why not. A private input
+   * (zk key) must be {@code null}; every other entry must be present.
+   */
   public static String check(VerifyingKey vk, long[][] inputs, long[][] outputs) {
     Circuit c = vk.circuit();
+    if (vk.zk() && inputs != null && inputs.length == c.inputs().length) {
+      for (int i = 0; i < inputs.length; i++) {
+        if (vk.visibility().privateInput(i) != (inputs[i] == null)) {
+          return "input " + i + (inputs[i] == null ? " must have " + c.tensor(c.inputs()[i]).size() + " values"
+              : " is private: the statement must not state it");
+        }
+      }
+      if (!vk.visibility().allPublic()) {
+        long[][] stated = new long[inputs.length][];
+        int[] ids = new int[inputs.length];
+        int k = 0;
+        for (int i = 0; i < inputs.length; i++) {
+          if (inputs[i] != null) {
+            stated[k] = inputs[i];
+            ids[k++] = c.inputs()[i];
+          }
+        }
+        String s = check(c, java.util.Arrays.copyOf(ids, k), java.util.Arrays.copyOf(stated, k), "input");
+        s = s == null ? check(c, c.outputs(), outputs, "output") : s;
+        return s != null ? s : outputsThatAreInputs(c, inputs, outputs);
+      }
+    }
     String s = check(c, c.inputs(), inputs, "input");
     if (s == null) {
       s = check(c, c.outputs(), outputs, "output");
@@ -36,7 +131,7 @@ public final class Statement {
     }
     for (int o = 0; o < c.outputs().length; o++) {
       int i = inputAt[c.outputs()[o]];
-      if (i >= 0 && !java.util.Arrays.equals(outputs[o], inputs[i])) {
+      if (i >= 0 && inputs[i] != null && !java.util.Arrays.equals(outputs[o], inputs[i])) {
         return "output " + o + " is input " + i + " but states other values";
       }
     }
@@ -67,9 +162,13 @@ public final class Statement {
     t.absorbBytes("bzk/outputs", encode(outputs));
   }
 
+  /** Version 1's encoding of the stated tensors in order; a private input ({@code null}) contributes nothing. */
   static byte[] encode(long[][] vals) {
     ByteWriter w = new ByteWriter();
     for (long[] v : vals) {
+      if (v == null) {
+        continue;
+      }
       w.i32(v.length);
       for (long x : v) {
         w.i64(x);
@@ -85,7 +184,7 @@ public final class Statement {
   public static long[][] byTensor(Circuit c, long[][] inputs, long[][] outputs) {
     long[][] p = new long[c.tensors().size()][];
     for (int i = 0; i < inputs.length; i++) {
-      p[c.inputs()[i]] = inputs[i];
+      p[c.inputs()[i]] = inputs[i]; // null for a private input: its tensor is committed, never looked up
     }
     for (int i = 0; i < outputs.length; i++) {
       if (p[c.outputs()[i]] == null) {

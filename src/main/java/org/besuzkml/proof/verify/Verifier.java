@@ -92,6 +92,37 @@ public final class Verifier {
     return verify(vk, inputs, outputs, proof, policy, Limits.DEFAULT, visits);
   }
 
+  /**
+   * Verifies a statement (zk-design 11.5): each graph input public or private, each output public,
+   * checked against the vk's VISIBILITY before any other work (P14). A version-1 or all-public key
+   * takes an all-public statement and is verified exactly as by the {@code long[][]} methods.
+   */
+  public static VerifyResult verify(VerifyingKey vk, Statement st, byte[] proof, SrsPolicy policy) {
+    return verify(vk, st, proof, policy, Limits.DEFAULT);
+  }
+
+  /** As above under the given limits. */
+  public static VerifyResult verify(VerifyingKey vk, Statement st, byte[] proof, SrsPolicy policy, Limits limits) {
+    try {
+      if (vk == null || st == null) {
+        return VerifyResult.invalid("missing vk, statement or proof");
+      }
+      if (vk.dev() && policy != SrsPolicy.ALLOW_DEV) {
+        return VerifyResult.invalid("verifying key uses the insecure development SRS (refused)");
+      }
+      String shape = st.shapeFor(vk);
+      if (shape != null) {
+        return VerifyResult.invalid("statement: " + shape);
+      }
+      if (vk.zk()) {
+        return ZkVerifier.verify(vk, st.publicInputs(), st.publicOutputs(), proof, limits);
+      }
+      return verify(vk, st.publicInputs(), st.publicOutputs(), proof, policy, limits, (g, from, to) -> { });
+    } catch (RuntimeException e) {
+      return VerifyResult.invalid("internal error: " + e.getClass().getSimpleName());
+    }
+  }
+
   /** As above under the given limits (10.4). */
   public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
       SrsPolicy policy, Limits limits, BackwardWalk.Visits visits) {
@@ -99,6 +130,10 @@ public final class Verifier {
       return VerifyResult.invalid("verifying key uses the insecure development SRS (refused)");
     }
     if (vk != null && vk.zk()) {
+      if (vk.visibility() == null || !vk.visibility().allPublic()) {
+        return VerifyResult.invalid("verifying key: not every input and output is public; verify a Statement"
+            + " that names each one's visibility");
+      }
       return ZkVerifier.verify(vk, inputs, outputs, proof, limits);
     }
     try {

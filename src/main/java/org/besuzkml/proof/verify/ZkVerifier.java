@@ -80,7 +80,30 @@ public final class ZkVerifier {
     }
   }
 
-  /** Verifies; {@code vk} must be a version-2 key (the caller, {@link Verifier}, dispatches). */
+  /**
+   * Null if this visibility is proven and verified today (public or private inputs, public outputs
+   * and parameters), else what is not yet (zk-design 13 step 8).
+   */
+  public static String supported(org.besuzkml.codec.Visibility v) {
+    if (v.params() != org.besuzkml.codec.Visibility.PUBLIC) {
+      return "private parameters are not supported yet";
+    }
+    for (int code : v.inputs()) {
+      if (code == org.besuzkml.codec.Visibility.COMMITTED) {
+        return "committed inputs are not supported yet";
+      }
+    }
+    for (int code : v.outputs()) {
+      if (code != org.besuzkml.codec.Visibility.PUBLIC) {
+        return "committed outputs are not supported yet";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Verifies; {@code inputs} in vk order with {@code null} at each private input (see {@link Statement}).
+   * {@code vk} must be a version-2 key (the caller, {@link Verifier}, dispatches). */
   public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
       Verifier.Limits limits) {
     try {
@@ -97,8 +120,12 @@ public final class ZkVerifier {
     if (vk == null || proof == null || inputs == null || outputs == null) {
       return VerifyResult.invalid("missing vk, public values or proof");
     }
-    if (!vk.zk() || vk.visibility() == null || !vk.visibility().allPublic()) {
-      return VerifyResult.invalid("zk verifier: only version-2 keys with all-public visibility are verified yet");
+    if (!vk.zk() || vk.visibility() == null) {
+      return VerifyResult.invalid("zk verifier: not a version-2 key");
+    }
+    String vis = supported(vk.visibility());
+    if (vis != null) {
+      return VerifyResult.invalid("zk verifier: " + vis);
     }
     // the zk verifier's cost bound from the vk alone (linear in its gadgets), before any proof work
     ZkVerifierCost cost = ZkVerifierCost.of(vk);

@@ -415,8 +415,7 @@ public final class ZkmlMethods {
     }
     return CompletableFuture.supplyAsync(() -> {
       long t0 = System.nanoTime();
-      VerifyResult r = Verifier.verify(vk, parsed.inputs(), parsed.outputs(), parsed.proof(),
-          Verifier.SrsPolicy.ALLOW_DEV);
+      VerifyResult r = Verifier.verify(vk, parsed.statement(), parsed.proof(), Verifier.SrsPolicy.ALLOW_DEV);
       ObjectNode o = F.objectNode().put("valid", r.valid()).put("model", m.id())
           .put("verifyMs", Math.round((System.nanoTime() - t0) / 1e4) / 100.0);
       if (r.valid()) {

@@ -68,4 +68,19 @@ class StatementTest {
     assertEquals("output 0 must have " + outSize + " values",
         Statement.check(vk, filled(inSize, 0), new long[][] {null}));
   }
+
+  /**
+   * Phase 0 absorbs the stated tensors only (zk-design 12.1): a private input ({@code null}) adds no
+   * byte, and the stated ones keep version 1's encoding ({@code u32 n, n x i64} big-endian).
+   */
+  @Test
+  void aPrivateInputAddsNothingToThePhaseZeroBytes() {
+    byte[] stated = Statement.encode(new long[][] {{1, -2}});
+    assertEquals("00000002" + "0000000000000001" + "fffffffffffffffe", java.util.HexFormat.of().formatHex(stated));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(stated, Statement.encode(new long[][] {null, {1, -2}, null}));
+    assertEquals(0, Statement.encode(new long[][] {null}).length);
+    // a null is refused where the vk makes the input public (here: a version-1 key)
+    assertEquals("input 0 must have " + inSize + " values", Statement.check(vk, new long[][] {null},
+        filled(outSize, 0)));
+  }
 }
