@@ -393,13 +393,13 @@ public final class Fr {
     long m3 = s * INV;
     c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 4
-    w = Mul64.highSmall(a0, b3); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a0, b3); s = c + w; h = w >>> 32;
     w = a1 * b3; s += w; h += w >>> 32;
     w = mulHi(a1, b2); s += w; h += w >>> 32;
     w = a2 * b2; s += w; h += w >>> 32;
     w = mulHi(a2, b1); s += w; h += w >>> 32;
     w = a3 * b1; s += w; h += w >>> 32;
-    w = Mul64.highSmall(b0, a3); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b0); s += w; h += w >>> 32;
     w = mulHi(m0, P3); s += w; h += w >>> 32;
     w = m1 * P3; s += w; h += w >>> 32;
     w = mulHi(m1, P2); s += w; h += w >>> 32;
@@ -411,11 +411,11 @@ public final class Fr {
     long r0 = s;
     c = h >>> 32;
     // column 5
-    w = Mul64.highSmall(a1, b3); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a1, b3); s = c + w; h = w >>> 32;
     w = a2 * b3; s += w; h += w >>> 32;
     w = mulHi(a2, b2); s += w; h += w >>> 32;
     w = a3 * b2; s += w; h += w >>> 32;
-    w = Mul64.highSmall(b1, a3); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b1); s += w; h += w >>> 32;
     w = mulHi(m1, P3); s += w; h += w >>> 32;
     w = m2 * P3; s += w; h += w >>> 32;
     w = mulHi(m2, P2); s += w; h += w >>> 32;
@@ -425,9 +425,9 @@ public final class Fr {
     long r1 = s;
     c = h >>> 32;
     // column 6
-    w = Mul64.highSmall(a2, b3); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a2, b3); s = c + w; h = w >>> 32;
     w = a3 * b3; s += w; h += w >>> 32;
-    w = Mul64.highSmall(b2, a3); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b2); s += w; h += w >>> 32;
     w = mulHi(m2, P3); s += w; h += w >>> 32;
     w = m3 * P3; s += w; h += w >>> 32;
     w = mulHi(m3, P2); s += w; h += w >>> 32;
@@ -488,7 +488,7 @@ public final class Fr {
     long m3 = s * INV;
     c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 4
-    w = Mul64.highSmall(a0, a3); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = Mul64.highSmallB(a0, a3); s = c + (w << 1); h = (w >>> 32) << 1;
     w = a1 * a3; s += w << 1; h += (w >>> 32) << 1;
     w = mulHi(a1, a2); s += w << 1; h += (w >>> 32) << 1;
     w = a2 * a2; s += w; h += w >>> 32;
@@ -503,7 +503,7 @@ public final class Fr {
     long r0 = s;
     c = h >>> 32;
     // column 5
-    w = Mul64.highSmall(a1, a3); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = Mul64.highSmallB(a1, a3); s = c + (w << 1); h = (w >>> 32) << 1;
     w = a2 * a3; s += w << 1; h += (w >>> 32) << 1;
     w = mulHi(a2, a2); s += w; h += w >>> 32;
     w = mulHi(m1, P3); s += w; h += w >>> 32;
@@ -515,7 +515,7 @@ public final class Fr {
     long r1 = s;
     c = h >>> 32;
     // column 6
-    w = Mul64.highSmall(a2, a3); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = Mul64.highSmallB(a2, a3); s = c + (w << 1); h = (w >>> 32) << 1;
     w = a3 * a3; s += w; h += w >>> 32;
     w = mulHi(m2, P3); s += w; h += w >>> 32;
     w = m3 * P3; s += w; h += w >>> 32;
@@ -593,27 +593,27 @@ public final class Fr {
     h += (s - (h << 32)) >>> 32;
     t[to + 3] = s;
     c = h >>> 32;
-    w = Mul64.highSmall(a0, b3); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a0, b3); s = c + w; h = w >>> 32;
     w = a1 * b3; s += w; h += w >>> 32;
     w = mulHi(a1, b2); s += w; h += w >>> 32;
     w = a2 * b2; s += w; h += w >>> 32;
     w = mulHi(a2, b1); s += w; h += w >>> 32;
     w = a3 * b1; s += w; h += w >>> 32;
-    w = Mul64.highSmall(b0, a3); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     t[to + 4] = s;
     c = h >>> 32;
-    w = Mul64.highSmall(a1, b3); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a1, b3); s = c + w; h = w >>> 32;
     w = a2 * b3; s += w; h += w >>> 32;
     w = mulHi(a2, b2); s += w; h += w >>> 32;
     w = a3 * b2; s += w; h += w >>> 32;
-    w = Mul64.highSmall(b1, a3); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b1); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     t[to + 5] = s;
     c = h >>> 32;
-    w = Mul64.highSmall(a2, b3); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a2, b3); s = c + w; h = w >>> 32;
     w = a3 * b3; s += w; h += w >>> 32;
-    w = Mul64.highSmall(b2, a3); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b2); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     t[to + 6] = s;
     c = h >>> 32;

@@ -12,7 +12,11 @@ final class Mul64 {
     return Math.unsignedMultiplyHigh(a, b);
   }
 
-  static long highSmall(long a, long b) {
+  static long highSmallA(long a, long b) {
+    return Math.unsignedMultiplyHigh(a, b);
+  }
+
+  static long highSmallB(long a, long b) {
     return Math.unsignedMultiplyHigh(a, b);
   }
 

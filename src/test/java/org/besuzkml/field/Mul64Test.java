@@ -29,8 +29,11 @@ class Mul64Test {
   static void check(long a, long b) {
     long e = expectedHigh(a, b);
     assertEquals(e, Mul64.high(a, b), () -> Long.toHexString(a) + " * " + Long.toHexString(b));
+    if (a >= 0) {
+      assertEquals(e, Mul64.highSmallA(a, b), () -> "small a " + Long.toHexString(a) + " * " + Long.toHexString(b));
+    }
     if (b >= 0) {
-      assertEquals(e, Mul64.highSmall(a, b), () -> "small " + Long.toHexString(a) + " * " + Long.toHexString(b));
+      assertEquals(e, Mul64.highSmallB(a, b), () -> "small b " + Long.toHexString(a) + " * " + Long.toHexString(b));
     }
   }
 
@@ -51,6 +54,7 @@ class Mul64Test {
       long b = rnd.nextLong();
       check(a, b);
       check(a, b >>> 1); // a top limb: below 2^63
+      check(a >>> 1, b);
       check(a, b >>> rnd.nextInt(64));
     }
   }

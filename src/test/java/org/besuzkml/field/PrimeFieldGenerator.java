@@ -83,17 +83,17 @@ final class PrimeFieldGenerator {
 
   /**
    * The high word of x_i * y_j. A top limb of an input below 2^255 is below 2^63: one such operand
-   * needs only the other's sign correction on JDK 17 (Mul64.highSmall), two need none.
+   * needs only the other's sign correction on JDK 17 (Mul64.highSmallA/B), two need none.
    */
   private static String high(String x, int i, String y, int j) {
     if (i == 3 && j == 3) {
       return "Math.multiplyHigh(" + x + i + ", " + y + j + ")";
     }
     if (i == 3) {
-      return "Mul64.highSmall(" + y + j + ", " + x + i + ")";
+      return "Mul64.highSmallA(" + x + i + ", " + y + j + ")";
     }
     if (j == 3) {
-      return "Mul64.highSmall(" + x + i + ", " + y + j + ")";
+      return "Mul64.highSmallB(" + x + i + ", " + y + j + ")";
     }
     return "mulHi(" + x + i + ", " + y + j + ")";
   }
