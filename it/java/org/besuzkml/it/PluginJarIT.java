@@ -13,6 +13,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the plugin jar holds, and that everything it references is in it or provided by Besu. */
 class PluginJarIT {
@@ -34,9 +36,13 @@ class PluginJarIT {
       assertEquals("org.besuzkml.besu.ZkmlPlugin", svc);
       assertTrue(j.getEntry("META-INF/plugin-artifacts-catalog.json") != null);
       assertEquals("besu-zkml", j.getManifest().getMainAttributes().getValue("Implementation-Title"));
+      // the JDK 21+ field kernels of META-INF/versions/21 (pom.xml, profile jdk21-kernels)
+      assertEquals("true", j.getManifest().getMainAttributes().getValue("Multi-Release"));
     }
-    for (String n : names) {
-      if (n.endsWith("/") && ("org/besuzkml/".startsWith(n) || n.equals("META-INF/"))) {
+    for (String entry : names) {
+      // a versioned class obeys the same rules as a base one
+      String n = entry.replaceFirst("^META-INF/versions/[0-9]+/", "");
+      if (n.isEmpty() || n.endsWith("/") && ("org/besuzkml/".startsWith(n) || n.equals("META-INF/"))) {
         continue; // directory entries on the way
       }
       assertTrue(startsWithAny(n, ALLOWED), n);
@@ -46,12 +52,14 @@ class PluginJarIT {
     assertTrue(names.contains("org/besuzkml/precompile/ZkmlPrecompile.class"));
   }
 
-  @Test
-  void everyReferenceIsInTheJarOrProvidedByBesu() {
+  /** Both the base classes and those a JDK 21+ loads instead (the jar is multi-release). */
+  @ParameterizedTest
+  @ValueSource(strings = {"base", "21"})
+  void everyReferenceIsInTheJarOrProvidedByBesu(String release) {
     ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-    int rc = jdeps.run(ps, ps, "-verbose:class", BesuLikeLoader.jar().toString());
+    int rc = jdeps.run(ps, ps, "--multi-release", release, "-verbose:class", BesuLikeLoader.jar().toString());
     assertEquals(0, rc, out.toString(StandardCharsets.UTF_8));
     TreeSet<String> missing = new TreeSet<>();
     for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {

@@ -68,11 +68,12 @@ public final class Fr {
   // word helpers
 
   /**
-   * High 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+): the signed
-   * high word corrected for each negative operand. With a constant operand C2 folds one correction.
+   * High 64 bits of the unsigned 128-bit product, from {@link Mul64} (portable on JDK 17, the
+   * unsignedMultiplyHigh intrinsic on JDK 21+). On JDK 17, C2 folds one sign correction when an
+   * operand is a constant below 2^63.
    */
   static long mulHi(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    return Mul64.high(a, b);
   }
 
   /**
@@ -392,13 +393,13 @@ public final class Fr {
     long m3 = s * INV;
     c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 4
-    w = Math.multiplyHigh(a0, b3) + (b3 & (a0 >> 63)); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a0, b3); s = c + w; h = w >>> 32;
     w = a1 * b3; s += w; h += w >>> 32;
     w = mulHi(a1, b2); s += w; h += w >>> 32;
     w = a2 * b2; s += w; h += w >>> 32;
     w = mulHi(a2, b1); s += w; h += w >>> 32;
     w = a3 * b1; s += w; h += w >>> 32;
-    w = Math.multiplyHigh(a3, b0) + (a3 & (b0 >> 63)); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b0); s += w; h += w >>> 32;
     w = mulHi(m0, P3); s += w; h += w >>> 32;
     w = m1 * P3; s += w; h += w >>> 32;
     w = mulHi(m1, P2); s += w; h += w >>> 32;
@@ -410,11 +411,11 @@ public final class Fr {
     long r0 = s;
     c = h >>> 32;
     // column 5
-    w = Math.multiplyHigh(a1, b3) + (b3 & (a1 >> 63)); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a1, b3); s = c + w; h = w >>> 32;
     w = a2 * b3; s += w; h += w >>> 32;
     w = mulHi(a2, b2); s += w; h += w >>> 32;
     w = a3 * b2; s += w; h += w >>> 32;
-    w = Math.multiplyHigh(a3, b1) + (a3 & (b1 >> 63)); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b1); s += w; h += w >>> 32;
     w = mulHi(m1, P3); s += w; h += w >>> 32;
     w = m2 * P3; s += w; h += w >>> 32;
     w = mulHi(m2, P2); s += w; h += w >>> 32;
@@ -424,9 +425,9 @@ public final class Fr {
     long r1 = s;
     c = h >>> 32;
     // column 6
-    w = Math.multiplyHigh(a2, b3) + (b3 & (a2 >> 63)); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a2, b3); s = c + w; h = w >>> 32;
     w = a3 * b3; s += w; h += w >>> 32;
-    w = Math.multiplyHigh(a3, b2) + (a3 & (b2 >> 63)); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b2); s += w; h += w >>> 32;
     w = mulHi(m2, P3); s += w; h += w >>> 32;
     w = m3 * P3; s += w; h += w >>> 32;
     w = mulHi(m3, P2); s += w; h += w >>> 32;
@@ -487,7 +488,7 @@ public final class Fr {
     long m3 = s * INV;
     c = (h >>> 32) + ((s | -s) >>> 63); // + (s != 0), without a branch
     // column 4
-    w = Math.multiplyHigh(a0, a3) + (a3 & (a0 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = Mul64.highSmallB(a0, a3); s = c + (w << 1); h = (w >>> 32) << 1;
     w = a1 * a3; s += w << 1; h += (w >>> 32) << 1;
     w = mulHi(a1, a2); s += w << 1; h += (w >>> 32) << 1;
     w = a2 * a2; s += w; h += w >>> 32;
@@ -502,7 +503,7 @@ public final class Fr {
     long r0 = s;
     c = h >>> 32;
     // column 5
-    w = Math.multiplyHigh(a1, a3) + (a3 & (a1 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = Mul64.highSmallB(a1, a3); s = c + (w << 1); h = (w >>> 32) << 1;
     w = a2 * a3; s += w << 1; h += (w >>> 32) << 1;
     w = mulHi(a2, a2); s += w; h += w >>> 32;
     w = mulHi(m1, P3); s += w; h += w >>> 32;
@@ -514,7 +515,7 @@ public final class Fr {
     long r1 = s;
     c = h >>> 32;
     // column 6
-    w = Math.multiplyHigh(a2, a3) + (a3 & (a2 >> 63)); s = c + (w << 1); h = (w >>> 32) << 1;
+    w = Mul64.highSmallB(a2, a3); s = c + (w << 1); h = (w >>> 32) << 1;
     w = a3 * a3; s += w; h += w >>> 32;
     w = mulHi(m2, P3); s += w; h += w >>> 32;
     w = m3 * P3; s += w; h += w >>> 32;
@@ -592,27 +593,27 @@ public final class Fr {
     h += (s - (h << 32)) >>> 32;
     t[to + 3] = s;
     c = h >>> 32;
-    w = Math.multiplyHigh(a0, b3) + (b3 & (a0 >> 63)); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a0, b3); s = c + w; h = w >>> 32;
     w = a1 * b3; s += w; h += w >>> 32;
     w = mulHi(a1, b2); s += w; h += w >>> 32;
     w = a2 * b2; s += w; h += w >>> 32;
     w = mulHi(a2, b1); s += w; h += w >>> 32;
     w = a3 * b1; s += w; h += w >>> 32;
-    w = Math.multiplyHigh(a3, b0) + (a3 & (b0 >> 63)); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b0); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     t[to + 4] = s;
     c = h >>> 32;
-    w = Math.multiplyHigh(a1, b3) + (b3 & (a1 >> 63)); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a1, b3); s = c + w; h = w >>> 32;
     w = a2 * b3; s += w; h += w >>> 32;
     w = mulHi(a2, b2); s += w; h += w >>> 32;
     w = a3 * b2; s += w; h += w >>> 32;
-    w = Math.multiplyHigh(a3, b1) + (a3 & (b1 >> 63)); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b1); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     t[to + 5] = s;
     c = h >>> 32;
-    w = Math.multiplyHigh(a2, b3) + (b3 & (a2 >> 63)); s = c + w; h = w >>> 32;
+    w = Mul64.highSmallB(a2, b3); s = c + w; h = w >>> 32;
     w = a3 * b3; s += w; h += w >>> 32;
-    w = Math.multiplyHigh(a3, b2) + (a3 & (b2 >> 63)); s += w; h += w >>> 32;
+    w = Mul64.highSmallA(a3, b2); s += w; h += w >>> 32;
     h += (s - (h << 32)) >>> 32;
     t[to + 6] = s;
     c = h >>> 32;

@@ -34,6 +34,11 @@
  *   <li>Double-width primitives ({@code mulWide}, {@code reduceWide}, {@code addWide}, {@code subWide},
  *       {@code addNoReduce}) expose the unreduced 512-bit product and the Montgomery reduction, so that an
  *       extension field can reduce a sum of products once. A wide value is an integer below {@code m*2^256}.
+ *   <li>The one word primitive the kernels take from the JDK, the high half of an unsigned 64x64-bit
+ *       product, sits in the package-private {@code Mul64}: portable (release 17) in the base classes,
+ *       {@code Math.unsignedMultiplyHigh} in the copy under {@code META-INF/versions/21} that JDK 21+
+ *       loads from the multi-release jars (pom.xml, profile jdk21-kernels). Both are branch-free and
+ *       return the same bits.
  * </ul>
  *
  * <h2>Tower shortcuts</h2>

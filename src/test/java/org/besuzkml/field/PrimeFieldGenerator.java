@@ -81,16 +81,19 @@ final class PrimeFieldGenerator {
   // same way. Each term w is added as w into s (mod 2^64) and as w >>> 32 into h; after the column,
   // h += (s - (h << 32)) >>> 32 makes s the column's word and h >>> 32 its carry (see the template).
 
-  /** Signed multiplyHigh plus corrections; the top limb of an input below 2^255 needs none. */
+  /**
+   * The high word of x_i * y_j. A top limb of an input below 2^255 is below 2^63: one such operand
+   * needs only the other's sign correction on JDK 17 (Mul64.highSmallA/B), two need none.
+   */
   private static String high(String x, int i, String y, int j) {
     if (i == 3 && j == 3) {
       return "Math.multiplyHigh(" + x + i + ", " + y + j + ")";
     }
     if (i == 3) {
-      return "Math.multiplyHigh(" + x + i + ", " + y + j + ") + (" + x + i + " & (" + y + j + " >> 63))";
+      return "Mul64.highSmallA(" + x + i + ", " + y + j + ")";
     }
     if (j == 3) {
-      return "Math.multiplyHigh(" + x + i + ", " + y + j + ") + (" + y + j + " & (" + x + i + " >> 63))";
+      return "Mul64.highSmallB(" + x + i + ", " + y + j + ")";
     }
     return "mulHi(" + x + i + ", " + y + j + ")";
   }
