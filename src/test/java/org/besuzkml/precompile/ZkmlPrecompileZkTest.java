@@ -2,6 +2,7 @@ package org.besuzkml.precompile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,11 @@ import org.besuzkml.codec.VerifyingKey;
 import org.besuzkml.codec.Visibility;
 import org.besuzkml.codec.VkCodec;
 import org.besuzkml.pcs.srs.DevSrs;
+import org.besuzkml.pcs.srs.PtauReader;
 import org.besuzkml.proof.Prover;
+import org.besuzkml.proof.ProvingKey;
 import org.besuzkml.proof.Setup;
+import org.besuzkml.proof.compile.CompiledModel;
 import org.besuzkml.proof.verify.VerifierCost;
 import org.besuzkml.proof.verify.ZkVerifierCost;
 import org.besuzkml.proof.witness.CorpusModels;
@@ -130,8 +134,12 @@ class ZkmlPrecompileZkTest {
       s[i] = Arrays.copyOfRange(vk, b[2 * i], b[2 * i + 1]);
     }
     Visibility v = k.visibility();
-    int[][] inputs = {{Visibility.PRIVATE}, {Visibility.COMMITTED}, {Visibility.PUBLIC}};
-    int[][] outputs = {{Visibility.PUBLIC}, {Visibility.PUBLIC}, {Visibility.COMMITTED}};
+    // a private input needs its tensor committed (P10): relabelling a public one does not decode
+    s[8] = new Visibility(v.params(), new int[] {Visibility.PRIVATE}, new int[] {Visibility.PUBLIC},
+        v.publicModelBins(), v.beta()).encode();
+    assertFalse(VkCodec.decode(Container.encode(Container.VK, Container.VERSION_ZK, Container.FLAG_ZK, s)).isOk());
+    int[][] inputs = {{Visibility.COMMITTED}, {Visibility.PUBLIC}};
+    int[][] outputs = {{Visibility.PUBLIC}, {Visibility.COMMITTED}};
     for (int i = 0; i < inputs.length; i++) {
       s[8] = new Visibility(v.params(), inputs[i], outputs[i], v.publicModelBins(), v.beta()).encode();
       byte[] other = Container.encode(Container.VK, Container.VERSION_ZK, Container.FLAG_ZK, s);
@@ -140,5 +148,18 @@ class ZkmlPrecompileZkTest {
       assertEquals(Outcome.Status.REVERT, o.status());
       assertEquals(ZkmlPrecompile.NOT_ALL_PUBLIC, o.reason(), "case " + i);
     }
+  }
+
+  /** A real private-input key (the input relowered as committed advice) on the ceremony SRS. */
+  @Test
+  void aPrivateInputKeyIsRefusedByReason() throws Exception {
+    CorpusModels.Loaded l = CorpusModels.load("1l_mlp");
+    CompiledModel cm = Setup.withPrivateInputs(l.compiled(), new boolean[] {true});
+    ProvingKey pk = Setup.runZk(cm, PtauReader.readZk(ZkmlFixtures.PTAU, Setup.binVars(cm)));
+    assertTrue(pk.vk().visibility().inputs()[0] == Visibility.PRIVATE, "the key has a private input");
+    Outcome o = new ZkmlPrecompile().call(ZkmlAbi.encodeVerify(pk.vk().bytes(), new long[][] {new long[3]},
+        proof.outputs(), proof.bytes()));
+    assertEquals(Outcome.Status.REVERT, o.status());
+    assertEquals(ZkmlPrecompile.NOT_ALL_PUBLIC, o.reason());
   }
 }

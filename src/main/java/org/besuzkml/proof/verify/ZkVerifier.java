@@ -144,6 +144,11 @@ public final class ZkVerifier {
         && proof[4] == 0 && proof[5] == Container.VERSION) {
       return VerifyResult.invalid("proof format: proof version 1 for a zk vk");
     }
+    // the header first (a few bytes, bounded): "not a BZKP file" says more than a length would
+    Decoded<Container.Sections> d = Container.decode(proof, Container.PROOF, SECTIONS, SECTIONS);
+    if (!d.isOk()) {
+      return VerifyResult.invalid("proof format: " + d.reason());
+    }
     if (cost.refusal() == null && proof.length != cost.total().proofBytes()) {
       return VerifyResult.invalid("proof format: " + proof.length + " bytes, the vk fixes " + cost.total().proofBytes());
     }
@@ -162,10 +167,6 @@ public final class ZkVerifier {
       return VerifyResult.invalid(sh.reason());
     }
     ZkShape shape = sh.value();
-    Decoded<Container.Sections> d = Container.decode(proof, Container.PROOF, SECTIONS, SECTIONS);
-    if (!d.isOk()) {
-      return VerifyResult.invalid("proof format: " + d.reason());
-    }
     int[] b = d.value().bounds();
     if (d.value().version() != Container.VERSION_ZK) {
       return VerifyResult.invalid("proof format: proof version 1 for a zk vk");
