@@ -68,15 +68,11 @@ public record Statement(java.util.List<InputValue> inputs, java.util.List<Output
       return "expected " + c.inputs().length + " inputs and " + c.outputs().length + " outputs, the statement has "
           + inputs.size() + " and " + outputs.size();
     }
+    // no entry is null: the compact constructor's List.copyOf refuses nulls
     for (int i = 0; i < inputs.size(); i++) {
       boolean hidden = vk.zk() && vk.visibility().privateInput(i);
-      if (inputs.get(i) == null || (inputs.get(i) instanceof InputValue.Private) != hidden) {
+      if ((inputs.get(i) instanceof InputValue.Private) != hidden) {
         return "input " + i + " is " + (hidden ? "private" : "public") + " in the vk";
-      }
-    }
-    for (int i = 0; i < outputs.size(); i++) {
-      if (outputs.get(i) == null) {
-        return "output " + i + " missing";
       }
     }
     return null;
