@@ -70,37 +70,33 @@ class CraftedVkLimitsTest {
     assertTrue(ms < 2000, what + ": refused only after " + ms + " ms");
   }
 
-  @Test
-  void convGeometryBlowUpIsRefused() throws Exception {
+  /** A Conv whose out x kernel is 2^30 multiplications, on tensors of 2^20 and 2^10 entries. */
+  static Circuit convBlowUp() {
     int w = 1 << 20;
     int k = 1 << 10;
     int out = w - k + 1;
-    Circuit c = new Circuit(List.of(t(0, TensorKind.PUBLIC_INPUT, 1, 1, w),
+    return new Circuit(List.of(t(0, TensorKind.PUBLIC_INPUT, 1, 1, w),
         t(1, TensorKind.PUBLIC_INPUT, 1, 1, k), t(2, TensorKind.VIRTUAL, 1, 1, out)),
         List.<Gadget>of(new Conv(2, 0, 1, 1, new int[] {1, w}, new int[] {1, k},
             new int[] {1, out}, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1})),
         List.of(), 8, new int[] {0, 1}, new int[] {2});
-    refused("Conv out x kernel = 2^30", c);
   }
 
-  @Test
-  void hugeWireIsRefused() throws Exception {
+  /** A Wire of 2^20 entries gathered from a 4-entry input. */
+  static Circuit hugeWire() {
     int n = 1 << 20;
     int[] src = new int[n];
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {
       idx[i] = i % 4;
     }
-    Circuit c = new Circuit(List.of(t(0, TensorKind.PUBLIC_INPUT, 1, 4),
-        t(1, TensorKind.VIRTUAL, 1, n)),
+    return new Circuit(List.of(t(0, TensorKind.PUBLIC_INPUT, 1, 4), t(1, TensorKind.VIRTUAL, 1, n)),
         List.<Gadget>of(new Wire(1, new int[] {0}, src, idx, new long[n])),
         List.of(), 8, new int[] {0}, new int[] {1});
-    refused("Wire of 2^20 entries", c);
   }
 
-  @Test
-  void claimDoublingChainIsRefused() throws Exception {
-    int depth = 40;
+  /** {@code depth} gadgets {@code Lin(x + x)} in a chain: claims on the input double at each. */
+  static Circuit linChain(int depth) {
     List<TensorInfo> ts = new ArrayList<>();
     List<Gadget> gs = new ArrayList<>();
     ts.add(t(0, TensorKind.PUBLIC_INPUT, 1, 4));
@@ -108,7 +104,21 @@ class CraftedVkLimitsTest {
       ts.add(t(i, TensorKind.VIRTUAL, 1, 4));
       gs.add(new Lin(i, new int[] {i - 1, i - 1}, new long[] {1, 1}, 0));
     }
-    Circuit c = new Circuit(ts, gs, List.of(), 8, new int[] {0}, new int[] {depth});
-    refused("Lin chain doubling claims 40 times", c);
+    return new Circuit(ts, gs, List.of(), 8, new int[] {0}, new int[] {depth});
+  }
+
+  @Test
+  void convGeometryBlowUpIsRefused() throws Exception {
+    refused("Conv out x kernel = 2^30", convBlowUp());
+  }
+
+  @Test
+  void hugeWireIsRefused() throws Exception {
+    refused("Wire of 2^20 entries", hugeWire());
+  }
+
+  @Test
+  void claimDoublingChainIsRefused() throws Exception {
+    refused("Lin chain doubling claims 40 times", linChain(40));
   }
 }

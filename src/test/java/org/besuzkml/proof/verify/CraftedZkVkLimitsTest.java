@@ -3,9 +3,7 @@ package org.besuzkml.proof.verify;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.besuzkml.codec.Container;
 import org.besuzkml.codec.Decoded;
 import org.besuzkml.codec.VerifyingKey;
@@ -14,12 +12,6 @@ import org.besuzkml.codec.VkCodec;
 import org.besuzkml.pcs.srs.DevSrs;
 import org.besuzkml.proof.Setup;
 import org.besuzkml.proof.gadget.Circuit;
-import org.besuzkml.proof.gadget.Conv;
-import org.besuzkml.proof.gadget.Gadget;
-import org.besuzkml.proof.gadget.Lin;
-import org.besuzkml.proof.gadget.TensorInfo;
-import org.besuzkml.proof.gadget.TensorKind;
-import org.besuzkml.proof.gadget.Wire;
 import org.besuzkml.proof.witness.CorpusModels;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +41,6 @@ class CraftedZkVkLimitsTest {
     return Container.encode(Container.VK, Container.VERSION_ZK, Container.FLAG_ZK, s);
   }
 
-  static TensorInfo t(int id, TensorKind k, int... shape) {
-    return new TensorInfo(id, "t" + id, k, shape);
-  }
-
   static VerifyingKey decoded(byte[] vk, String what) {
     Decoded<VerifyingKey> d = VkCodec.decode(vk);
     assertTrue(d.isOk(), what + ": the crafted vk must decode: " + (d.isOk() ? "" : d.reason()));
@@ -75,45 +63,17 @@ class CraftedZkVkLimitsTest {
 
   @Test
   void convGeometryBlowUpIsRefused() throws Exception {
-    int w = 1 << 20;
-    int k = 1 << 10;
-    int out = w - k + 1;
-    Circuit c = new Circuit(List.of(t(0, TensorKind.PUBLIC_INPUT, 1, 1, w),
-        t(1, TensorKind.PUBLIC_INPUT, 1, 1, k), t(2, TensorKind.VIRTUAL, 1, 1, out)),
-        List.<Gadget>of(new Conv(2, 0, 1, 1, new int[] {1, w}, new int[] {1, k},
-            new int[] {1, out}, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1})),
-        List.of(), 8, new int[] {0, 1}, new int[] {2});
-    refused("Conv out x kernel = 2^30", c);
+    refused("Conv out x kernel = 2^30", CraftedVkLimitsTest.convBlowUp());
   }
 
   @Test
   void hugeWireIsRefused() throws Exception {
-    int n = 1 << 20;
-    int[] src = new int[n];
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i % 4;
-    }
-    Circuit c = new Circuit(List.of(t(0, TensorKind.PUBLIC_INPUT, 1, 4), t(1, TensorKind.VIRTUAL, 1, n)),
-        List.<Gadget>of(new Wire(1, new int[] {0}, src, idx, new long[n])),
-        List.of(), 8, new int[] {0}, new int[] {1});
-    refused("Wire of 2^20 entries", c);
-  }
-
-  static Circuit linChain(int depth) {
-    List<TensorInfo> ts = new ArrayList<>();
-    List<Gadget> gs = new ArrayList<>();
-    ts.add(t(0, TensorKind.PUBLIC_INPUT, 1, 4));
-    for (int i = 1; i <= depth; i++) {
-      ts.add(t(i, TensorKind.VIRTUAL, 1, 4));
-      gs.add(new Lin(i, new int[] {i - 1, i - 1}, new long[] {1, 1}, 0));
-    }
-    return new Circuit(ts, gs, List.of(), 8, new int[] {0}, new int[] {depth});
+    refused("Wire of 2^20 entries", CraftedVkLimitsTest.hugeWire());
   }
 
   @Test
   void claimDoublingChainIsRefused() throws Exception {
-    refused("Lin chain doubling claims 40 times", linChain(40));
+    refused("Lin chain doubling claims 40 times", CraftedVkLimitsTest.linChain(40));
   }
 
   /**
@@ -123,7 +83,7 @@ class CraftedZkVkLimitsTest {
    */
   @Test
   void zkTermsAloneRefuseAChainUnderVersionOnesFigure() throws Exception {
-    byte[] vk = withCircuit(linChain(15));
+    byte[] vk = withCircuit(CraftedVkLimitsTest.linChain(15));
     VerifyingKey k = decoded(vk, "chain of 15");
     ZkVerifierCost z = ZkVerifierCost.of(k);
     assertTrue(z.refusal() == null && z.maskEntries() == 32_766, z.refusal() + " " + z.maskEntries());
