@@ -40,11 +40,16 @@ final class Fixtures {
     };
   }
 
+  /** A corpus model, or a synthetic one by name. */
+  static CorpusModels.Loaded load(String name) throws Exception {
+    byte[] onnx = synthetic(name);
+    return onnx != null ? CorpusModels.fromBytes(name, onnx) : CorpusModels.load(name);
+  }
+
   static Keyed get(String name) {
     return CACHE.computeIfAbsent(name, n -> {
       try {
-        byte[] onnx = synthetic(n);
-        CorpusModels.Loaded l = onnx != null ? CorpusModels.fromBytes(n, onnx) : CorpusModels.load(n);
+        CorpusModels.Loaded l = load(n);
         ProvingKey pk = Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0));
         return new Keyed(l, pk, Prover.prove(pk, l.honest(), true));
       } catch (Exception e) {

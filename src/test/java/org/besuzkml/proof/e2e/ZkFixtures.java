@@ -21,8 +21,7 @@ final class ZkFixtures {
   static Keyed get(String name) {
     return CACHE.computeIfAbsent(name, n -> {
       try {
-        byte[] onnx = Fixtures.synthetic(n); // the gadget kinds no corpus model has
-        CorpusModels.Loaded l = onnx != null ? CorpusModels.fromBytes(n, onnx) : CorpusModels.load(n);
+        CorpusModels.Loaded l = Fixtures.load(n);
         ProvingKey pk = Setup.runZk(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0));
         return new Keyed(l, pk, ZkProver.prove(pk, l.honest(), true, SeededRandomness.of(1)));
       } catch (Exception e) {

@@ -29,8 +29,7 @@ final class ZkPrivateFixtures {
   static Keyed get(String name) {
     return CACHE.computeIfAbsent(name, n -> {
       try {
-        byte[] onnx = Fixtures.synthetic(n); // the gadget kinds no corpus model has
-        CorpusModels.Loaded pub = onnx != null ? CorpusModels.fromBytes(n, onnx) : CorpusModels.load(n);
+        CorpusModels.Loaded pub = Fixtures.load(n);
         boolean[] all = new boolean[pub.compiled().circuit().inputs().length];
         Arrays.fill(all, true);
         CompiledModel cm = Setup.withPrivateInputs(pub.compiled(), all);
