@@ -83,15 +83,57 @@ class SidecarClusterIT {
         } catch (IOException ignored) {
           // the process was killed
         }
+        port.add(-1); // the output ended: a member that exits before it listens fails at once
       });
       reader.setDaemon(true);
       reader.start();
       Integer p = port.poll(120, TimeUnit.SECONDS);
-      if (p == null) {
+      if (p == null || p < 0) {
+        String threads = p == null ? mainThread(process.pid()) : "";
         process.destroyForcibly();
-        throw new AssertionError("member did not start; stderr: " + Files.readString(stderr) + " log: " + log);
+        process.waitFor(30, TimeUnit.SECONDS);
+        throw new AssertionError("member on cluster port " + clusterPort + " did not start ("
+            + (p == null ? "no sidecar.listening in 120 s" : "exited with " + process.exitValue())
+            + "); its log: " + log + "; stderr, Hazelcast's INFO lines left out: " + problems(stderr)
+            + threads);
       }
       this.port = p;
+    }
+
+    /** The member's main thread as jcmd prints it: where a start that never finishes waits. */
+    private static String mainThread(long pid) {
+      try {
+        Process j = new ProcessBuilder("jcmd", String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        j.waitFor(30, TimeUnit.SECONDS);
+        int at = dump.indexOf("\"main\"");
+        return at < 0 ? "; no main thread in the dump" : "; main thread: " + dump.substring(at,
+            Math.min(dump.length(), at + 3000)).split("\n\n")[0].replace('\n', ' ');
+      } catch (IOException | InterruptedException e) {
+        return "; no thread dump: " + e;
+      }
+    }
+
+    /** What a failed start printed besides Hazelcast's routine INFO records and banner. */
+    private static String problems(Path stderr) throws IOException {
+      List<String> lines = Files.readAllLines(stderr);
+      List<String> kept = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String l = lines.get(i);
+        boolean record = l.matches("^[A-Z][a-z]{2} \\d{2}, \\d{4} .*"); // a JUL record's header line
+        if (record && i + 1 < lines.size() && lines.get(i + 1).startsWith("INFO:")) {
+          i++;
+          while (i + 1 < lines.size() && !lines.get(i + 1).matches("^[A-Z][a-z]{2} \\d{2}, \\d{4} .*")
+              && !lines.get(i + 1).startsWith("SLF4J") && !lines.get(i + 1).startsWith("Exception")) {
+            i++; // the INFO record's continuation lines (the banner, the member list)
+          }
+          continue;
+        }
+        if (!l.startsWith("SLF4J") && !l.isBlank()) {
+          kept.add(l);
+        }
+      }
+      return kept.subList(Math.max(0, kept.size() - 40), kept.size()).toString();
     }
 
     HttpRequest rpc(String method, String params) {
@@ -155,12 +197,11 @@ class SidecarClusterIT {
     assertEquals(0, run(cmdLog, "compile", MLP.resolve("network.onnx").toString(), "--input",
         MLP.resolve("input.json").toString(), "-o", model.toString()), () -> read(cmdLog));
     assertEquals(0, run(cmdLog, "setup", model.toString(), "--dev-srs"), () -> read(cmdLog));
-    int[] cports = {freePort(), freePort(), freePort()};
+    int[] cports = clusterPorts(3);
     String members = java.util.Arrays.stream(cports).mapToObj(p -> "127.0.0.1:" + p)
         .collect(Collectors.joining(","));
-    Path stderr = tmp.resolve("members.err");
     for (int i = 0; i < 3; i++) { // one after the other: each joins the cluster the first one formed
-      nodes.add(new Node(model, tmp.resolve("data" + i), cports[i], members, stderr));
+      nodes.add(new Node(model, tmp.resolve("data" + i), cports[i], members, tmp.resolve("member" + i + ".err")));
     }
     awaitMembers(3);
 
@@ -271,7 +312,7 @@ class SidecarClusterIT {
       }
 
       // the killed member comes back on its data directory: what survivors adopted is not its to prove
-      Node back = new Node(model, victim.data, victim.clusterPort, members, stderr);
+      Node back = new Node(model, victim.data, victim.clusterPort, members, tmp.resolve("restart" + round + ".err"));
       nodes.add(back);
       awaitMembers(3);
       for (String id : victimLive) {
@@ -321,8 +362,12 @@ class SidecarClusterIT {
           .flatMap(n -> n.log.stream()).filter(l -> l.contains(runs.get(0).split(" ")[2])).toList());
     }
     // the jar's manifest gives Hazelcast the JDK 17 opens it asks for (it warns without them)
-    assertFalse(Files.readString(stderr).contains("without proper access to required Java packages"),
-        "Hazelcast lacks its --add-opens: check Add-Opens in the jar manifest");
+    try (var errs = Files.list(tmp)) {
+      for (Path err : errs.filter(f -> f.toString().endsWith(".err")).toList()) {
+        assertFalse(Files.readString(err).contains("without proper access to required Java packages"),
+            "Hazelcast lacks its --add-opens: check Add-Opens in the jar manifest");
+      }
+    }
     System.out.printf("SidecarClusterIT: kill -9 -> PROVED of the job that was proving (ms): %s; -> all the killed"
         + " member's jobs PROVED (ms): %s; proofs per member: %s%n", killToProved, killToAll, spreadSeen);
   }
@@ -359,10 +404,23 @@ class SidecarClusterIT {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /**
+   * Free ports below the kernel's ephemeral range (32768 and up on Linux): a killed member restarts
+   * on its port, which an outgoing connection of the test or of a survivor must not have taken
+   * meanwhile, as an ephemeral port could.
+   */
+  private static int[] clusterPorts(int n) {
+    int[] out = new int[n];
+    int found = 0;
+    for (int p = 20000 + (int) (ProcessHandle.current().pid() % 5000); found < n && p < 32000; p += 7) {
+      try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+        out[found++] = s.getLocalPort();
+      } catch (IOException inUse) {
+        // taken: try the next
+      }
     }
+    assertEquals(n, found, "no free ports below the ephemeral range");
+    return out;
   }
 
   static int run(Path log, String... args) throws Exception {

@@ -197,7 +197,14 @@ public final class Sidecar implements AutoCloseable {
       }
       clusterNode = ClusterNode.open(vertx, manager, log);
       clusterNode.attach(scheduler);
-      recovered = clusterNode.claim(recovered, store, System.currentTimeMillis());
+      try {
+        recovered = clusterNode.claim(recovered, store, System.currentTimeMillis());
+      } catch (IllegalStateException e) {
+        clusterNode.close();
+        vertx.close();
+        store.close();
+        throw new StartException(e.getMessage(), e);
+      }
       log.info("cluster.joined", "node", clusterNode.nodeId(), "members", manager.getNodes().size(),
           "cluster_port", o.cluster().port());
     }

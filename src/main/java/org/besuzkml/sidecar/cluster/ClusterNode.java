@@ -58,6 +58,8 @@ public final class ClusterNode implements Consumer<JobChange> {
   private volatile ModelCatalog models;
   private volatile String url;
   private final List<Long> timers = new ArrayList<>();
+  /** Hazelcast retries an operation for up to its call timeout (60 s) before it fails. */
+  static final int CLAIM_TIMEOUT_S = 90;
 
   private ClusterNode(Vertx vertx, HazelcastClusterManager manager, JsonLog log) {
     this.vertx = vertx;
@@ -84,7 +86,9 @@ public final class ClusterNode implements Consumer<JobChange> {
     c.setProperty("hazelcast.wait.seconds.before.join", "1");
     c.setProperty("hazelcast.logging.type", "jdk");
     NetworkConfig n = c.getNetworkConfig();
-    n.setPort(o.port()).setPortAutoIncrement(false);
+    // a member restarted after a crash binds its port again at once: without SO_REUSEADDR a
+    // connection of the killed process left in TIME_WAIT on that port refuses the bind
+    n.setPort(o.port()).setPortAutoIncrement(false).setReuseAddress(true);
     n.getInterfaces().setEnabled(true).setInterfaces(List.of(o.host()));
     n.setPublicAddress(o.self());
     JoinConfig j = n.getJoin();
@@ -146,6 +150,16 @@ public final class ClusterNode implements Consumer<JobChange> {
    * Blocks the starting thread.
    */
   public List<Job> claim(List<Job> recovered, JobStore store, long now) {
+    try {
+      return claimAll(recovered, store, now);
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable c = e.getCause() instanceof java.util.concurrent.TimeoutException ? e.getCause() : e;
+      throw new IllegalStateException("the cluster's maps did not answer within " + CLAIM_TIMEOUT_S
+          + " s while this member claimed its recovered jobs (" + c + ")", e);
+    }
+  }
+
+  private List<Job> claimAll(List<Job> recovered, JobStore store, long now) {
     List<Job> out = new ArrayList<>();
     for (Job j : recovered) {
       Job kept = j;
@@ -156,21 +170,26 @@ public final class ClusterNode implements Consumer<JobChange> {
           store.update(kept);
           log.info("cluster.moved", "job", j.id(), "to", other);
         } else {
-          cf(maps.dedup.putIfAbsent(j.dedupKey(), j.id())).join();
+          bounded(maps.dedup.putIfAbsent(j.dedupKey(), j.id()));
         }
       } else if (j.state().hasProof()) {
-        cf(maps.dedup.putIfAbsent(j.dedupKey(), j.id())).join();
-        cf(maps.jobs.putIfAbsent(j.id(), new JobRecord(j, nodeId).encode())).join();
+        bounded(maps.dedup.putIfAbsent(j.dedupKey(), j.id()));
+        bounded(maps.jobs.putIfAbsent(j.id(), new JobRecord(j, nodeId).encode()));
       }
       out.add(kept);
     }
     return out;
   }
 
+  /** A start that blocks on the cluster's maps fails with a reason rather than hanging. */
+  private static <T> T bounded(io.vertx.core.Future<T> f) {
+    return cf(f).orTimeout(CLAIM_TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS).join();
+  }
+
   /** Null when the live job is now this node's, else the member (or state) that has it. */
   private String claimLive(Job j) {
     for (int attempt = 0; attempt < 5; attempt++) {
-      String rec = cf(maps.jobs.get(j.id())).join();
+      String rec = bounded(maps.jobs.get(j.id()));
       if (rec != null) {
         try {
           JobRecord r = JobRecord.decode(rec);
@@ -181,14 +200,14 @@ public final class ClusterNode implements Consumer<JobChange> {
           log.warn("cluster.bad_record", "job", j.id(), "error", e.getMessage());
         }
       }
-      String prev = cf(maps.owner.putIfAbsent(j.id(), nodeId)).join();
+      String prev = bounded(maps.owner.putIfAbsent(j.id(), nodeId));
       if (prev == null || prev.equals(nodeId)) {
         return null;
       }
       if (alive(prev)) {
         return prev;
       }
-      if (cf(maps.owner.replaceIfPresent(j.id(), prev, nodeId)).join()) {
+      if (bounded(maps.owner.replaceIfPresent(j.id(), prev, nodeId))) {
         return null;
       }
     }
