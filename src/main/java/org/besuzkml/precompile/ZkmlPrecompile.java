@@ -32,9 +32,12 @@ public final class ZkmlPrecompile {
   /** Calls whose vk declares a larger cost bound are refused before decoding. */
   public static final long MAX_VK_COST = 200_000_000;
   static final int MAX_REASON = 240;
-  /** The refusal of a version-2 key with a private or committed value: verify states every value in public. */
-  static final String NOT_ALL_PUBLIC = "verifying key version 2 (zero knowledge): a private or committed value;"
-      + " verify takes all-public statements only";
+  /**
+   * The refusal of a version-2 key with a committed value or private parameters: verify states each
+   * value in public, or nothing for a private input (an empty list).
+   */
+  static final String NOT_ALL_PUBLIC = "verifying key version 2 (zero knowledge): a committed value or private"
+      + " parameters; verify takes public values and private inputs only";
   /** A cached vk: its key (a copy of the bytes), its bytes, prepared lines, tables, gadget lists. */
   static final int VK_WEIGHT_FACTOR = 5;
   static final int VK_WEIGHT_EXTRA = 64 << 10;
@@ -136,13 +139,43 @@ public final class ZkmlPrecompile {
       return Outcome.invalid("verifying key: " + VkCodec.decode(c.vk()).reason());
     }
     VerifyingKey vk = k.vk();
-    if (vk.zk() && (vk.visibility() == null || !vk.visibility().allPublic())) {
-      // verify's ABI carries public values only (zk-design 11.5); private or committed values need their own method
-      return Outcome.invalid(NOT_ALL_PUBLIC);
+    long[][] inputs = c.inputs();
+    if (vk.zk()) {
+      if (vk.visibility() == null || !publicOrPrivateInputs(vk.visibility())) {
+        // commitments need their own method (zk-design 11.5): verify's ABI carries values only
+        return Outcome.invalid(NOT_ALL_PUBLIC);
+      }
+      inputs = inputs.clone();
+      for (int i = 0; i < inputs.length && i < vk.visibility().inputs().length; i++) {
+        if (vk.visibility().privateInput(i)) {
+          if (inputs[i].length != 0) {
+            return Outcome.invalid("input " + i + " is private in the vk: its list must be empty");
+          }
+          inputs[i] = null; // the statement holds nothing about it
+        }
+      }
     }
-    VerifyResult r = Verifier.verify(vk, c.inputs(), c.outputs(), c.proof(),
+    VerifyResult r = Verifier.verify(vk, Statement.of(inputs, c.outputs()), c.proof(),
         Verifier.SrsPolicy.CEREMONY_ONLY);
     return r.valid() ? Outcome.success(vk.modelId().clone()) : Outcome.invalid(r.reason());
+  }
+
+  /** Public parameters and outputs, and every input public or private: what verify's values can state. */
+  private static boolean publicOrPrivateInputs(org.besuzkml.codec.Visibility v) {
+    if (v.params() != org.besuzkml.codec.Visibility.PUBLIC) {
+      return false;
+    }
+    for (int in : v.inputs()) {
+      if (in != org.besuzkml.codec.Visibility.PUBLIC && in != org.besuzkml.codec.Visibility.PRIVATE) {
+        return false;
+      }
+    }
+    for (int out : v.outputs()) {
+      if (out != org.besuzkml.codec.Visibility.PUBLIC) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The decoded vk and its gas share, through the cache (keyed by the bytes); null if it does not decode. */

@@ -19,7 +19,10 @@ import org.besuzkml.proof.Setup;
 import org.besuzkml.proof.compile.CompiledModel;
 import org.besuzkml.proof.verify.VerifierCost;
 import org.besuzkml.proof.verify.ZkVerifierCost;
+import org.besuzkml.proof.ZkProver;
 import org.besuzkml.proof.witness.CorpusModels;
+import org.besuzkml.proof.witness.WitnessBuilder;
+import org.besuzkml.zk.SeededRandomness;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * zk-design 11.5: the precompile's {@code verify} accepts version-2 (zero-knowledge) keys with all-public
  * visibility, priced from the zk verifier's bound ({@link ZkVerifierCost}) with version 1's gas formula, and
- * refuses any other visibility by reason. 1l_mlp is keyed on the ceremony file (n_bin 8), as ZkmlFixtures.
+ * takes an empty list for each private input; a committed value or private parameters are refused by reason. 1l_mlp is keyed on the ceremony file (n_bin 8), as ZkmlFixtures.
  */
 class ZkmlPrecompileZkTest {
   private static byte[] vk;
@@ -150,16 +153,39 @@ class ZkmlPrecompileZkTest {
     }
   }
 
-  /** A real private-input key (the input relowered as committed advice) on the ceremony SRS. */
+  /**
+   * A real private-input key (the input relowered as committed advice) on the ceremony SRS: verify
+   * takes an empty list for the private input and states the outputs only.
+   */
   @Test
-  void aPrivateInputKeyIsRefusedByReason() throws Exception {
+  void aPrivateInputProofVerifiesWithAnEmptyInputList() throws Exception {
     CorpusModels.Loaded l = CorpusModels.load("1l_mlp");
     CompiledModel cm = Setup.withPrivateInputs(l.compiled(), new boolean[] {true});
     ProvingKey pk = Setup.runZk(cm, PtauReader.readZk(ZkmlFixtures.PTAU, Setup.binVars(cm)));
     assertTrue(pk.vk().visibility().inputs()[0] == Visibility.PRIVATE, "the key has a private input");
-    Outcome o = new ZkmlPrecompile().call(ZkmlAbi.encodeVerify(pk.vk().bytes(), new long[][] {new long[3]},
-        proof.outputs(), proof.bytes()));
-    assertEquals(Outcome.Status.REVERT, o.status());
-    assertEquals(ZkmlPrecompile.NOT_ALL_PUBLIC, o.reason());
+    Prover.Proof p = ZkProver.prove(pk, WitnessBuilder.build(cm, l.trace()), true, SeededRandomness.of(5));
+    assertEquals(null, p.inputs()[0], "the proof states no input");
+    byte[] vkBytes = pk.vk().bytes();
+    ZkmlPrecompile pc = new ZkmlPrecompile();
+    byte[] call = ZkmlAbi.encodeVerify(vkBytes, new long[][] {new long[0]}, p.outputs(), p.bytes());
+    Outcome o = pc.call(call);
+    assertEquals(Outcome.Status.SUCCESS, o.status(), o.reason());
+    assertArrayEquals(pk.vk().modelId(), o.output());
+    assertTrue(pc.gas(call) >= GasSchedule.vkCost(VerifierCost.of(pk.vk())), "priced from the zk bound");
+
+    // the input's values in the call: refused by name, before any proof work
+    Outcome stated = pc.call(ZkmlAbi.encodeVerify(vkBytes, new long[][] {new long[3]}, p.outputs(),
+        p.bytes()));
+    assertEquals(Outcome.Status.REVERT, stated.status());
+    assertEquals("input 0 is private in the vk: its list must be empty", stated.reason());
+    // a false output, and a proof with one byte changed, revert
+    long[][] wrong = {p.outputs()[0].clone()};
+    wrong[0][0]++;
+    assertEquals(Outcome.Status.REVERT, pc.call(ZkmlAbi.encodeVerify(vkBytes, new long[][] {new long[0]}, wrong,
+        p.bytes())).status());
+    byte[] tampered = p.bytes().clone();
+    tampered[tampered.length / 2] ^= 1;
+    assertEquals(Outcome.Status.REVERT, pc.call(ZkmlAbi.encodeVerify(vkBytes, new long[][] {new long[0]},
+        p.outputs(), tampered)).status());
   }
 }
