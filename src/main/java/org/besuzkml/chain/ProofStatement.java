@@ -12,9 +12,19 @@ import org.web3j.utils.Numeric;
 
 /**
  * What a verify call states: the vk bytes, the public inputs and outputs as fixed-point integers
- * (value * 2^scale, the scales from the vk) and the proof bytes.
+ * (value * 2^scale, the scales from the vk), an empty list at each private input, and the proof
+ * bytes.
  */
 public record ProofStatement(byte[] vk, long[][] inputs, long[][] outputs, byte[] proof) {
+  /** A private input ({@code null} in a proof's statement) is an empty list on chain (docs/besu.md). */
+  public ProofStatement {
+    if (inputs != null) {
+      inputs = inputs.clone();
+      for (int i = 0; i < inputs.length; i++) {
+        inputs[i] = inputs[i] == null ? new long[0] : inputs[i];
+      }
+    }
+  }
 
   /** A fresh proof (the sidecar's case): its statement and the vk bytes it was made for. */
   public static ProofStatement of(byte[] vk, org.besuzkml.proof.Prover.Proof p) {

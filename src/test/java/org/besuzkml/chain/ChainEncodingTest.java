@@ -37,6 +37,16 @@ class ChainEncodingTest {
     assertEquals(-7, d.call().inputs()[0][1]);
   }
 
+  /** A private input is null in a proof's statement and an empty list in the call (docs/besu.md). */
+  @Test
+  void aPrivateInputIsAnEmptyListInTheCall() {
+    ProofStatement p = new ProofStatement(new byte[] {1}, new long[][] {null, {3}}, new long[][] {{4}}, new byte[] {2});
+    ZkmlAbi.Decoded d = ZkmlAbi.decode(ZkmlCalls.precompileVerify(p));
+    assertEquals(null, d.error());
+    assertEquals(0, d.call().inputs()[0].length);
+    assertArrayEquals(new long[] {3}, d.call().inputs()[1]);
+  }
+
   @Test
   void revertReasonsDecode() {
     RevertReason r = RevertReason.decode(ZkmlAbi.invalidProof("sumcheck round 3"));
