@@ -32,7 +32,7 @@ final class PoolLowering {
     return maxSelect(b, u, name, gapBits)[0];
   }
 
-  /** {@link #maxReduce}, returning {m, sigma} (the one-hot selector, for TopK's next round). */
+  /** {@link #maxReduce}, returning {m, D} (the gap {@code D = m - u >= 0}, for TopK's rounds). */
   static int[] maxSelect(CircuitBuilder b, int u, String name, int gapBits) {
     int[] us = b.shape(u);
     int[] ms = us.clone();
@@ -46,7 +46,7 @@ final class PoolLowering {
     b.add(new ReduceSum(m, picked, new int[] {us.length - 1}));
     int d = b.lin(name + "/gap", us, new int[] {m, u}, new long[] {1, -1}, 0);
     b.checkPos(d, gapBits);
-    return new int[] {m, sigma};
+    return new int[] {m, d};
   }
 
   private static int countTaps(int lo, int hi, int start, int d) {

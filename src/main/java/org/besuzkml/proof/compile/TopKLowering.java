@@ -7,10 +7,12 @@ import org.besuzkml.proof.gadget.Decomp;
 /**
  * TopK (6.15b) as k rounds of ArgMax's tie-broken maximum: with {@code L = 2^b >= len}, the key
  * {@code +-x L + (L - 1 - t)} is distinct per tap (the lower index wins a tie, as ONNX says, for
- * largest and smallest alike). Round j takes the maximum of its keys (MaxReduce); the next round's
- * keys are these minus {@code 2^(33+b)} times the round's one-hot selector, which puts the chosen
- * tap below every key still in play, so each round's maximum is again attained at one tap only.
- * Each maximum splits (Requant by b) into the value and the index, as for ArgMax.
+ * largest and smallest alike). Round j takes the maximum m of its keys (MaxReduce, gap
+ * {@code D = m - u >= 0}); the next round's keys are {@code u - 2^(33+b) [D = 0]}, with
+ * {@code [D = 0] = 1 - [D - 1 >= 0]} the sign of a Decomp check: the chosen tap (the only one at
+ * D = 0, keys being distinct) drops below every key still in play, so each round's maximum is
+ * again attained at one tap only. (MaxSelect's selector may be read by its product only, so the
+ * removal cannot reuse it.) Each maximum splits (Requant by b) into the value and the index.
  */
 final class TopKLowering {
   private TopKLowering() {}
@@ -27,7 +29,7 @@ final class TopKLowering {
     }
     boolean largest = n.attrs().getInt("largest", 1) != 0;
     int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(g[1] - 1));
-    if (Decomp.ACT_BITS + bits + 2 > 63) {
+    if (Decomp.ACT_BITS + bits + 3 > 63) {
       throw new CompileException(n.name(), n.opType(), "axis of " + g[1] + " too long");
     }
     long size = 1L << bits;
@@ -59,7 +61,11 @@ final class TopKLowering {
       idxs[j] = b.lin(r + "/index", b.shape(qr[1]), new int[] {qr[1]}, new long[] {-1},
           size - 1);
       if (j + 1 < k) {
-        int next = b.lin(r + "/rest", us, new int[] {u, ms[1]}, new long[] {1, -removed}, 0);
+        // [D - 1 >= 0] (signed, one bit wider than the gap) is 0 at the chosen tap only
+        int dm1 = b.lin(r + "/gap_minus_1", us, new int[] {ms[1]}, new long[] {1}, -1);
+        int other = b.sign(dm1, gap + 1);
+        int next = b.lin(r + "/rest", us, new int[] {u, other}, new long[] {1, removed},
+            -removed);
         // MaxSelect's u is a Wire output (6.15b): an identity gather
         int[] id = new int[rowsN * g[1]];
         for (int i = 0; i < id.length; i++) {
