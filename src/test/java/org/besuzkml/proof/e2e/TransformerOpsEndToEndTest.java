@@ -100,6 +100,26 @@ class TransformerOpsEndToEndTest {
     }
   }
 
+  /** The same circuits under the zk protocol (version 2, all-public keys): honest verifies, a changed output does not. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"TopK smallest ties middle axis",
+      "Resize linear align_corners", "Einsum weights between activations"})
+  void zkProvesAndRejectsAChangedOutput(String name) throws Exception {
+    Case k = cases().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    Built b = LoweredOpsEndToEndTest.build(k);
+    ProvingKey pk = Setup.runZk(b.cm(), DevSrs.create(Setup.binVars(b.cm()), 0));
+    Prover.Proof p = org.besuzkml.proof.ZkProver.prove(pk, WitnessBuilder.build(b.cm(), b.trace()),
+        true, org.besuzkml.zk.SeededRandomness.of(1));
+    VerifyResult r = verify(pk, p.inputs(), p.outputs(), p.bytes());
+    assertTrue(r.valid(), k + ": " + r);
+    long[][] out = new long[p.outputs().length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = p.outputs()[i].clone();
+    }
+    out[out.length - 1][0] -= 1;
+    assertFalse(verify(pk, p.inputs(), out, p.bytes()).valid(), k + ": changed output");
+  }
+
   /**
    * TopK's first round picks position 2 of the row {1, 3, 3, 2} instead of 1 (both maximal): the
    * stated indices become {2, 3} instead of ONNX's {1, 2}; the gap check rejects the selector
