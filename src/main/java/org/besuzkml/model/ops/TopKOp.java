@@ -49,7 +49,7 @@ final class TopKOp implements Op {
 
   @Override
   public int[][] inferShapes(Node n, int[][] in, Tensor[] c) {
-    int[] o = outShape(n, in[0], c.length > 1 ? c[1] : null);
+    int[] o = outShape(n, in[0], c != null && c.length > 1 ? c[1] : null);
     return new int[][] {o, o.clone()};
   }
 
