@@ -159,6 +159,41 @@ class TransformerOpsEndToEndTest {
     assertFalse(verify(pk, p.inputs(), p.outputs(), p.bytes()).valid(), "another tied index");
   }
 
+  /**
+   * A prover that keeps round 0's pick in play (the comparison bit [D - 1 >= 0] set to 1 where
+   * D = 0) states position 1 twice, {1, 1} instead of {1, 2}; the bit's Decomp check rejects it.
+   */
+  @Test
+  void topKPickKeptInPlayRejected() throws Exception {
+    Case k = cases().filter(x -> x.name().equals("TopK largest ties")).findFirst().orElseThrow();
+    Built b = LoweredOpsEndToEndTest.build(k);
+    int at = -1;
+    int sign = -1;
+    for (int i = 0; i < b.cm().circuit().gadgets().size(); i++) {
+      if (b.cm().circuit().gadgets().get(i) instanceof org.besuzkml.proof.gadget.Decomp d
+          && d.sign() >= 0
+          && b.cm().circuit().tensor(d.sign()).name().endsWith("round0/gap_minus_1/sign")) {
+        at = i;
+        sign = d.sign();
+      }
+    }
+    assertTrue(at >= 0);
+    int gi = at;
+    int sg = sign;
+    Witness w = WitnessBuilder.build(b.cm(), b.trace(), (i, g, wit) -> {
+      if (i == gi) {
+        assertEquals(0, wit.get(sg)[1], "the pick is the only tap at D = 0");
+        wit.get(sg)[1] = 1;
+      }
+    });
+    long[] cheat = w.get(b.cm().circuit().outputs()[1]);
+    assertEquals(1, cheat[0]);
+    assertEquals(1, cheat[1], "the cheat picks position 1 again");
+    ProvingKey pk = Setup.run(b.cm(), DevSrs.create(Setup.binVars(b.cm()), 0));
+    Prover.Proof p = Prover.prove(pk, w, false);
+    assertFalse(verify(pk, p.inputs(), p.outputs(), p.bytes()).valid(), "a pick kept in play");
+  }
+
   /** NonZero of a computed tensor: refused at import in one line naming the node. */
   @Test
   void nonZeroOfDataRefused() {
