@@ -29,6 +29,7 @@ final class Lowering {
       case "MeanVarianceNormalization" -> meanVarianceNorm(r, shapes, constants);
       case "LpNormalization" -> lpNorm(r, shapes);
       case "LRN" -> lrn(r, shapes, constants);
+      case "Einsum" -> EinsumChain.split(r, shapes);
       default -> null;
     };
   }

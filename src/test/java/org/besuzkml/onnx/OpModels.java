@@ -25,6 +25,7 @@ public final class OpModels {
   private final List<AttributeProto> attrs = new ArrayList<>();
   private int outputs = 1;
   private final java.util.Set<String> intInputs = new java.util.HashSet<>();
+  private final List<NodeProto> before = new ArrayList<>();
 
   private OpModels(String op) {
     this.op = op;
@@ -80,6 +81,20 @@ public final class OpModels {
     String name = "c" + inputNames.size();
     inputNames.add(name);
     initializers.add(TensorCodec.encodeLong(name, shape, data));
+    return this;
+  }
+
+  /**
+   * The last input goes through a one-input node of type op first (NonZero of a constant mask,
+   * then a Transpose of that, ...): the main node reads that node's output instead.
+   */
+  public OpModels through(String op) {
+    int last = inputNames.size() - 1;
+    String from = inputNames.get(last);
+    String to = "d" + before.size() + "_" + from;
+    before.add(NodeProto.newBuilder().setOpType(op).setName("pre" + before.size())
+        .addInput(from).addOutput(to).build());
+    inputNames.set(last, to);
     return this;
   }
 
@@ -144,6 +159,7 @@ public final class OpModels {
       n.addOutput("y" + i);
       g.addOutput(ValueInfoProto.newBuilder().setName("y" + i));
     }
+    g.addAllNode(before);
     g.addNode(n);
     for (Map.Entry<String, int[]> e : activations.entrySet()) {
       ValueInfoProto v = value(e.getKey(), e.getValue());

@@ -45,8 +45,7 @@ class OpsLowerToGadgetsTest {
     try {
       cm = Compiler.compile(q);
     } catch (CompileException e) {
-      assertTrue(REJECTED.contains(e.opType()) || e.getMessage().contains("not implemented")
-          || (e.opType().equals("Resize") && e.getMessage().contains("not pure data movement")),
+      assertTrue(REJECTED.contains(e.opType()) || e.getMessage().contains("not implemented"),
           name + ": unexpected rejection " + e.getMessage());
       assertTrue(e.getMessage().contains(e.node()) && e.getMessage().contains(e.opType()));
       System.out.println("rejected: " + name + ": " + e.getMessage());

@@ -251,7 +251,34 @@ class OpsVsOrtTest {
             .attr("mode", "CRD")),
         c("SpaceToDepth", n("SpaceToDepth").input(1, 2, 4, 6).attr("blocksize", 2L)),
         c("Resize opset 10", n("Resize").opset(10).input(1, 1, 2, 3)
-            .floatConst(new int[] {4}, new float[] {1, 1, 2, 3})));
+            .floatConst(new int[] {4}, new float[] {1, 1, 2, 3})),
+        c("TopK largest last axis", n("TopK").opset(11).input(2, 7).longConst(new int[] {1}, 3)
+            .outputs(2)),
+        c("TopK smallest middle axis", n("TopK").opset(11).input(2, 6, 3)
+            .longConst(new int[] {1}, 2).attr("axis", 1L).attr("largest", 0L).outputs(2)),
+        c("TopK k 1 axis 0", n("TopK").opset(11).input(5, 2).longConst(new int[] {1}, 1)
+            .attr("axis", 0L).outputs(2)),
+        c("TopK whole axis opset 1", n("TopK").opset(1).input(3, 4).attr("k", 4L).outputs(2)),
+        c("Resize linear half_pixel downscale", n("Resize").opset(13).input(1, 1, 6, 6).none()
+            .floatConst(new int[] {4}, new float[] {1, 1, 0.5f, 0.5f}).attr("mode", "linear")),
+        c("Resize linear asymmetric sizes", n("Resize").opset(13).input(1, 2, 3, 3).none().none()
+            .longConst(new int[] {4}, 1, 2, 5, 7).attr("mode", "linear")
+            .attr("coordinate_transformation_mode", "asymmetric")),
+        c("Resize linear pytorch_half_pixel 1d", n("Resize").opset(13).input(2, 5).none()
+            .floatConst(new int[] {2}, new float[] {1, 3}).attr("mode", "linear")
+            .attr("coordinate_transformation_mode", "pytorch_half_pixel")),
+        c("Einsum three operands chain", n("Einsum").opset(12).input(2, 3).input(3, 4)
+            .input(4, 5).attr("equation", "ij,jk,kl->il")),
+        c("Einsum three with weights and batch", n("Einsum").opset(12).input(2, 3, 4)
+            .randomConst(41, 4, 5).input(2, 5).attr("equation", "bij,jk,bk->bi")),
+        c("Einsum four operands ellipsis implicit", n("Einsum").opset(12).input(2, 3).input(3)
+            .input(3, 4).input(4).attr("equation", "...i,i,ij,j")),
+        c("NonZero of a constant mask into Gather", n("Gather").input(2, 6)
+            .floatConst(new int[] {6}, new float[] {0, 1, 0, 1, 1, 0}).through("NonZero")
+            .attr("axis", 1L)),
+        c("NonZero folded through Transpose", n("Gather").input(3, 4)
+            .floatConst(new int[] {2, 2}, new float[] {1, 0, 0, 2}).through("NonZero")
+            .through("Transpose").attr("axis", 1L)));
   }
 
   static List<double[]> inputs(Graph g, In kind, long seed) {

@@ -104,6 +104,8 @@ public final class OpRegistry {
     OPS.put("ArgMax", new ArgOp(true));
     OPS.put("ArgMin", new ArgOp(false));
     OPS.put("CumSum", new CumSumOp());
+    OPS.put("TopK", new TopKOp());
+    OPS.put("NonZero", new NonZeroOp());
     OPS.put("Softmax", new SoftmaxOp(false));
     OPS.put("LogSoftmax", new SoftmaxOp(true));
 

@@ -18,7 +18,7 @@ import org.besuzkml.model.quant.QuantContext;
  * for linear the weights are public constants quantized like weights, accumulated and rescaled
  * once.
  */
-final class ResizeOp implements Op {
+public final class ResizeOp implements Op {
   /** Per output element: source indices and weights. */
   record Taps(int[] shape, int[][] idx, double[][] w) {}
 
@@ -162,14 +162,15 @@ final class ResizeOp implements Op {
     return one(new Tensor(t.shape(), r));
   }
 
-  @Override
-  public IntOp quantize(Node n, QuantContext ctx) {
-    Tensor[] consts = new Tensor[n.inputs().size()];
-    for (int i = 1; i < consts.length; i++) {
-      consts[i] = n.hasInput(i) ? ctx.constant(n.input(i)) : null;
-    }
-    Taps t = taps(n, ctx.shape(n.input(0)), consts);
-    int sx = ctx.scale(n.input(0));
+  /**
+   * The engine's integer weights: per output element its source indices and weights quantized
+   * at scale {@code sw} (0 and all weights 1 when every output is a copy).
+   */
+  public record QTaps(int[] shape, int[][] idx, long[][] qw, int sw, boolean copy) {}
+
+  /** The quantized taps of Resize node n on an input of shape in (consts: its constant inputs). */
+  public static QTaps quantized(Node n, int[] in, Tensor[] consts, int weightScale) {
+    Taps t = taps(n, in, consts);
     boolean copy = true;
     List<Double> all = new ArrayList<>();
     for (double[] ws : t.w()) {
@@ -179,7 +180,7 @@ final class ResizeOp implements Op {
       }
     }
     int sw = copy ? 0 : OpSupport.exactScale(new Tensor(new int[] {all.size()},
-        all.stream().mapToDouble(Double::doubleValue).toArray()), ctx.weight());
+        all.stream().mapToDouble(Double::doubleValue).toArray()), weightScale);
     long[][] qw = new long[t.w().length][];
     for (int e = 0; e < qw.length; e++) {
       qw[e] = new long[t.w()[e].length];
@@ -187,8 +188,25 @@ final class ResizeOp implements Op {
         qw[e][k] = org.besuzkml.model.quant.FixedPoint.quantizeParam(t.w()[e][k], sw);
       }
     }
-    int prod = sx + sw;
-    int outScale = copy ? sx : OpSupport.productTarget(prod, ctx, n.outputs().get(0));
+    return new QTaps(t.shape(), t.idx(), qw, sw, copy);
+  }
+
+  /** The constant inputs of n (scales, sizes) as the quantizer sees them. */
+  public static Tensor[] constants(Node n, java.util.function.Function<String, Tensor> constant) {
+    Tensor[] consts = new Tensor[n.inputs().size()];
+    for (int i = 1; i < consts.length; i++) {
+      consts[i] = n.hasInput(i) ? constant.apply(n.input(i)) : null;
+    }
+    return consts;
+  }
+
+  @Override
+  public IntOp quantize(Node n, QuantContext ctx) {
+    QTaps t = quantized(n, ctx.shape(n.input(0)), constants(n, ctx::constant), ctx.weight());
+    int sx = ctx.scale(n.input(0));
+    long[][] qw = t.qw();
+    int prod = sx + t.sw();
+    int outScale = t.copy() ? sx : OpSupport.productTarget(prod, ctx, n.outputs().get(0));
     ctx.setScale(n.outputs().get(0), outScale);
     return (in, trace) -> {
       long[] x = in[0].data();

@@ -14,7 +14,7 @@ import org.besuzkml.proof.gadget.TensorKind;
  * each op family has its lowering ({@link LinearLowering}, {@link ElementwiseLowering},
  * {@link ActivationLowering}, {@link PoolLowering}, {@link MovementLowering},
  * {@link EinsumLowering}, {@link RoundingLowering}, {@link ScanLowering},
- * {@link ConvTransposeLowering}); an op without one
+ * {@link ConvTransposeLowering}, {@link TopKLowering}, {@link ResizeLowering}); an op without one
  * is rejected with a {@link CompileException} naming the node.
  */
 public final class Compiler {
@@ -97,6 +97,14 @@ public final class Compiler {
       case "Floor", "Ceil", "Round", "Sign" -> RoundingLowering.lower(this, n);
       case "CumSum" -> ScanLowering.cumSum(this, n);
       case "ArgMax", "ArgMin" -> ScanLowering.argExtreme(this, n);
+      case "TopK" -> TopKLowering.lower(this, n);
+      case "Resize", "Upsample" -> {
+        if (ResizeLowering.isLinear(this, n)) {
+          ResizeLowering.lower(this, n);
+        } else {
+          MovementLowering.move(this, n);
+        }
+      }
       case "ConvTranspose" -> ConvTransposeLowering.lower(this, n);
       case "Einsum" -> EinsumLowering.lower(this, n);
       case "Gather" -> {

@@ -29,6 +29,11 @@ final class PoolLowering {
 
   /** {@link #maxReduce} with the gap m - u checked Pos(gapBits) (u wider than an activation). */
   static int maxReduce(CircuitBuilder b, int u, String name, int gapBits) {
+    return maxSelect(b, u, name, gapBits)[0];
+  }
+
+  /** {@link #maxReduce}, returning {m, D} (the gap {@code D = m - u >= 0}, for TopK's rounds). */
+  static int[] maxSelect(CircuitBuilder b, int u, String name, int gapBits) {
     int[] us = b.shape(u);
     int[] ms = us.clone();
     ms[ms.length - 1] = 1;
@@ -41,7 +46,7 @@ final class PoolLowering {
     b.add(new ReduceSum(m, picked, new int[] {us.length - 1}));
     int d = b.lin(name + "/gap", us, new int[] {m, u}, new long[] {1, -1}, 0);
     b.checkPos(d, gapBits);
-    return m;
+    return new int[] {m, d};
   }
 
   private static int countTaps(int lo, int hi, int start, int d) {

@@ -27,7 +27,7 @@ final class ScanLowering {
    * x as (outer * inner, len): an alias when the axis is the last one (unless a Wire is asked
    * for), else a Wire.
    */
-  private static int rows(CircuitBuilder b, int x, int[] g, String name, boolean wire) {
+  static int rows(CircuitBuilder b, int x, int[] g, String name, boolean wire) {
     int[] rs = {g[0] * g[2], g[1]};
     if (g[2] == 1 && !wire) {
       return b.alias(x, rs, name);
@@ -54,7 +54,7 @@ final class ScanLowering {
     return b.constant(name, new int[] {len, len}, t);
   }
 
-  private static int axis(Node n, long a, int rank) {
+  static int axis(Node n, long a, int rank) {
     long r = a < 0 ? a + rank : a;
     if (r < 0 || r >= rank) {
       throw new CompileException(n.name(), n.opType(), "axis " + a + " out of range");
