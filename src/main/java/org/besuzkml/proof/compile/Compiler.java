@@ -14,7 +14,7 @@ import org.besuzkml.proof.gadget.TensorKind;
  * each op family has its lowering ({@link LinearLowering}, {@link ElementwiseLowering},
  * {@link ActivationLowering}, {@link PoolLowering}, {@link MovementLowering},
  * {@link EinsumLowering}, {@link RoundingLowering}, {@link ScanLowering},
- * {@link ConvTransposeLowering}); an op without one
+ * {@link ConvTransposeLowering}, {@link GatherLowering}); an op without one
  * is rejected with a {@link CompileException} naming the node.
  */
 public final class Compiler {
@@ -100,11 +100,11 @@ public final class Compiler {
       case "ConvTranspose" -> ConvTransposeLowering.lower(this, n);
       case "Einsum" -> EinsumLowering.lower(this, n);
       case "Gather" -> {
-        if (!isConst(n.input(1))) {
-          throw notInV1(n, "Gather with data-dependent indices (needs a lookup into a committed"
-              + " (index, row) table)");
+        if (isConst(n.input(1))) {
+          MovementLowering.move(this, n);
+        } else {
+          GatherLowering.lower(this, n);
         }
-        MovementLowering.move(this, n);
       }
       case "Cast" -> {
         if (!Unsupported.castIsIdentity(n, scale(n.input(0)))) {
