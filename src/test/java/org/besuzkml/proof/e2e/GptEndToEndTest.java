@@ -3,6 +3,7 @@ package org.besuzkml.proof.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -24,13 +25,16 @@ import org.besuzkml.pcs.srs.DevSrs;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 import org.besuzkml.proof.Setup;
+import org.besuzkml.proof.ZkProver;
 import org.besuzkml.proof.compile.CompiledModel;
 import org.besuzkml.proof.compile.Compiler;
+import org.besuzkml.proof.verify.Statement;
 import org.besuzkml.proof.verify.Verifier;
 import org.besuzkml.proof.verify.VerifyResult;
 import org.besuzkml.proof.witness.Witness;
 import org.besuzkml.proof.witness.WitnessBuilder;
 import org.besuzkml.proof.witness.WitnessChecker;
+import org.besuzkml.zk.SeededRandomness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,5 +98,29 @@ class GptEndToEndTest {
     Prover.Proof p2 = Prover.prove(pk, WitnessBuilder.build(cm, q.run(in2)), true);
     assertTrue(verify(pk, p2.inputs(), p2.outputs(), p2.bytes()).valid());
     assertFalse(verify(pk, p.inputs(), p.outputs(), p2.bytes()).valid(), "another proof accepted");
+  }
+
+  /**
+   * A version-2 key with the token ids private (a private prompt): the ids are committed and
+   * limb-backed, the Gather's sign comes from their Decomp define; the proof verifies for its
+   * logits only.
+   */
+  @Test
+  void privatePromptUnderAZkKey() throws Exception {
+    SyntheticModels.Model m = GptModel.small();
+    Graph g = OnnxImporter.read(m.onnx());
+    List<double[]> in = InputFile.parse(m.inputJson(), g);
+    QuantizedModel q = Calibrator.calibrate(g, List.of(in), null).model();
+    CompiledModel cm = Setup.withPrivateInputs(Compiler.compile(q), new boolean[] {true});
+    ProvingKey pk = Setup.runZk(cm, DevSrs.create(Setup.binVars(cm), 0));
+    Prover.Proof p = ZkProver.prove(pk, WitnessBuilder.build(cm, q.run(in)), true,
+        SeededRandomness.of(1));
+    assertNull(p.inputs()[0], "the prompt is not stated");
+    VerifyResult r = Verifier.verify(pk.vk(), p.statement(), p.bytes(), Verifier.SrsPolicy.ALLOW_DEV);
+    assertTrue(r.valid(), r.reason());
+    long[][] out = {p.outputs()[0].clone()};
+    out[0][0] += 1;
+    assertFalse(Verifier.verify(pk.vk(), Statement.of(p.inputs(), out), p.bytes(),
+        Verifier.SrsPolicy.ALLOW_DEV).valid(), "changed logit accepted");
   }
 }
