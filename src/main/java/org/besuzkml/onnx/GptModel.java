@@ -65,7 +65,9 @@ public final class GptModel {
     String r2 = b.op("Add", List.of(r1, mo));
     String f = b.layerNorm(r2, d);
     String logits = b.op("MatMul", List.of(f, b.weight(1 / Math.sqrt(d), d, v)));
-    return b.finish("gpt-t" + t + "-v" + v + "-d" + d, t, v, logits, seed);
+    // projections, scores and context, MLP, head
+    long macs = 4L * t * d * d + 2L * t * t * d + 2L * t * d * mlp + (long) t * d * v;
+    return b.finish("gpt-t" + t + "-v" + v + "-d" + d, t, v, logits, seed, macs);
   }
 
   private String attention(String a, int t, int d, int heads) {
@@ -156,7 +158,8 @@ public final class GptModel {
     return a.build();
   }
 
-  private SyntheticModels.Model finish(String name, int t, int v, String y, long seed) {
+  private SyntheticModels.Model finish(String name, int t, int v, String y, long seed,
+      long macs) {
     g.addInput(ValueInfoProto.newBuilder().setName("ids").setType(TypeProto.newBuilder()
         .setTensorType(TypeProto.Tensor.newBuilder().setElemType(7).setShape(
             TensorShapeProto.newBuilder()
@@ -171,20 +174,26 @@ public final class GptModel {
     for (int i = 0; i < t; i++) {
       json.append(i == 0 ? "" : ",").append(r.nextInt(v));
     }
-    return new SyntheticModels.Model(name, onnx, json.append("]]}").toString(), params, 0);
+    return new SyntheticModels.Model(name, onnx, json.append("]]}").toString(), params,
+        macs);
   }
 
-  /** Writes {@code DIR/gpt.onnx} and {@code DIR/input.json} of {@link #small()}. */
+  /**
+   * Writes {@code DIR/gpt.onnx} and {@code DIR/input.json} of {@link #small()}, or of
+   * {@code build(T, V, D, HEADS, MLP, 1)} when the five sizes follow.
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: GptModel DIR");
+    if (args.length != 1 && args.length != 6) {
+      System.err.println("usage: GptModel DIR [T V D HEADS MLP]");
       System.exit(2);
     }
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
-    SyntheticModels.Model m = small();
+    SyntheticModels.Model m = args.length == 1 ? small() : build(Integer.parseInt(args[1]),
+        Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+        Integer.parseInt(args[5]), 1);
     Files.write(dir.resolve("gpt.onnx"), m.onnx());
     Files.writeString(dir.resolve("input.json"), m.inputJson() + "\n");
-    System.out.println(m.name() + ": " + m.params() + " parameters");
+    System.out.println(m.name() + ": " + m.params() + " parameters, " + m.macs() + " MACs");
   }
 }
