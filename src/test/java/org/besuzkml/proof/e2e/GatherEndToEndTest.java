@@ -17,6 +17,7 @@ import org.besuzkml.onnx.OnnxImporter;
 import org.besuzkml.onnx.OpModels;
 import org.besuzkml.onnx.OrtReference;
 import org.besuzkml.pcs.srs.DevSrs;
+import org.besuzkml.proof.Adversary;
 import org.besuzkml.proof.Prover;
 import org.besuzkml.proof.ProvingKey;
 import org.besuzkml.proof.Setup;
@@ -201,6 +202,33 @@ class GatherEndToEndTest {
       assertFalse(WitnessChecker.check(b.cm(), w).isEmpty(), "position " + pos);
       assertFalse(proveAndVerify(b, w).valid(), "flipped sign at " + pos + " accepted");
     }
+  }
+
+  /**
+   * A message-level cheat: the adversary's transcript absorbs a statement with id 0 replaced by
+   * 5 (the first padded row) and with the outputs a clamping engine would give, over the honest
+   * witness; the walk's evaluation of the public ids no longer matches.
+   */
+  @Test
+  void statedOutOfRangeIdRejected() throws Exception {
+    Built b = build(cases().findFirst().orElseThrow());
+    Witness w = WitnessBuilder.build(b.cm(), b.trace());
+    long[][] in = {w.get(b.cm().circuit().inputs()[0]).clone()};
+    assertEquals(0, in[0][0]);
+    in[0][0] = 5;
+    long[][] out = {w.get(b.cm().circuit().outputs()[0]).clone()};
+    Lookup l = (Lookup) b.cm().circuit().gadgets().get(gadget(b.cm(), Lookup.class));
+    long[] table = b.cm().constants().get(b.cm().circuit().tables().get(l.table()).values());
+    for (int c = 0; c < 4; c++) {
+      out[0][c] = table[table.length - 1];
+    }
+    Adversary.Run run = Adversary.prove(b.pk(), w, in, out,
+        Adversary.HONEST);
+    assertFalse(verify(b.pk(), in, out, run.bytes).valid(), "stated id 5 accepted");
+    Adversary.Run honest = Adversary.prove(b.pk(), w,
+        Adversary.HONEST);
+    assertTrue(verify(b.pk(), honest.inputs, honest.outputs, honest.bytes).valid(),
+        "the adversary's honest run verifies");
   }
 
   /** Data too large for one function table (2^16 entries) and computed data are refused. */
