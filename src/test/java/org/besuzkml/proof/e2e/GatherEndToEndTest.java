@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.besuzkml.model.Accuracy;
 import org.besuzkml.model.Graph;
@@ -16,6 +17,15 @@ import org.besuzkml.model.quant.Trace;
 import org.besuzkml.onnx.OnnxImporter;
 import org.besuzkml.onnx.OpModels;
 import org.besuzkml.onnx.OrtReference;
+import org.besuzkml.onnx.proto.Onnx.AttributeProto;
+import org.besuzkml.onnx.proto.Onnx.GraphProto;
+import org.besuzkml.onnx.proto.Onnx.ModelProto;
+import org.besuzkml.onnx.proto.Onnx.NodeProto;
+import org.besuzkml.onnx.proto.Onnx.OperatorSetIdProto;
+import org.besuzkml.onnx.proto.Onnx.TensorShapeProto;
+import org.besuzkml.onnx.proto.Onnx.TypeProto;
+import org.besuzkml.onnx.proto.Onnx.ValueInfoProto;
+import org.besuzkml.onnx.TensorCodec;
 import org.besuzkml.pcs.srs.DevSrs;
 import org.besuzkml.proof.Adversary;
 import org.besuzkml.proof.Prover;
@@ -222,16 +232,58 @@ class GatherEndToEndTest {
     for (int c = 0; c < 4; c++) {
       out[0][c] = table[table.length - 1];
     }
-    Adversary.Run run = Adversary.prove(b.pk(), w, in, out,
-        Adversary.HONEST);
+    Adversary.Run run = Adversary.prove(b.pk(), w, in, out, Adversary.HONEST);
     assertFalse(verify(b.pk(), in, out, run.bytes).valid(), "stated id 5 accepted");
-    Adversary.Run honest = Adversary.prove(b.pk(), w,
-        Adversary.HONEST);
+    Adversary.Run honest = Adversary.prove(b.pk(), w, Adversary.HONEST);
     assertTrue(verify(b.pk(), honest.inputs, honest.outputs, honest.bytes).valid(),
         "the adversary's honest run verifies");
   }
 
-  /** Data too large for one function table (2^16 entries) and computed data are refused. */
+  /**
+   * Computed ids: ArgMax over a float input (a greedy decoding step) feeds the Gather; the ids
+   * are then a Lin of a requant remainder, and the Gather's sign comes from a Decomp check.
+   */
+  @Test
+  void computedIdsFromArgMax() throws Exception {
+    Random r = new Random(46);
+    float[] e = new float[6 * 4];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = (float) r.nextGaussian();
+    }
+    var g = GraphProto.newBuilder().setName("g")
+        .addInitializer(TensorCodec.encodeFloat("E", new int[] {6, 4}, e))
+        .addNode(NodeProto.newBuilder().setOpType("ArgMax").setName("am").addInput("x")
+            .addOutput("ids").addAttribute(AttributeProto.newBuilder().setName("axis")
+                .setType(AttributeProto.AttributeType.INT).setI(1)))
+        .addNode(NodeProto.newBuilder().setOpType("Gather").setName("emb").addInput("E")
+            .addInput("ids").addOutput("y"));
+    var dims = TensorShapeProto.newBuilder()
+        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(3))
+        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(6));
+    g.addInput(ValueInfoProto.newBuilder().setName("x").setType(TypeProto.newBuilder()
+        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(dims))));
+    g.addOutput(ValueInfoProto.newBuilder().setName("y"));
+    byte[] bytes = ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto
+        .newBuilder().setDomain("").setVersion(13)).setGraph(g).build().toByteArray();
+    Graph graph = OnnxImporter.read(bytes);
+    double[] x = new double[18];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextGaussian();
+    }
+    List<double[]> in = List.of(x);
+    QuantizedModel q = Calibrator.calibrate(graph, List.of(in), null).model();
+    Trace trace = q.run(in);
+    assertTrue(Accuracy.compare(OrtReference.run(bytes, graph, in), q.outputs(trace)).passes());
+    CompiledModel cm = Compiler.compile(q);
+    ProvingKey pk = Setup.run(cm, DevSrs.create(Setup.binVars(cm), 0));
+    Prover.Proof p = Prover.prove(pk, WitnessBuilder.build(cm, trace), true);
+    assertTrue(verify(pk, p.inputs(), p.outputs(), p.bytes()).valid());
+    long[][] out = {p.outputs()[0].clone()};
+    out[0][2] += 1;
+    assertFalse(verify(pk, p.inputs(), out, p.bytes()).valid(), "changed output accepted");
+  }
+
+  /** Data too large for one function table (2^16 entries) is refused in one line. */
   @Test
   void refusals() throws Exception {
     OpModels big = OpModels.node("Gather").randomConst(45, 1025, 64).intInput(3);
