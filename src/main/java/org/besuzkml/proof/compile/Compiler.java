@@ -14,7 +14,7 @@ import org.besuzkml.proof.gadget.TensorKind;
  * each op family has its lowering ({@link LinearLowering}, {@link ElementwiseLowering},
  * {@link ActivationLowering}, {@link PoolLowering}, {@link MovementLowering},
  * {@link EinsumLowering}, {@link RoundingLowering}, {@link ScanLowering},
- * {@link ConvTransposeLowering}, {@link GatherLowering}); an op without one
+ * {@link ConvTransposeLowering}); an op without one
  * is rejected with a {@link CompileException} naming the node.
  */
 public final class Compiler {

@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Gather with data-dependent indices (6.15c): a lookup of {@code (row index, value)} into the
  * flattened data as a function table. Honest proofs verify and match ONNX Runtime, negative ids
- * count from the end; a prover that states another row's values, an id out of range (as if the
+ * count from the end, ids may be a graph input or computed (ArgMax); a prover that states another row's values, an id out of range (as if the
  * engine had clamped it) or a wrong sign bit (to move an id by the vocabulary size) is rejected.
  */
 class GatherEndToEndTest {
