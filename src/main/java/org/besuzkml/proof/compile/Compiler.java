@@ -108,11 +108,11 @@ public final class Compiler {
       case "ConvTranspose" -> ConvTransposeLowering.lower(this, n);
       case "Einsum" -> EinsumLowering.lower(this, n);
       case "Gather" -> {
-        if (!isConst(n.input(1))) {
-          throw notInV1(n, "Gather with data-dependent indices (needs a lookup into a committed"
-              + " (index, row) table)");
+        if (isConst(n.input(1))) {
+          MovementLowering.move(this, n);
+        } else {
+          GatherLowering.lower(this, n);
         }
-        MovementLowering.move(this, n);
       }
       case "Cast" -> {
         if (!Unsupported.castIsIdentity(n, scale(n.input(0)))) {
