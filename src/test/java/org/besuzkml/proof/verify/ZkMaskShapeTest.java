@@ -19,6 +19,9 @@ import org.besuzkml.pcs.srs.DevSrs;
 import org.besuzkml.poly.Multilinear;
 import org.besuzkml.proof.Setup;
 import org.besuzkml.proof.gadget.Circuit;
+import org.besuzkml.proof.gadget.ColumnLayout;
+import org.besuzkml.proof.gadget.Decomp;
+import org.besuzkml.proof.gadget.Gadget;
 import org.besuzkml.proof.gadget.LookupPlan;
 import org.besuzkml.proof.gadget.ProofSink;
 import org.besuzkml.proof.gadget.ProverTables;
@@ -43,7 +46,33 @@ import org.junit.jupiter.api.Test;
  */
 class ZkMaskShapeTest {
   private static final int L = Fr.LIMBS;
-  private static final List<String> MODELS = List.of("1l_softmax", "lenet_5", "1l_mlp", "1l_max_pool");
+  /** A synthetic model whose limb columns are larger than a bin (no corpus model has one). */
+  private static final String CHUNKED_LIMBS = "chunked_limbs";
+  private static final List<String> MODELS = List.of("1l_softmax", "lenet_5", "1l_mlp", "1l_max_pool", CHUNKED_LIMBS);
+
+  /**
+   * A Mul of 2048 activations by a constant: its Requant output is the graph output, limb-backed, so
+   * the output claim goes straight to its limbs; they are most of the columns, so each is chunked.
+   */
+  private static CorpusModels.Loaded chunkedLimbs() throws Exception {
+    byte[] onnx = org.besuzkml.onnx.OpModels.node("Mul").input(1, 2048).floatConst(new int[] {1}, new float[] {0.37f})
+        .build();
+    CorpusModels.Loaded l = CorpusModels.fromBytes(CHUNKED_LIMBS, onnx);
+    Circuit c = l.compiled().circuit();
+    ColumnLayout lay = ColumnLayout.of(c, LookupPlan.of(c));
+    boolean chunked = false;
+    for (Gadget g : c.gadgets()) {
+      if (g instanceof Decomp d && d.define()) {
+        for (int limb : d.limbs()) {
+          for (ColumnLayout.Column col : lay.witness()) {
+            chunked |= col.tensor() == limb && col.chunks() > 1;
+          }
+        }
+      }
+    }
+    assertTrue(chunked, "the fixture's limb columns are chunked");
+    return l;
+  }
 
   private static long[] mle(ProverTables t, Circuit c, int tensor, long[] z) {
     long[] out = new long[L];
@@ -63,7 +92,7 @@ class ZkMaskShapeTest {
   void corpusModelsHaveTheShapeThePhasesTake() throws Exception {
     Assumptions.assumeTrue(Files.isDirectory(CorpusModels.CORPUS));
     for (String name : MODELS) {
-      CorpusModels.Loaded l = CorpusModels.load(name);
+      CorpusModels.Loaded l = name.equals(CHUNKED_LIMBS) ? chunkedLimbs() : CorpusModels.load(name);
       VerifyingKey vk = Setup.run(l.compiled(), DevSrs.create(Setup.binVars(l.compiled()), 0)).vk();
       Circuit c = vk.circuit();
       Checked<LeafLayout> lay = LookupSetup.zkLayout(vk, null);
