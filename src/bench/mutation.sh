@@ -62,7 +62,8 @@ for s in "${stages[@]}"; do
     gadget) run gadget -Dpit.classes="$g.*Argument*,$g.BackwardWalk*" -Dpit.tests="$e2e" ;;
     # VersionCompatTest verifies a stored proof under the freshly decoded key: a plan or layout slip shows
     ir) run ir -Dpit.classes="$ir" -Dpit.tests="org.besuzkml.codec.*,$g.*,org.besuzkml.proof.verify.VersionCompatTest" ;;
-    zk) run zk -Dpit.excludeZk=none -Dpit.excludeZkTests=none -Dpit.classes="$zk" \
+    # ZkVerifierCostTest too: the walk's and the mask column's shape (ZkWalkShape, ZkMaskShape) feed the bound
+    zk) run zk -Dpit.excludeZk=none -Dpit.excludeZkTests=none -Dpit.excludeCostTests=none -Dpit.classes="$zk" \
       -Dpit.tests='org.besuzkml.proof.gadget.Zk*,org.besuzkml.proof.verify.Zk*,org.besuzkml.proof.ZkReductionTest,org.besuzkml.proof.e2e.Zk*' ;;
     *) echo "unknown stage $s (cost, codec, primitives, verify, gadget, ir, zk; walk = verify gadget ir)" >&2; exit 2 ;;
   esac
