@@ -15,6 +15,7 @@
 # the whole end-to-end suite while telling nothing their boundary tests do not; each run keeps its
 # own report, so one that is stopped leaves the others' figures.
 # Usage: bash src/bench/mutation.sh [stage ...]   (default: all seven; walk = verify gadget ir)
+#        PIT_OPTS='-Dpit.timeoutConstant=30000' bash src/bench/mutation.sh   (a busy machine)
 # Reports: target/pit-stages/<stage>.csv and index-<stage>/, times in times.txt, summary.txt.
 set -u
 cd "$(dirname "$0")/../.."
@@ -40,7 +41,8 @@ run() { # stage, then extra -D options
   shift
   local start
   start=$(date +%s)
-  mvn -B -Pmutation pitest:mutationCoverage "$@" > "$out/$stage.log" 2>&1
+  # PIT_OPTS: extra options for every stage, e.g. PIT_OPTS=-Dpit.timeoutConstant=30000 on a busy machine
+  mvn -B -Pmutation pitest:mutationCoverage ${PIT_OPTS:-} "$@" > "$out/$stage.log" 2>&1
   local rc=$?
   cp target/pit-reports/mutations.csv "$out/$stage.csv" 2>/dev/null
   rm -rf "$out/index-$stage" && cp -r target/pit-reports "$out/index-$stage" 2>/dev/null
