@@ -177,17 +177,10 @@ public final class WireCompaction {
     return s;
   }
 
-  /** Same sources, same indices of copies, same constants (a constant entry's index is not used). */
+  /** The same explicit map, array for array (so stripping the form gives the compiler's Wire back). */
   private static boolean same(Wire w, WireMap.Explicit e) {
-    if (!Arrays.equals(w.srcInput(), e.srcInput()) || !Arrays.equals(w.constant(), e.constant())) {
-      return false;
-    }
-    for (int i = 0; i < w.srcInput().length; i++) {
-      if (w.srcInput()[i] >= 0 && w.srcIndex()[i] != e.srcIndex()[i]) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.equals(w.srcInput(), e.srcInput()) && Arrays.equals(w.srcIndex(), e.srcIndex())
+        && Arrays.equals(w.constant(), e.constant());
   }
 
   static WireMap fit(Wire w, Circuit c) {

@@ -150,10 +150,15 @@ final class GadgetCost {
    * then per input its scattered Sel table (one pass over Y for all inputs) and its fold.
    */
   private static void wire(Wire g, Circuit c, long e, CostMeter m) {
+    TensorInfo y = c.tensor(g.y());
+    if (g.map() != null) {
+      // the decoder expanded the affine form (kind 15) into the four arrays of |Y| entries
+      m.muls(g.map().expansionCost(y.size()));
+      m.alloc(CostMeter.mul(y.size(), 17));
+    }
     if (e == 0) {
       return;
     }
-    TensorInfo y = c.tensor(g.y());
     long ySize = y.size();
     m.table(y.vars());
     m.alloc(CostMeter.mul(ySize, CostMeter.ELEM + 4));
