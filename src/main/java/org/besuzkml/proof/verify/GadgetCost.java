@@ -151,11 +151,6 @@ final class GadgetCost {
    */
   private static void wire(Wire g, Circuit c, long e, CostMeter m) {
     TensorInfo y = c.tensor(g.y());
-    if (g.map() != null) {
-      // the decoder expanded the affine form (kind 15) into the four arrays of |Y| entries
-      m.muls(g.map().expansionCost(y.size()));
-      m.alloc(CostMeter.mul(y.size(), 17));
-    }
     if (e == 0) {
       return;
     }

@@ -175,6 +175,27 @@ class AffineWireTest {
     assertNull(((Wire) WireCompaction.compact(two).gadgets().get(0)).map());
   }
 
+  /**
+   * A compiled model written before kind 15 (every Wire explicit) still loads, as the explicit
+   * circuit it was; one written now loads with its affine Wires.
+   */
+  @Test
+  void modelFilesOfBothFormsLoad() throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(CorpusModels.CORPUS));
+    java.nio.file.Path dir = CorpusModels.CORPUS.resolve("1l_flatten");
+    byte[] onnx = Files.readAllBytes(dir.resolve("network.onnx"));
+    String json = Files.readString(dir.resolve("input.json"));
+    CompiledModel cm = org.besuzkml.proof.ModelFiles.compile(onnx, json);
+    assertEquals(1, cm.circuit().gadgets().stream().filter(g -> g instanceof Wire w && w.map() != null).count());
+    CompiledModel old = new CompiledModel(WireCompaction.explicit(cm.circuit()), cm.constants(), cm.traceNames(),
+        cm.model());
+    CompiledModel back = org.besuzkml.proof.ModelFiles.decodeModel(
+        org.besuzkml.proof.ModelFiles.encodeModel(onnx, json, old));
+    assertArrayEquals(vk(old.circuit()), vk(back.circuit()));
+    back = org.besuzkml.proof.ModelFiles.decodeModel(org.besuzkml.proof.ModelFiles.encodeModel(onnx, json, cm));
+    assertArrayEquals(vk(cm.circuit()), vk(back.circuit()));
+  }
+
   /** Issue 11's targets, against the explicit keys of the same circuits. */
   @Test
   void vkSizesMeetTheTargets() throws Exception {
