@@ -22,6 +22,8 @@ public final class WireMapCodec {
   public static final int KIND = 15;
   /** Most output entries of all affine Wires of one key (the explicit form's bytes bound it otherwise). */
   public static final long MAX_EXPANDED = 1L << 22;
+  /** Most inputs of an affine Wire (a Concat of more stays explicit). */
+  public static final int MAX_INPUTS = 64;
 
   private WireMapCodec() {}
 
@@ -58,7 +60,7 @@ public final class WireMapCodec {
   /** Reads and expands one affine Wire; null with r's error set when refused. */
   public static Wire decodeParams(ByteReader r, List<TensorInfo> tensors, Budget budget) {
     int y = r.i32("Wire(affine) output");
-    int[] xs = r.ints("Wire(affine) inputs", 64);
+    int[] xs = r.ints("Wire(affine) inputs", MAX_INPUTS);
     long constant = r.i64("Wire(affine) constant");
     int np = r.count("Wire(affine) pieces", VkCodec.MAX_COUNT, 10);
     if (!r.ok()) {

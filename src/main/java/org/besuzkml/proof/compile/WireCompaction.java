@@ -32,7 +32,8 @@ public final class WireCompaction {
     List<Gadget> out = new ArrayList<>(c.gadgets().size());
     long budget = WireMapCodec.MAX_EXPANDED;
     for (Gadget g : c.gadgets()) {
-      if (g instanceof Wire w && w.map() == null && c.tensor(w.y()).size() <= budget) {
+      if (g instanceof Wire w && w.map() == null && c.tensor(w.y()).size() <= budget
+          && w.xs().length <= WireMapCodec.MAX_INPUTS) {
         Wire f = fitted(w, c);
         if (f != null) {
           budget -= c.tensor(w.y()).size();
