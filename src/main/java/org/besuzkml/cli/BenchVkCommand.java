@@ -62,7 +62,7 @@ final class BenchVkCommand implements Callable<Integer> {
         List<double[]> in = InputFile.read(d.resolve("input.json"), g);
         row(d.getFileName().toString(), Calibrator.calibrate(g, List.of(in), null).model());
       } catch (Exception e) {
-        System.out.println("| " + d.getFileName() + " | " + e.getMessage() + " |");
+        System.out.println("| " + d.getFileName() + " | error: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " |");
         bad++;
       }
     }
