@@ -21,7 +21,9 @@ import org.besuzkml.proof.gadget.WireMap;
  * (output index, source coordinates). Mixed-radix digits are peeled from the least significant
  * end: a block length {@code E} divides the sequence when every step inside a block adds the same
  * vector; the sequence of block starts is then fitted the same way. One piece per input whose
- * sequence reduces to one vector; every other entry must be one shared constant. A fit is kept only
+ * sequence reduces to one vector, or, when a level has no block length (Gather with scattered
+ * constant indices), one piece per vector of that level; every other entry must be one shared
+ * constant. A fit is kept only
  * when its expansion equals the explicit map and its encoding is smaller.
  */
 public final class WireCompaction {
@@ -222,17 +224,24 @@ public final class WireCompaction {
           t++;
         }
       }
-      WireMap.Piece p = piece(k, s, count, dim);
-      if (p == null) {
+      List<WireMap.Piece> p = pieces(k, s, count, dim);
+      if (p == null || pieces.size() + p.size() > MAX_PIECES) {
         return null;
       }
-      pieces.add(p);
+      pieces.addAll(p);
     }
     return new WireMap(constant, pieces);
   }
 
-  /** Peels digits off the sequence (count vectors of dim longs); null when it does not reduce to one vector. */
-  private static WireMap.Piece piece(int src, long[] s, int count, int dim) {
+  /** Most pieces of one fitted Wire (a scattered map is cheaper explicit long before). */
+  static final int MAX_PIECES = 4096;
+
+  /**
+   * Peels digits off the sequence (count vectors of dim longs) until it is one vector: one piece.
+   * When a level has no block length (Gather with scattered constant indices), each of that
+   * level's vectors starts a piece of the digits peeled so far; null past {@link #MAX_PIECES}.
+   */
+  private static List<WireMap.Piece> pieces(int src, long[] s, int count, int dim) {
     List<Integer> extents = new ArrayList<>();
     List<long[]> steps = new ArrayList<>();
     int len = count;
@@ -252,7 +261,7 @@ public final class WireCompaction {
         }
       }
       if (g == 1 || extents.size() == WireMap.MAX_DIGITS) {
-        return null;
+        break;
       }
       extents.add(0, g);
       steps.add(0, a);
@@ -263,6 +272,9 @@ public final class WireCompaction {
       }
       s = r;
       len = next;
+    }
+    if (len > MAX_PIECES || (len > 1 && extents.isEmpty())) {
+      return null; // a piece per entry is the explicit map over again
     }
     int nd = extents.size();
     int[] ext = new int[nd];
@@ -275,11 +287,15 @@ public final class WireCompaction {
         srcSteps[q - 1][t] = toInt(steps.get(t)[q]);
       }
     }
-    int[] base = new int[dim - 1];
-    for (int q = 1; q < dim; q++) {
-      base[q - 1] = toInt(s[q]);
+    List<WireMap.Piece> out = new ArrayList<>(len);
+    for (int b = 0; b < len; b++) {
+      int[] base = new int[dim - 1];
+      for (int q = 1; q < dim; q++) {
+        base[q - 1] = toInt(s[b * dim + q]);
+      }
+      out.add(new WireMap.Piece(src, ext, toInt(s[b * dim]), outSteps, base, srcSteps));
     }
-    return new WireMap.Piece(src, ext, toInt(s[0]), outSteps, base, srcSteps);
+    return out;
   }
 
   private static int toInt(long v) {

@@ -126,6 +126,9 @@ class AffineWireTest {
         OpModels.node("Expand").input(3, 1).longConst(new int[] {3}, 2, 3, 4),
         OpModels.node("DepthToSpace").input(1, 8, 2, 3).attr("blocksize", 2L),
         OpModels.node("Reshape").input(3, 5).longConst(new int[] {2}, 5, 3),
+        // scattered constant indices: a piece per gathered row
+        OpModels.node("Gather").input(6, 8).longConst(new int[] {3}, 3, 1, 4).attr("axis", 0L),
+        OpModels.node("Gather").input(2, 6, 4).longConst(new int[] {4}, 5, 0, 2, 2).attr("axis", 1L),
         OpModels.node("MaxPool").input(1, 2, 5, 5).attr("kernel_shape", 3L, 3L).attr("pads", 1L, 1L, 1L, 1L)
             .attr("strides", 2L, 2L),
         OpModels.node("AveragePool").input(1, 3, 6, 6).attr("kernel_shape", 2L, 2L).attr("strides", 2L, 2L));
