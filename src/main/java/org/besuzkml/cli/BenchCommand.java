@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks measured on this machine.",
     subcommands = {CryptoBenchCommand.class, BenchProveCommand.class, BenchPrecompileCommand.class,
-        BenchSidecarCommand.class, BenchScaleCommand.class})
+        BenchSidecarCommand.class, BenchScaleCommand.class, BenchVkCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

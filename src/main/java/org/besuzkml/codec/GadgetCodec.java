@@ -34,6 +34,7 @@ import org.besuzkml.proof.gadget.ZeroBit;
  * 12 MaxSelect u sigma
  * 13 Lookup    idx y table
  * 14 ZeroBit   d zeta
+ * 15 Wire      the affine form ({@link WireMapCodec}; decoded where the tensors are known)
  * </pre>
  */
 public final class GadgetCodec {
@@ -46,8 +47,8 @@ public final class GadgetCodec {
     if (g instanceof Alias) {
       return 1;
     }
-    if (g instanceof Wire) {
-      return 2;
+    if (g instanceof Wire w) {
+      return w.map() != null ? WireMapCodec.KIND : 2;
     }
     if (g instanceof Lin) {
       return 3;
@@ -93,6 +94,9 @@ public final class GadgetCodec {
     if (g instanceof Alias a) {
       w.i32(a.y()).i32(a.x());
       return w.toByteArray();
+    }
+    if (g instanceof Wire a && a.map() != null) {
+      return WireMapCodec.encodeParams(a);
     }
     if (g instanceof Wire a) {
       w.i32(a.y()).ints(a.xs()).ints(a.srcInput()).ints(a.srcIndex()).longs(a.constant());

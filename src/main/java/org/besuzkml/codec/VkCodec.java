@@ -221,6 +221,7 @@ public final class VkCodec {
     r = new ByteReader(data, b[8], b[9]);
     int ng = r.count("gadgets", MAX_COUNT, 6);
     List<Gadget> gadgets = new ArrayList<>(ng);
+    WireMapCodec.Budget budget = new WireMapCodec.Budget();
     for (int i = 0; i < ng && r.ok(); i++) {
       int kind = r.u16("gadget kind");
       int plen = r.i32("gadget params length");
@@ -233,7 +234,8 @@ public final class VkCodec {
       }
       int start = r.position();
       ByteReader pr = new ByteReader(data, start, start + plen);
-      Gadget g = GadgetCodec.decodeParams(kind, pr);
+      Gadget g = kind == WireMapCodec.KIND ? WireMapCodec.decodeParams(pr, tensors, budget)
+          : GadgetCodec.decodeParams(kind, pr);
       if (g == null || pr.remaining() != 0) {
         r.fail("gadget " + i + ": " + (pr.ok() ? "trailing parameter bytes" : pr.error()));
         break;

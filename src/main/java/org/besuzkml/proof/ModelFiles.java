@@ -128,7 +128,16 @@ public final class ModelFiles {
     } catch (ModelException | RuntimeException e) {
       throw new FileException("compiled model: the embedded model no longer compiles: " + e.getMessage());
     }
-    if (!Arrays.equals(Arrays.copyOfRange(data, b[4], b[5]), circuitBytes(cm))
+    byte[] stored = Arrays.copyOfRange(data, b[4], b[5]);
+    if (!Arrays.equals(stored, circuitBytes(cm))) {
+      // compiled before affine Wires (kind 15): the same circuit with every Wire explicit
+      CompiledModel ex = new CompiledModel(org.besuzkml.proof.compile.WireCompaction.explicit(cm.circuit()),
+          cm.constants(), cm.traceNames(), cm.model());
+      if (Arrays.equals(stored, circuitBytes(ex))) {
+        cm = ex;
+      }
+    }
+    if (!Arrays.equals(stored, circuitBytes(cm))
         || !Arrays.equals(Arrays.copyOfRange(data, b[6], b[7]), tableValues(cm))
         || !Arrays.equals(Arrays.copyOfRange(data, b[8], b[9]), constantValues(cm))) {
       throw new FileException("compiled model: the rebuilt gadget list or constants differ from the file"

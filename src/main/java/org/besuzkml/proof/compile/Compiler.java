@@ -41,6 +41,14 @@ public final class Compiler {
    * public circuit.
    */
   public static CompiledModel compile(QuantizedModel model, boolean[] privateInputs) {
+    return compile(model, privateInputs, true);
+  }
+
+  /**
+   * As above; {@code affineWires = false} keeps every Wire explicit (gadget kind 2), the encoding
+   * of keys made before kind 15: such a key is byte for byte the one this compiler made then.
+   */
+  public static CompiledModel compile(QuantizedModel model, boolean[] privateInputs, boolean affineWires) {
     Compiler c = new Compiler(model);
     Graph g = model.graph();
     int[] inputs = new int[g.inputs().size()];
@@ -73,7 +81,9 @@ public final class Compiler {
       }
       outputs[i] = id;
     }
-    Circuit circuit = c.b.build(inputs, outputs);
+    // the vk carries each Wire map in its affine form where one fits (12.3 kind 15)
+    Circuit built = c.b.build(inputs, outputs);
+    Circuit circuit = affineWires ? WireCompaction.compact(built) : built;
     return new CompiledModel(circuit, c.b.constants, c.b.traceNames, model);
   }
 

@@ -150,10 +150,10 @@ final class GadgetCost {
    * then per input its scattered Sel table (one pass over Y for all inputs) and its fold.
    */
   private static void wire(Wire g, Circuit c, long e, CostMeter m) {
+    TensorInfo y = c.tensor(g.y());
     if (e == 0) {
       return;
     }
-    TensorInfo y = c.tensor(g.y());
     long ySize = y.size();
     m.table(y.vars());
     m.alloc(CostMeter.mul(ySize, CostMeter.ELEM + 4));

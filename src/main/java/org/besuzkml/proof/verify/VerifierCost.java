@@ -74,6 +74,14 @@ public record VerifierCost(long fieldMuls, long msmPoints, long millerLoops, lon
     f.outputs();
     f.walk();
     f.finish();
+    // the decoder's expansion of affine Wires (kind 15, protocol.md 6.8) into four arrays of |Y|
+    for (org.besuzkml.proof.gadget.Gadget g : c.gadgets()) {
+      if (g instanceof org.besuzkml.proof.gadget.Wire w && w.map() != null) {
+        long y = c.tensor(w.y()).size();
+        m.muls(w.map().expansionCost(y));
+        m.alloc(CostMeter.mul(y, 17));
+      }
+    }
     long walkElements = m.reads; // phases 0-3 read only the WALK section through the meter
     int wb = vk.witnessBinCount();
     int mb = vk.modelBinCount();

@@ -95,6 +95,20 @@ class CraftedVkLimitsTest {
         List.of(), 8, new int[] {0}, new int[] {1});
   }
 
+  /**
+   * The same 2^20-entry gather in the affine form (gadget kind 15): a few hundred bytes of vk, so
+   * only the cost bound (which prices its expansion too) stands between it and the verifier.
+   */
+  static Circuit hugeAffineWire() {
+    int n = 1 << 20;
+    org.besuzkml.proof.gadget.WireMap m = new org.besuzkml.proof.gadget.WireMap(0, List.of(
+        new org.besuzkml.proof.gadget.WireMap.Piece(0, new int[] {n / 4, 4}, 0, new int[] {4, 1},
+            new int[] {0, 0}, new int[][] {{0, 0}, {0, 1}})));
+    return new Circuit(List.of(t(0, TensorKind.PUBLIC_INPUT, 1, 4), t(1, TensorKind.VIRTUAL, 1, n)),
+        List.<Gadget>of(new Wire(1, new int[] {0}, new int[0], new int[0], new long[0], m)),
+        List.of(), 8, new int[] {0}, new int[] {1});
+  }
+
   /** {@code depth} gadgets {@code Lin(x + x)} in a chain: claims on the input double at each. */
   static Circuit linChain(int depth) {
     List<TensorInfo> ts = new ArrayList<>();
@@ -115,6 +129,12 @@ class CraftedVkLimitsTest {
   @Test
   void hugeWireIsRefused() throws Exception {
     refused("Wire of 2^20 entries", hugeWire());
+  }
+
+  @Test
+  void hugeAffineWireIsRefused() throws Exception {
+    assertTrue(withCircuit(hugeAffineWire()).length < 1024);
+    refused("affine Wire of 2^20 entries", hugeAffineWire());
   }
 
   @Test
