@@ -49,13 +49,23 @@ public final class ZkVerifier {
    * its own bin, so that bin's hiding commitment is {@code C_x}. -1 if input i has no such column.
    */
   public static int inputBin(VerifyingKey vk, int i) {
-    int t = vk.circuit().inputs()[i];
+    return inputBins(vk)[i];
+  }
+
+  /** {@link #inputBin} for every input, in one pass over the layout (linear in the vk). */
+  static int[] inputBins(VerifyingKey vk) {
+    int[] binOf = new int[vk.circuit().tensors().size()];
+    Arrays.fill(binOf, -1);
     for (org.besuzkml.proof.gadget.ColumnLayout.Column col : vk.layout().witness()) {
-      if (col.tensor() == t) {
-        return col.offset() == 0 && col.chunks() == 1 ? col.bin() : -1;
+      if (col.tensor() >= 0 && col.offset() == 0 && col.chunks() == 1) {
+        binOf[col.tensor()] = col.bin();
       }
     }
-    return -1;
+    int[] out = new int[vk.circuit().inputs().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = binOf[vk.circuit().inputs()[i]];
+    }
+    return out;
   }
 
   /** The mask column split into {@code count} bins of 2^n entries (entry e at bin e >> n), tail zero. */
@@ -239,8 +249,9 @@ public final class ZkVerifier {
       }
       enc[k] = k < wb + kl + 2 ? G1.encode(commitments, slot * G1.AFFINE) : G1.encode(cm, 0);
     }
+    int[] ownBins = inputBins(vk);
     for (int i = 0; i < nIn; i++) {
-      if (cin[i] != null && (inputBin(vk, i) < 0 || !Arrays.equals(enc[inputBin(vk, i)], cin[i]))) {
+      if (cin[i] != null && (ownBins[i] < 0 || !Arrays.equals(enc[ownBins[i]], cin[i]))) {
         return VerifyResult.invalid("committed input " + i + ": the proof's column is not the statement's"
             + " commitment");
       }
