@@ -66,7 +66,7 @@ class ZkCommittedInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1l_mlp", "1l_relu", "lenet_5", "1l_conv"})
+  @ValueSource(strings = {"1l_mlp", "1l_relu", "lenet_5", "1l_conv", "1l_max_pool", "1l_softmax", "1l_sigmoid"})
   void honestProofVerifiesAndFalseOutputRejected(String model) {
     ZkCommittedFixtures.Keyed k = ZkCommittedFixtures.get(model);
     VerifyingKey vk = k.pk().vk();
