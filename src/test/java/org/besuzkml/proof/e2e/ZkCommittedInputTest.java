@@ -266,4 +266,31 @@ class ZkCommittedInputTest {
     assertTrue(d.reason().startsWith("VISIBILITY: input 0 is committed but its tensor is not wired as a committed"
         + " input"), d.reason());
   }
+
+  /** The zk cost bound covers a committed-input verification (the C_x record, decoding and check). */
+  @ParameterizedTest
+  @ValueSource(strings = {"1l_mlp", "lenet_5"})
+  void costBoundCoversTheCommittedInput(String model) {
+    ZkCommittedFixtures.Keyed k = ZkCommittedFixtures.get(model);
+    VerifyingKey vk = k.pk().vk();
+    org.besuzkml.proof.verify.VerifierCost cost = org.besuzkml.proof.verify.ZkVerifierCost.of(vk).total();
+    assertEquals(cost.proofBytes(), k.proof().bytes().length);
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long tid = Thread.currentThread().getId();
+    long a0 = 0;
+    VerifyResult r = null;
+    for (int run = 0; run < 2; run++) { // the first run warms up (class loading, JIT)
+      org.besuzkml.field.Fr.resetMulCount();
+      org.besuzkml.msm.Msm.resetCounts();
+      a0 = mx.getThreadAllocatedBytes(tid);
+      r = verify(k, k.proof().statement(), k.proof().bytes());
+    }
+    long alloc = mx.getThreadAllocatedBytes(tid) - a0;
+    assertTrue(r.valid(), r.reason());
+    assertTrue(alloc <= cost.allocBytes() + org.besuzkml.proof.verify.VerifierCost.FIXED_ALLOC, "allocation " + alloc);
+    org.junit.jupiter.api.Assumptions.assumeTrue(org.besuzkml.field.Fr.COUNTING, "field counting is off");
+    assertEquals(cost.msmPoints(), org.besuzkml.msm.Msm.countedPoints());
+    assertTrue(org.besuzkml.field.Fr.mulCount() <= cost.fieldMuls(), org.besuzkml.field.Fr.mulCount() + " muls");
+  }
 }
