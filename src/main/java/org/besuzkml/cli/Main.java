@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     version = "besu-zkml 0.1.0",
     description = "Verifiable ML inference for Hyperledger Besu.",
     subcommands = {BenchCommand.class, InspectCommand.class, RunCommand.class, CompileCommand.class,
-        SetupCommand.class, ProveCommand.class, VerifyCommand.class, DemoCommand.class,
+        SetupCommand.class, CommitCommand.class, ProveCommand.class, VerifyCommand.class, DemoCommand.class,
         SidecarCommand.class})
 public final class Main implements Runnable {
 

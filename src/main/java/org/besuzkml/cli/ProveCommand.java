@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code zkml prove DIR --input INPUT.json -o PROOF.json [--json]}. */
+/** {@code zkml prove DIR --input INPUT.json [--opening OPENING.json] -o PROOF.json [--json]}. */
 @Command(name = "prove", mixinStandardHelpOptions = true,
     description = "Run the model on an input and prove the result (needs DIR/pk.bzkk from setup).")
 final class ProveCommand implements Callable<Integer> {
@@ -32,6 +32,10 @@ final class ProveCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "PROOF.json")
   Path output;
+
+  @Option(names = "--opening", paramLabel = "OPENING.json",
+      description = "The opening from `commit` of each committed input (a key with committed inputs).")
+  Path opening;
 
   @Option(names = "--json", description = "Print one JSON line: prove_ms, proof_bytes, outputs.")
   boolean json;
@@ -58,6 +62,34 @@ final class ProveCommand implements Callable<Integer> {
         System.err.println("error: " + tooSmall + "; --skip-memory-check tries anyway");
         return 1;
       }
+      org.besuzkml.proof.InputOpening[] openings = null;
+      boolean committed = false;
+      for (int i = 0; pk.vk().zk() && i < pk.vk().circuit().inputs().length; i++) {
+        committed |= pk.vk().visibility().committedInput(i);
+      }
+      if (committed && opening == null) {
+        System.err.println("error: this key's inputs are committed: prove needs --opening OPENING.json (from commit)");
+        return 1;
+      }
+      if (!committed && opening != null) {
+        System.err.println("error: --opening is for a key with committed inputs; this key has none");
+        return 1;
+      }
+      if (committed) {
+        try {
+          openings = org.besuzkml.proof.OpeningFiles.read(opening, pk.vk());
+        } catch (org.besuzkml.proof.OpeningFiles.Malformed e) {
+          System.err.println("error: " + e.getMessage());
+          return 1;
+        }
+        for (int i = 0; i < openings.length; i++) {
+          String bad = openings[i] == null ? null : openings[i].check(pk.srs(), pk.vk(), i);
+          if (bad != null) { // before any proof work (zk-design 1.4)
+            System.err.println("error: input " + i + ": " + bad);
+            return 1;
+          }
+        }
+      }
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
       InputRange.check(pk.compiled().model(), in, clampInputs);
       Outputs.prepare(output);
@@ -66,7 +98,7 @@ final class ProveCommand implements Callable<Integer> {
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("prove").setInitialMax(Prover.PHASES.size())
           .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
           .hideEta().build()) {
-        p = Prover.prove(pk, in, phase -> {
+        p = Prover.prove(pk, in, openings, phase -> {
           bar.setExtraMessage(phase);
           bar.step();
         });

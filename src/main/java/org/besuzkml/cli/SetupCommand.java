@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code zkml setup DIR (--ptau FILE.ptau | --dev-srs) [--zk] [--input-visibility public|private]}:
+ * {@code zkml setup DIR (--ptau FILE.ptau | --dev-srs) [--zk] [--input-visibility public|private|committed]}:
  * writes DIR/pk.bzkk and DIR/vk.bzkv. Visibility is chosen here, not at compile (zk-design 1.1): one
  * compiled model serves keys of every visibility, and the key records the choice.
  */
@@ -42,9 +42,10 @@ final class SetupCommand implements Callable<Integer> {
       + " its statement. Implied by a non-public visibility.")
   boolean zk;
 
-  @Option(names = "--input-visibility", paramLabel = "public|private", description = "public (default): input"
-      + " values are part of the statement; private: the proof hides them (only the outputs are stated). Applies"
-      + " to every graph input.")
+  @Option(names = "--input-visibility", paramLabel = "public|private|committed", description = "public (default):"
+      + " input values are part of the statement; private: the proof hides them (only the outputs are stated);"
+      + " committed: a hiding commitment from `commit` is stated instead of the values. Applies to every graph"
+      + " input.")
   String inputVisibility = "public";
 
   @Option(names = "--seed", description = "Seed of the development SRS (default ${DEFAULT-VALUE}).")
@@ -54,17 +55,16 @@ final class SetupCommand implements Callable<Integer> {
   public Integer call() {
     try {
       int vis = Visibility.inputCode(inputVisibility);
-      if (vis != Visibility.PUBLIC && vis != Visibility.PRIVATE) {
-        System.err.println("error: --input-visibility must be public or private (committed inputs are not"
-            + " supported yet)");
+      if (vis < 0) {
+        System.err.println("error: --input-visibility must be public, private or committed");
         return 1;
       }
       boolean zkKey = zk || vis != Visibility.PUBLIC;
       CompiledModel cm = ModelFiles.decodeModel(ModelFiles.read(dir.resolve(ModelFiles.MODEL)));
-      if (vis == Visibility.PRIVATE) {
-        boolean[] priv = new boolean[cm.circuit().inputs().length];
-        java.util.Arrays.fill(priv, true);
-        cm = Setup.withPrivateInputs(cm, priv);
+      if (vis != Visibility.PUBLIC) {
+        int[] codes = new int[cm.circuit().inputs().length];
+        java.util.Arrays.fill(codes, vis);
+        cm = Setup.withInputVisibility(cm, codes);
       }
       int nBin = Setup.binVars(cm);
       Srs srs;

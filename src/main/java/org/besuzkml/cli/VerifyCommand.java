@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
     // ProofJson.read has checked that the proof names this vk's model.
     VerifyResult r = Verifier.verify(vk, p.statement(), p.proof(), Verifier.SrsPolicy.ALLOW_DEV);
     double ms = (System.nanoTime() - t0) / 1e6;
-    visibility = vk.zk() ? vk.visibility().describe() : null;
+    visibility = vk.zk() ? vk.visibility().describe(p.statement().commitments()) : null;
     return report(r.valid(), ms, r.reason(), r.valid() ? 0 : 1);
   }
 

@@ -29,6 +29,22 @@ final class CircuitCheck {
         defined[t.id()] = true;
       }
     }
+    if (zk) {
+      // a committed input (zk-design 4.7) is defined by the statement's C_x: its column exists before
+      // any gadget, and only its Decomp check Act reads it first; a private one waits for its define
+      boolean[] checked = new boolean[n];
+      boolean[] backed = new boolean[n];
+      for (var g : c.gadgets()) {
+        if (g instanceof org.besuzkml.proof.gadget.Decomp d && d.x() >= 0 && d.x() < n) {
+          (d.define() ? backed : checked)[d.x()] = true;
+        }
+      }
+      for (int i : c.inputs()) {
+        if (i >= 0 && i < n && c.tensor(i).kind() == TensorKind.COMMITTED && checked[i] && !backed[i]) {
+          defined[i] = true;
+        }
+      }
+    }
     boolean[] listed = new boolean[n];
     for (int i : c.inputs()) {
       if (i < 0 || i >= n || (c.tensor(i).kind() != TensorKind.PUBLIC_INPUT

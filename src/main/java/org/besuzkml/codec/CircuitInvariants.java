@@ -74,6 +74,8 @@ final class CircuitInvariants {
     final int[][] readers;
     /** Per tensor a bit mask of the widths B with a Decomp check Pos(B) (offset 0) of it. */
     final long[] checkedWidths;
+    /** Per tensor whether a Decomp check Act (signed 32-bit, offset 0) of it exists. */
+    final boolean[] actChecked;
     /** Per sign column the tensor whose signed, offset-0 Decomp defines it, else -1. */
     final int[] signOf;
 
@@ -81,6 +83,7 @@ final class CircuitInvariants {
       int n = c.tensors().size();
       int[] count = new int[n];
       checkedWidths = new long[n];
+      actChecked = new boolean[n];
       signOf = new int[n];
       Arrays.fill(signOf, -1);
       for (Gadget g : c.gadgets()) {
@@ -90,6 +93,9 @@ final class CircuitInvariants {
         if (g instanceof Decomp d && d.offset() == 0 && d.bits() >= 1 && d.bits() <= MAX_BITS) {
           if (!d.define() && !d.signed()) {
             checkedWidths[d.x()] |= 1L << d.bits();
+          }
+          if (!d.define() && d.signed() && d.bits() == Decomp.ACT_BITS) {
+            actChecked[d.x()] = true;
           }
           if (d.signed() && d.sign() >= 0) {
             signOf[d.sign()] = d.x();
@@ -196,6 +202,9 @@ final class CircuitInvariants {
     int id = t.id();
     switch (t.kind()) {
       case COMMITTED -> {
+        if (producer[id] < 0 && privateInput[id] && backing[id] == null && index.actChecked[id]) {
+          return null; // a committed input: its own bin is C_x, its range the Decomp check Act (4.7)
+        }
         if (producer[id] < 0 && privateInput[id]) {
           return backed(id, Decomp.ACT_BITS, true, "a private input");
         }

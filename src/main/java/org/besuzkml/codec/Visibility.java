@@ -88,19 +88,43 @@ public record Visibility(int params, int[] inputs, int[] outputs, int publicMode
 
   /**
    * Premise P10 (zk-design 9.4) between the section and the circuit: an input is private exactly
-   * when its tensor is committed (the circuit check has made such a tensor limb-backed by one
-   * Decomp define Act and produced by nothing else), so no input is both stated and hidden.
+   * when its tensor is committed and limb-backed (one Decomp define Act, checked by the circuit
+   * check), and committed exactly when its tensor is committed and not limb-backed (then the circuit
+   * check has made it Decomp-checked as Act, and the layout gives it a bin of its own, 4.7), so no
+   * input is both stated and hidden, and a committed code always names the column bound to C_x.
    * Null if consistent, else the reason.
    */
   String checkCircuit(org.besuzkml.proof.gadget.Circuit c) {
+    boolean[] limbBacked = limbBacked(c);
     for (int i = 0; i < inputs.length; i++) {
-      boolean committed = c.tensor(c.inputs()[i]).kind() == org.besuzkml.proof.gadget.TensorKind.COMMITTED;
-      if (committed != (inputs[i] == PRIVATE)) {
-        return "input " + i + (committed ? " is a committed tensor but not private" : " is private but its tensor"
-            + " is not committed advice");
+      int t = c.inputs()[i];
+      boolean committed = c.tensor(t).kind() == org.besuzkml.proof.gadget.TensorKind.COMMITTED;
+      int want = !committed ? PUBLIC : limbBacked[t] ? PRIVATE : COMMITTED;
+      if (inputs[i] == want) {
+        continue;
       }
+      if (want == PRIVATE) {
+        return "input " + i + " is a committed tensor but not private";
+      }
+      if (want == COMMITTED) {
+        return "input " + i + " is a committed input's column but VISIBILITY says " + inputName(inputs[i]);
+      }
+      return "input " + i + (inputs[i] == PRIVATE ? " is private but its tensor is not committed advice"
+          : " is committed but its tensor is not wired as a committed input (a committed column"
+          + " Decomp-checked as Act)");
     }
     return null;
+  }
+
+  /** Per tensor whether a Decomp define backs it. */
+  static boolean[] limbBacked(org.besuzkml.proof.gadget.Circuit c) {
+    boolean[] b = new boolean[c.tensors().size()];
+    for (org.besuzkml.proof.gadget.Gadget g : c.gadgets()) {
+      if (g instanceof org.besuzkml.proof.gadget.Decomp d && d.define()) {
+        b[d.x()] = true;
+      }
+    }
+    return b;
   }
 
   /** Visibility codes of the inputs, as names ("public", "private", "committed"). */
@@ -128,6 +152,25 @@ public record Visibility(int params, int[] inputs, int[] outputs, int publicMode
     return inputs[i] == PRIVATE;
   }
 
+  /** Whether input i is committed (a hiding commitment C_x is part of the statement). */
+  public boolean committedInput(int i) {
+    return inputs[i] == COMMITTED;
+  }
+
+  /** Whether input i's values are absent from the statement (private or committed). */
+  public boolean hiddenInput(int i) {
+    return inputs[i] != PUBLIC;
+  }
+
+  /** Per input whether it is committed (for the compiler). */
+  public boolean[] committedInputs() {
+    boolean[] p = new boolean[inputs.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = inputs[i] == COMMITTED;
+    }
+    return p;
+  }
+
   /** Per input whether it is private (for the compiler). */
   public boolean[] privateInputs() {
     boolean[] p = new boolean[inputs.length];
@@ -142,9 +185,21 @@ public record Visibility(int params, int[] inputs, int[] outputs, int publicMode
    * {@code zk: yes; inputs: #0 private; outputs: #0 public; params: public}.
    */
   public String describe() {
+    return describe(null);
+  }
+
+  /**
+   * As {@link #describe()}, with each committed input's commitment (64-byte encoding, may be null)
+   * shortened to its first two bytes: {@code inputs: #0 committed 0x1a2b..}.
+   */
+  public String describe(byte[][] commitments) {
     StringBuilder sb = new StringBuilder("zk: yes; inputs:");
     for (int i = 0; i < inputs.length; i++) {
       sb.append(i == 0 ? " #" : ", #").append(i).append(' ').append(inputName(inputs[i]));
+      if (inputs[i] == COMMITTED && commitments != null && i < commitments.length && commitments[i] != null
+          && commitments[i].length >= 2) {
+        sb.append(String.format(" 0x%02x%02x..", commitments[i][0] & 0xff, commitments[i][1] & 0xff));
+      }
     }
     sb.append("; outputs:");
     for (int i = 0; i < outputs.length; i++) {

@@ -206,7 +206,7 @@ public final class ModelFiles {
     }
     CompiledModel cm = decodeModel(Arrays.copyOfRange(data, b[2], b[3]));
     if (vk.value().zk()) { // private inputs are chosen at setup: lower the same model as the key says
-      cm = Setup.withPrivateInputs(cm, vk.value().visibility().privateInputs());
+      cm = Setup.withInputVisibility(cm, vk.value().visibility().inputs());
     }
     if (cm.circuit().tables().size() != vk.value().circuit().tables().size()
         || !Arrays.equals(circuitBytes(cm), circuitBytes(vk.value().circuit(), vk.value().scales(), cm))) {

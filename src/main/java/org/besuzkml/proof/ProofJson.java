@@ -19,17 +19,22 @@ import org.besuzkml.onnx.Json;
  *
  * <p>Under a version-2 (zero-knowledge) key the JSON is version 2 (zk-design 1.5): {@code
  * {"format": 2, "model", "zk": true, "visibility": {"inputs": [...], "outputs": [...], "params"},
- * "inputs", "outputs", "proof", "proof_bytes"}} with {@code null} for a private input. A JSON
+ * "inputs", "outputs", "proof", "proof_bytes"}} with {@code null} for a private input and {@code
+ * {"commitment": "0x<128 hex>"}} for a committed one. A JSON
  * without {@code "format"} is version 1 and is read as before (every input stated).
  */
 public final class ProofJson {
   private ProofJson() {}
 
   /** A parsed proof file; {@code inputs} has {@code null} at a private input. */
-  public record Parsed(String model, long[][] inputs, long[][] outputs, byte[] proof) {
-    /** The statement to verify (zk-design 11.5). */
+  public record Parsed(String model, long[][] inputs, long[][] outputs, byte[] proof, byte[][] commitments) {
+    public Parsed(String model, long[][] inputs, long[][] outputs, byte[] proof) {
+      this(model, inputs, outputs, proof, null);
+    }
+
+    /** The statement to verify (zk-design 11.5); a committed input carries its commitment. */
     public org.besuzkml.proof.verify.Statement statement() {
-      return org.besuzkml.proof.verify.Statement.of(inputs, outputs);
+      return org.besuzkml.proof.verify.Statement.of(inputs, commitments, outputs);
     }
   }
 
@@ -57,6 +62,12 @@ public final class ProofJson {
       root.set("visibility", visibility(om, vk.visibility()));
     }
     values(root.putArray("inputs"), p.inputs(), vk, vk.circuit().inputs());
+    ArrayNode ins = (ArrayNode) root.get("inputs");
+    for (int i = 0; p.commitments() != null && i < p.commitments().length; i++) {
+      if (p.commitments()[i] != null) { // a committed input: its commitment, never its values (1.5)
+        ins.set(i, om.createObjectNode().put("commitment", Hex.encode(p.commitments()[i])));
+      }
+    }
     values(root.putArray("outputs"), p.outputs(), vk, vk.circuit().outputs());
     root.put("proof", Hex.encode(p.bytes()));
     root.put("proof_bytes", p.bytes().length);
@@ -152,19 +163,43 @@ public final class ProofJson {
       }
       hidden = vk.visibility().privateInputs();
     }
-    return new Parsed(model, ints(root.path("inputs"), vk, vk.circuit().inputs(), "inputs", hidden),
-        ints(root.path("outputs"), vk, vk.circuit().outputs(), "outputs", new boolean[vk.circuit().outputs().length]),
-        proof);
+    byte[][] commitments = null;
+    if (vk.zk() && !vk.visibility().allPublic()) {
+      commitments = new byte[hidden.length][];
+      JsonNode arr = root.path("inputs");
+      for (int i = 0; i < hidden.length; i++) {
+        if (!vk.visibility().committedInput(i)) {
+          continue;
+        }
+        if (!root.has("format")) {
+          throw new Malformed(label + ": input " + i + " is committed: a version-1 proof JSON cannot carry it");
+        }
+        JsonNode a = arr.isArray() && arr.size() == hidden.length ? arr.get(i) : null;
+        byte[] c = a != null && a.isObject() && a.size() == 1 && a.path("commitment").isTextual()
+            ? Hex.decode(a.get("commitment").asText()) : null;
+        if (c == null || c.length != org.besuzkml.proof.verify.Statement.COMMITMENT_BYTES) {
+          throw new Malformed("\"inputs\"[" + i + "] is committed: it must be {\"commitment\": \"0x<128 hex>\"}");
+        }
+        commitments[i] = c;
+      }
+    }
+    long[][] ins = ints(root.path("inputs"), vk, vk.circuit().inputs(), "inputs", hidden, commitments);
+    return new Parsed(model, ins,
+        ints(root.path("outputs"), vk, vk.circuit().outputs(), "outputs", new boolean[vk.circuit().outputs().length], null),
+        proof, commitments);
   }
 
-  private static long[][] ints(JsonNode arr, VerifyingKey vk, int[] ids, String what, boolean[] hidden)
-      throws Malformed {
+  private static long[][] ints(JsonNode arr, VerifyingKey vk, int[] ids, String what, boolean[] hidden,
+      byte[][] committed) throws Malformed {
     if (!arr.isArray() || arr.size() != ids.length) {
       throw new Malformed("\"" + what + "\" must hold " + ids.length + " lists");
     }
     long[][] out = new long[ids.length][];
     for (int i = 0; i < ids.length; i++) {
       JsonNode a = arr.get(i);
+      if (committed != null && committed[i] != null) {
+        continue; // a committed input, read by parse
+      }
       if (hidden[i]) {
         if (!a.isNull()) {
           throw new Malformed("\"" + what + "\"[" + i + "] is private: it must be null");

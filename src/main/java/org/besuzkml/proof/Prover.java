@@ -41,12 +41,18 @@ public final class Prover {
 
   /**
    * A proof and the public values it is about (engine integers, vk order; {@code null} at a private
-   * input, whose values the proof hides).
+   * or committed input, whose values the proof hides), and per committed input its commitment
+   * ({@code commitments} null when there is none).
    */
-  public record Proof(byte[] bytes, long[][] inputs, long[][] outputs) {
-    /** The statement this proof is for (zk-design 11.5). */
+  public record Proof(byte[] bytes, long[][] inputs, long[][] outputs, byte[][] commitments) {
+    /** A proof without committed inputs. */
+    public Proof(byte[] bytes, long[][] inputs, long[][] outputs) {
+      this(bytes, inputs, outputs, null);
+    }
+
+    /** The statement this proof is for (zk-design 11.5); a committed input carries its C_x. */
     public org.besuzkml.proof.verify.Statement statement() {
-      return org.besuzkml.proof.verify.Statement.of(inputs, outputs);
+      return org.besuzkml.proof.verify.Statement.of(inputs, commitments, outputs);
     }
   }
 
@@ -90,6 +96,15 @@ public final class Prover {
 
   /** As {@link #prove(ProvingKey, List)}, telling {@code progress} when each of {@link #PHASES} ends. */
   public static Proof prove(ProvingKey pk, List<double[]> inputs, java.util.function.Consumer<String> progress) {
+    return prove(pk, inputs, null, progress);
+  }
+
+  /**
+   * As above with the openings of the committed inputs (vk order, null elsewhere; zk-design 4.7).
+   * A committed input's opening must hold this input's values and recompute its commitment.
+   */
+  public static Proof prove(ProvingKey pk, List<double[]> inputs, InputOpening[] openings,
+      java.util.function.Consumer<String> progress) {
     String why = unsupported(pk.compiled().circuit());
     if (why != null) {
       throw new ProveException("cannot prove this model yet: " + why);
@@ -97,6 +112,9 @@ public final class Prover {
     Trace trace = pk.compiled().model().run(inputs);
     Witness w = WitnessBuilder.build(pk.compiled(), trace);
     progress.accept("trace");
+    if (pk.vk().zk() && openings != null) {
+      return ZkProver.prove(pk, w, true, org.besuzkml.zk.DrbgRandomness.forProof(pk.vk().modelId()), openings);
+    }
     return prove(pk, w, true, progress);
   }
 

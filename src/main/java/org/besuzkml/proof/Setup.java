@@ -84,8 +84,15 @@ public final class Setup {
   /** VISIBILITY of a zk key for circuit c: inputs private where their tensor is committed, the rest public. */
   private static Visibility visibility(Circuit c, int modelBins, byte[] beta) {
     int[] in = new int[c.inputs().length];
+    boolean[] backed = new boolean[c.tensors().size()];
+    for (var g : c.gadgets()) {
+      if (g instanceof org.besuzkml.proof.gadget.Decomp d && d.define()) {
+        backed[d.x()] = true;
+      }
+    }
     for (int i = 0; i < in.length; i++) {
-      in[i] = c.tensor(c.inputs()[i]).kind() == TensorKind.COMMITTED ? Visibility.PRIVATE : Visibility.PUBLIC;
+      boolean committed = c.tensor(c.inputs()[i]).kind() == TensorKind.COMMITTED;
+      in[i] = !committed ? Visibility.PUBLIC : backed[c.inputs()[i]] ? Visibility.PRIVATE : Visibility.COMMITTED;
     }
     return new Visibility(Visibility.PUBLIC, in, new int[c.outputs().length], modelBins, beta);
   }
@@ -101,6 +108,22 @@ public final class Setup {
       any |= p;
     }
     return any ? Compiler.compile(cm.model(), privateInputs) : cm;
+  }
+
+  /**
+   * The compiled model with each graph input as its VISIBILITY code says (0 public, 1 private,
+   * 2 committed; zk-design 1.1, 4.7). All public: cm itself.
+   */
+  public static CompiledModel withInputVisibility(CompiledModel cm, int[] codes) {
+    boolean[] priv = new boolean[codes.length];
+    boolean[] com = new boolean[codes.length];
+    boolean any = false;
+    for (int i = 0; i < codes.length; i++) {
+      priv[i] = codes[i] == Visibility.PRIVATE;
+      com[i] = codes[i] == Visibility.COMMITTED;
+      any |= priv[i] || com[i];
+    }
+    return any ? Compiler.compile(cm.model(), priv, com) : cm;
   }
 
   /** Scale exponents of the public tensors (engine scales by graph input/output name). */

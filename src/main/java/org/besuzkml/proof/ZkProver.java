@@ -40,7 +40,7 @@ import org.besuzkml.transcript.Transcript;
 import org.besuzkml.zk.ZkRandomness;
 
 /**
- * The zero-knowledge prover for a version-2 key with public or private inputs (zk-design 1.6, 4.7,
+ * The zero-knowledge prover for a version-2 key with public, private or committed inputs (zk-design 1.6, 4.7,
  * 11.3, 12.1): every mask drawn before phase 0 in zk-design 7's order, hiding witness bins, the masked
  * lookup phase, the zk walk and bin mapping, the zk reduction and the zk HyperKZG opening. Sizes come
  * from {@link ZkShape} (the verifier's own derivation). Output: a version-2 BZKP container.
@@ -82,6 +82,18 @@ public final class ZkProver {
 
   /** Proves a witness under a version-2 key; {@code strict} false lets a cheating witness through (tests). */
   public static Prover.Proof prove(ProvingKey pk, Witness w, boolean strict, ZkRandomness rnd) {
+    return prove(pk, w, strict, rnd, null);
+  }
+
+  /**
+   * As above with the openings of the committed inputs ({@code openings[i]} for committed input i,
+   * null elsewhere; zk-design 4.7): the input's own witness bin is committed with the opening's
+   * blinding, so its commitment is the statement's C_x. Strict: the witness's input must be the
+   * opening's values and the opening must recompute its commitment. Not strict (tests: a cheating
+   * prover) the opening's commitment is written as the bin's whatever the witness holds.
+   */
+  public static Prover.Proof prove(ProvingKey pk, Witness w, boolean strict, ZkRandomness rnd,
+      InputOpening[] openings) {
     VerifyingKey vk = pk.vk();
     if (!vk.zk()) {
       throw new Prover.ProveException("the zero-knowledge prover needs a version-2 key");
@@ -101,9 +113,24 @@ public final class ZkProver {
     }
     ZkShape shape = sh.value();
     long[][] inputs = Prover.values(w, c.inputs());
+    byte[][] cin = null;
     for (int i = 0; i < inputs.length; i++) {
-      if (vk.visibility().privateInput(i)) {
-        inputs[i] = null; // private (zk-design 4.7): in the witness bins through its limbs, never stated
+      if (vk.visibility().committedInput(i)) {
+        InputOpening o = openings == null || i >= openings.length ? null : openings[i];
+        if (o == null) {
+          throw new Prover.ProveException("input " + i + " is committed: proving needs its opening");
+        }
+        if (strict && !Arrays.equals(o.values(), inputs[i])) {
+          throw new Prover.ProveException("input " + i + ": the opening is for other values than this input");
+        }
+        if (strict && o.check(pk.srs(), vk, i) != null) {
+          throw new Prover.ProveException("input " + i + ": " + o.check(pk.srs(), vk, i));
+        }
+        cin = cin == null ? new byte[inputs.length][] : cin;
+        cin[i] = o.commitment();
+      }
+      if (vk.visibility().hiddenInput(i)) {
+        inputs[i] = null; // private or committed (zk-design 4.7): in the witness bins, never stated
       }
     }
     long[][] outputs = Prover.values(w, c.outputs());
@@ -111,13 +138,24 @@ public final class ZkProver {
     Srs srs = pk.srs();
     int wb = vk.witnessBinCount();
     Masks mk = sample(rnd, wb, shape.size(), shape.maskBins(), n);
+    int[] ownBin = new int[wb]; // per witness bin the committed input it holds + 1, else 0
+    for (int i = 0; cin != null && i < cin.length; i++) {
+      if (cin[i] != null) {
+        int k = ZkVerifier.inputBin(vk, i);
+        if (k < 0) {
+          throw new IllegalStateException("committed input " + i + " has no bin of its own");
+        }
+        mk.binShadows()[k] = openings[i].blinding(); // the holder's r: this bin's commitment is C_x
+        ownBin[k] = i + 1;
+      }
+    }
     long[] lambda = mk.lambda();
     if (shape.layout() != null) {
       ZkLogUpProver.cancelMaskLeaves(lambda);
     }
     Transcript t = ZkVerifier.transcript();
-    // phase 0 (all public: bzk/cin and bzk/cout have no record)
-    Statement.absorb(t, vk, inputs, outputs);
+    // phase 0 (bzk/cin: one record per committed input; bzk/cout has none yet)
+    Statement.absorb(t, vk, inputs, cin, outputs);
     // phase 1: multiplicities, hiding witness bins, then the masks' commitments
     CompiledModel cm = pk.compiled();
     long[][] fvals = new long[c.tables().size()][];
@@ -153,6 +191,12 @@ public final class ZkProver {
     long[] commitments = new long[objects * G1.AFFINE];
     for (int k = 0; k < wb; k++) {
       long[] cmt = HyperKzg.commitSmallHiding(srs, wbins[k], size, mk.binShadows()[k]);
+      if (ownBin[k] > 0 && !strict) { // a cheating prover states the statement's C_x whatever it committed
+        cmt = new long[G1.AFFINE];
+        if (!G1.decode(cmt, 0, cin[ownBin[k] - 1], 0)) {
+          throw new Prover.ProveException("input " + (ownBin[k] - 1) + ": the commitment is not a G1 point");
+        }
+      }
       System.arraycopy(cmt, 0, commitments, k * G1.AFFINE, G1.AFFINE);
       byte[] enc = G1.encode(cmt, 0);
       binsOut.bytes(enc);
@@ -247,6 +291,6 @@ public final class ZkProver {
         .frs(op.maskValue(), 0, 1);
     byte[] proof = Container.encode(Container.PROOF, Container.VERSION_ZK, Container.FLAG_ZK, vk.modelId(),
         binsOut.toByteArray(), lookupBytes, sink.toBytes(), openOut.toByteArray(), op.proof().encode());
-    return new Prover.Proof(proof, inputs, outputs);
+    return new Prover.Proof(proof, inputs, outputs, cin);
   }
 }

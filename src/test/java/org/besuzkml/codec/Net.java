@@ -164,6 +164,21 @@ final class Net {
     return n.g(new org.besuzkml.proof.gadget.Lin(y, new int[] {x}, new long[] {2}, 0)).out(y);
   }
 
+  /**
+   * A committed input (zk-design 4.7): committed x (4) with a Decomp check of {@code bits}
+   * ({@code signed}; none for 0), then y = 2x.
+   */
+  static Net minimalCommitted(int bits, boolean signed) {
+    Net n = new Net();
+    int x = n.t(COM, 4);
+    n.inputs.add(x);
+    if (bits > 0) {
+      n.g(n.decomp(x, 0, bits, signed, false));
+    }
+    int y = n.t(VIRT, 4);
+    return n.g(new org.besuzkml.proof.gadget.Lin(y, new int[] {x}, new long[] {2}, 0)).out(y);
+  }
+
   /** A minimal accepted net: public x (4), virtual y = 2x, output y. */
   static Net minimal() {
     Net n = new Net();

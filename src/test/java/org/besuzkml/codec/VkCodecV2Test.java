@@ -63,8 +63,10 @@ class VkCodecV2Test {
   @Test
   void roundTripKeepsTheCircuitAndCarriesTheBlindingBase() {
     for (int[] in : new int[][] {{0}, {1}, {2}}) {
-      // P10: a private input is a committed tensor limb-backed by a Decomp define Act
-      Circuit c = in[0] == 1 ? Net.minimalPrivate(32, true).circuit() : Net.minimal().circuit();
+      // P10: a private input is a committed tensor limb-backed by a Decomp define Act, a committed
+      // one a committed tensor Decomp-checked as Act
+      Circuit c = in[0] == 1 ? Net.minimalPrivate(32, true).circuit()
+          : in[0] == 2 ? Net.minimalCommitted(32, true).circuit() : Net.minimal().circuit();
       for (int out : new int[] {0, 2}) {
         Visibility vis = new Visibility(0, in, new int[] {out}, 0, KEY.encodeBeta());
         byte[] bytes = v2(c, vis);
@@ -182,6 +184,33 @@ class VkCodecV2Test {
       assertEquals("gadget list rejected: tensor 0: a private input must be limb-backed as signed 32-bit",
           reason(v2(bad, privVis)));
     }
+  }
+
+  @Test
+  void committedInputPremisesP10() {
+    Circuit pub = Net.minimal().circuit();
+    Circuit com = Net.minimalCommitted(32, true).circuit();
+    Visibility comVis = new Visibility(0, new int[] {2}, new int[] {0}, 0, KEY.encodeBeta());
+    assertNull(reason(v2(com, comVis)));
+    assertEquals("VISIBILITY: input 0 is committed but its tensor is not wired as a committed input (a committed"
+        + " column Decomp-checked as Act)", reason(v2(pub, comVis)));
+    for (int code : new int[] {0, 1}) {
+      assertEquals("VISIBILITY: input 0 is a committed input's column but VISIBILITY says "
+          + Visibility.inputName(code), reason(v2(com, new Visibility(0, new int[] {code}, new int[] {0}, 0,
+          KEY.encodeBeta()))));
+    }
+    assertEquals("gadget list rejected: public input 0 is not a PUBLIC_INPUT tensor", reason(Net.vk(com)));
+    // range-checked exactly as a signed 32-bit activation; without any check nothing defines it
+    assertEquals("gadget list rejected: gadget 0 (Lin) reads tensor 0 before it is defined",
+        reason(v2(Net.minimalCommitted(0, false).circuit(), comVis)));
+    for (Circuit bad : new Circuit[] {Net.minimalCommitted(32, false).circuit(),
+        Net.minimalCommitted(33, true).circuit(), Net.minimalCommitted(16, true).circuit()}) {
+      assertEquals("gadget list rejected: tensor 0: a private input must be limb-backed as signed 32-bit",
+          reason(v2(bad, comVis)));
+    }
+    // the layout gives the committed input a bin of its own at offset 0, first
+    VerifyingKey vk = VkCodec.decode(v2(com, comVis)).value();
+    assertEquals(0, org.besuzkml.proof.verify.ZkVerifier.inputBin(vk, 0));
   }
 
   @Test

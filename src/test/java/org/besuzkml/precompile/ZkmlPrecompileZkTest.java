@@ -141,8 +141,12 @@ class ZkmlPrecompileZkTest {
     s[8] = new Visibility(v.params(), new int[] {Visibility.PRIVATE}, new int[] {Visibility.PUBLIC},
         v.publicModelBins(), v.beta()).encode();
     assertFalse(VkCodec.decode(Container.encode(Container.VK, Container.VERSION_ZK, Container.FLAG_ZK, s)).isOk());
-    int[][] inputs = {{Visibility.COMMITTED}, {Visibility.PUBLIC}};
-    int[][] outputs = {{Visibility.PUBLIC}, {Visibility.COMMITTED}};
+    // nor a committed one (P10: its tensor must be a committed, Act-checked column of its own)
+    s[8] = new Visibility(v.params(), new int[] {Visibility.COMMITTED}, new int[] {Visibility.PUBLIC},
+        v.publicModelBins(), v.beta()).encode();
+    assertFalse(VkCodec.decode(Container.encode(Container.VK, Container.VERSION_ZK, Container.FLAG_ZK, s)).isOk());
+    int[][] inputs = {{Visibility.PUBLIC}};
+    int[][] outputs = {{Visibility.COMMITTED}};
     for (int i = 0; i < inputs.length; i++) {
       s[8] = new Visibility(v.params(), inputs[i], outputs[i], v.publicModelBins(), v.beta()).encode();
       byte[] other = Container.encode(Container.VK, Container.VERSION_ZK, Container.FLAG_ZK, s);
@@ -187,5 +191,18 @@ class ZkmlPrecompileZkTest {
     tampered[tampered.length / 2] ^= 1;
     assertEquals(Outcome.Status.REVERT, pc.call(ZkmlAbi.encodeVerify(vkBytes, new long[][] {new long[0]},
         p.outputs(), tampered)).status());
+  }
+
+  /** A real committed-input key (zk-design 4.7) on the ceremony SRS: refused by reason too. */
+  @Test
+  void aCommittedInputKeyIsRefusedByReason() throws Exception {
+    CorpusModels.Loaded l = CorpusModels.load("1l_mlp");
+    CompiledModel cm = Setup.withInputVisibility(l.compiled(), new int[] {Visibility.COMMITTED});
+    ProvingKey pk = Setup.runZk(cm, PtauReader.readZk(ZkmlFixtures.PTAU, Setup.binVars(cm)));
+    assertTrue(pk.vk().visibility().committedInput(0), "the key has a committed input");
+    Outcome o = new ZkmlPrecompile().call(ZkmlAbi.encodeVerify(pk.vk().bytes(), new long[][] {new long[3]},
+        proof.outputs(), proof.bytes()));
+    assertEquals(Outcome.Status.REVERT, o.status());
+    assertEquals(ZkmlPrecompile.NOT_ALL_PUBLIC, o.reason());
   }
 }

@@ -181,6 +181,11 @@ final class CircuitBuilder {
     signs.put(q, sign);
   }
 
+  /** Decomp check Act (signed 32-bit, offset 0, no sign column) of a committed input (zk-design 4.7). */
+  void checkAct(int t) {
+    items.add(new PendingDecomp(t, 0, Decomp.ACT_BITS, true, false, -1));
+  }
+
   /** Decomp define Pos(bits) of a committed tensor. */
   void definePos(int t, int bits) {
     items.add(new PendingDecomp(t, 0, bits, false, true, -1));

@@ -41,7 +41,7 @@ public final class Compiler {
    * public circuit.
    */
   public static CompiledModel compile(QuantizedModel model, boolean[] privateInputs) {
-    return compile(model, privateInputs, true);
+    return compile(model, privateInputs, null, true);
   }
 
   /**
@@ -49,15 +49,35 @@ public final class Compiler {
    * of keys made before kind 15: such a key is byte for byte the one this compiler made then.
    */
   public static CompiledModel compile(QuantizedModel model, boolean[] privateInputs, boolean affineWires) {
+    return compile(model, privateInputs, null, affineWires);
+  }
+
+  /**
+   * As {@link #compile(QuantizedModel, boolean[])}, with graph input i committed where {@code
+   * committedInputs[i]} (zk-design 4.7): its tensor is committed advice that is not limb-backed (the
+   * layout gives it a bin of its own, whose commitment is the statement's C_x) and is range-checked by
+   * a Decomp check Act (signed 32-bit, offset 0) placed before any reader.
+   */
+  public static CompiledModel compile(QuantizedModel model, boolean[] privateInputs, boolean[] committedInputs) {
+    return compile(model, privateInputs, committedInputs, true);
+  }
+
+  /** As above, with every Wire explicit unless {@code affineWires}. */
+  public static CompiledModel compile(QuantizedModel model, boolean[] privateInputs, boolean[] committedInputs,
+      boolean affineWires) {
     Compiler c = new Compiler(model);
     Graph g = model.graph();
     int[] inputs = new int[g.inputs().size()];
     for (int i = 0; i < inputs.length; i++) {
       Graph.Value v = g.inputs().get(i);
       boolean hidden = privateInputs != null && i < privateInputs.length && privateInputs[i];
-      int id = c.b.tensor(v.name(), hidden ? TensorKind.COMMITTED : TensorKind.PUBLIC_INPUT, v.shape());
+      boolean committed = !hidden && committedInputs != null && i < committedInputs.length && committedInputs[i];
+      int id = c.b.tensor(v.name(), hidden || committed ? TensorKind.COMMITTED : TensorKind.PUBLIC_INPUT,
+          v.shape());
       if (hidden) {
         c.b.defineAct(id);
+      } else if (committed) {
+        c.b.checkAct(id);
       }
       c.acts.put(v.name(), id);
       inputs[i] = id;

@@ -27,6 +27,16 @@ public record ColumnLayout(int nBin, List<Column> model, List<Column> witness, i
         limbBacked[d.x()] = true;
       }
     }
+    // committed inputs (zk-design 4.7): committed graph inputs that are not limb-backed; each gets
+    // a bin of its own at offset 0, first, so that bin's hiding commitment is the statement's C_x
+    boolean[] external = new boolean[c.tensors().size()];
+    List<int[]> ext = new ArrayList<>();
+    for (int i : c.inputs()) {
+      if (c.tensor(i).kind() == TensorKind.COMMITTED && !limbBacked[i] && !external[i]) {
+        external[i] = true;
+        ext.add(new int[] {i, -1, c.tensor(i).vars()});
+      }
+    }
     List<int[]> model = new ArrayList<>(); // tensor, table, vars
     List<int[]> wit = new ArrayList<>();
     long entries = 0;
@@ -34,7 +44,7 @@ public record ColumnLayout(int nBin, List<Column> model, List<Column> witness, i
       if (t.kind() == TensorKind.CONSTANT) {
         model.add(new int[] {t.id(), -1, t.vars()});
         entries += 1L << t.vars();
-      } else if (t.kind() == TensorKind.COMMITTED && !limbBacked[t.id()]) {
+      } else if (t.kind() == TensorKind.COMMITTED && !limbBacked[t.id()] && !external[t.id()]) {
         wit.add(new int[] {t.id(), -1, t.vars()});
         entries += 1L << t.vars();
       }
@@ -43,18 +53,28 @@ public record ColumnLayout(int nBin, List<Column> model, List<Column> witness, i
       wit.add(new int[] {-1, i, plan.tables().get(i).bits()});
       entries += plan.tables().get(i).rows();
     }
+    for (int[] e : ext) {
+      entries += 1L << e[2];
+    }
     int log = entries <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(entries - 1);
     int nBin = Math.max(8, Math.min(20, log - 4));
-    List<Column> m = pack(model, nBin);
-    List<Column> w = pack(wit, nBin);
+    List<Column> w = new ArrayList<>();
+    for (int[] e : ext) {
+      nBin = Math.max(nBin, e[2]); // a committed input fits one bin (1.4); no chunked commitments
+    }
+    for (int[] e : ext) {
+      w.add(new Column(e[0], -1, e[2], w.size(), 0, 1));
+    }
+    List<Column> m = pack(model, nBin, 0);
+    w.addAll(pack(wit, nBin, w.size()));
     return new ColumnLayout(nBin, m, w, bins(m), bins(w));
   }
 
-  private static List<Column> pack(List<int[]> cols, int nBin) {
+  private static List<Column> pack(List<int[]> cols, int nBin, int firstBin) {
     List<int[]> sorted = new ArrayList<>(cols);
     sorted.sort(Comparator.comparingInt((int[] a) -> -a[2])); // stable: ties keep vk order
     List<Column> out = new ArrayList<>();
-    int bin = 0;
+    int bin = firstBin;
     long offset = 0;
     long binSize = 1L << nBin;
     for (int[] col : sorted) {

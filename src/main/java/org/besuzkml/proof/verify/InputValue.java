@@ -2,7 +2,8 @@ package org.besuzkml.proof.verify;
 
 /**
  * What a statement says about one graph input (zk-design 1.2, 11.5): its values, or nothing (a
- * private input, whose values the proof hides). Committed inputs come with step 8's commitments.
+ * private input, whose values the proof hides), or a hiding commitment {@code C_x} to them (a
+ * committed input, zk-design 1.4).
  */
 public sealed interface InputValue {
   /** The input's integer values, flat row-major (public). */
@@ -19,4 +20,16 @@ public sealed interface InputValue {
 
   /** A private input: the statement holds nothing about it. */
   record Private() implements InputValue {}
+
+  /** A committed input: the 64-byte encoding {@code x || y} (big-endian) of {@code C_x} in G1. */
+  record Committed(byte[] commitment) implements InputValue {
+    public Committed {
+      commitment = commitment == null ? null : commitment.clone();
+    }
+
+    @Override
+    public byte[] commitment() {
+      return commitment == null ? null : commitment.clone();
+    }
+  }
 }

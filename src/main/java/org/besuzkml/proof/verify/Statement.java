@@ -13,6 +13,9 @@ import org.besuzkml.transcript.Transcript;
  * statement has no null and is handled exactly as before.
  */
 public record Statement(java.util.List<InputValue> inputs, java.util.List<OutputValue> outputs) {
+  /** Bytes of a commitment to an input (a G1 point, {@code x || y} big-endian). */
+  public static final int COMMITMENT_BYTES = 64;
+
   /** Largest magnitude of a public value (7.6). */
   public static final long MAX_ABS = (1L << 31) - 1;
 
@@ -37,6 +40,33 @@ public record Statement(java.util.List<InputValue> inputs, java.util.List<Output
       out.add(new OutputValue.Public(v));
     }
     return new Statement(in, out);
+  }
+
+  /** From vk-order values with {@code null} at each hidden input and a commitment at each committed one. */
+  public static Statement of(long[][] inputs, byte[][] commitments, long[][] outputs) {
+    if (commitments == null) {
+      return of(inputs, outputs);
+    }
+    java.util.List<InputValue> in = new java.util.ArrayList<>();
+    for (int i = 0; i < inputs.length; i++) {
+      byte[] c = i < commitments.length ? commitments[i] : null;
+      in.add(c != null ? new InputValue.Committed(c) : inputs[i] == null ? new InputValue.Private()
+          : new InputValue.Public(inputs[i]));
+    }
+    java.util.List<OutputValue> out = new java.util.ArrayList<>();
+    for (long[] v : outputs) {
+      out.add(new OutputValue.Public(v));
+    }
+    return new Statement(in, out);
+  }
+
+  /** Per input in vk order the commitment of a committed input, {@code null} elsewhere. */
+  public byte[][] commitments() {
+    byte[][] c = new byte[inputs.size()][];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = inputs.get(i) instanceof InputValue.Committed k ? k.commitment() : null;
+    }
+    return c;
   }
 
   /** The public input values in vk order, {@code null} at a private input. */
@@ -71,8 +101,14 @@ public record Statement(java.util.List<InputValue> inputs, java.util.List<Output
     // no entry is null: the compact constructor's List.copyOf refuses nulls
     for (int i = 0; i < inputs.size(); i++) {
       boolean hidden = vk.zk() && vk.visibility().privateInput(i);
-      if ((inputs.get(i) instanceof InputValue.Private) != hidden) {
-        return "input " + i + " is " + (hidden ? "private" : "public") + " in the vk";
+      boolean committed = vk.zk() && vk.visibility().committedInput(i);
+      if ((inputs.get(i) instanceof InputValue.Private) != hidden
+          || (inputs.get(i) instanceof InputValue.Committed) != committed) {
+        return "input " + i + " is " + (hidden ? "private" : committed ? "committed" : "public") + " in the vk";
+      }
+      if (committed && (((InputValue.Committed) inputs.get(i)).commitment() == null
+          || ((InputValue.Committed) inputs.get(i)).commitment().length != COMMITMENT_BYTES)) {
+        return "input " + i + ": a commitment is " + COMMITMENT_BYTES + " bytes (G1 x || y)";
       }
     }
     return null;
@@ -86,9 +122,10 @@ public record Statement(java.util.List<InputValue> inputs, java.util.List<Output
     Circuit c = vk.circuit();
     if (vk.zk() && inputs != null && inputs.length == c.inputs().length) {
       for (int i = 0; i < inputs.length; i++) {
-        if (vk.visibility().privateInput(i) != (inputs[i] == null)) {
+        if (vk.visibility().hiddenInput(i) != (inputs[i] == null)) {
           return "input " + i + (inputs[i] == null ? " must have " + c.tensor(c.inputs()[i]).size() + " values"
-              : " is private: the statement must not state it");
+              : " is " + org.besuzkml.codec.Visibility.inputName(vk.visibility().inputs()[i])
+              + ": the statement must not state it");
         }
       }
       if (!vk.visibility().allPublic()) {
@@ -153,8 +190,25 @@ public record Statement(java.util.List<InputValue> inputs, java.util.List<Output
   }
 
   public static void absorb(Transcript t, VerifyingKey vk, long[][] inputs, long[][] outputs) {
+    absorb(t, vk, inputs, null, outputs);
+  }
+
+  /**
+   * Phase 0 (zk-design 12.1): the model id, the public inputs, one G1 record {@code "bzk/cin"} per
+   * committed input in vk order (none when there is none, so other statements' bytes are unchanged),
+   * the public outputs.
+   */
+  public static void absorb(Transcript t, VerifyingKey vk, long[][] inputs, byte[][] commitments,
+      long[][] outputs) {
     t.absorbBytes("bzk/model", vk.modelId());
     t.absorbBytes("bzk/inputs", encode(inputs));
+    if (commitments != null) {
+      for (byte[] c : commitments) {
+        if (c != null) {
+          t.absorbG1("bzk/cin", c);
+        }
+      }
+    }
     t.absorbBytes("bzk/outputs", encode(outputs));
   }
 

@@ -115,7 +115,7 @@ public final class Verifier {
         return VerifyResult.invalid("statement: " + shape);
       }
       if (vk.zk()) {
-        return ZkVerifier.verify(vk, st.publicInputs(), st.publicOutputs(), proof, limits);
+        return ZkVerifier.verify(vk, st.publicInputs(), st.commitments(), st.publicOutputs(), proof, limits);
       }
       return verify(vk, st.publicInputs(), st.publicOutputs(), proof, policy, limits, (g, from, to) -> { });
     } catch (RuntimeException e) {

@@ -26,8 +26,8 @@ import org.besuzkml.sumcheck.FieldReader;
 import org.besuzkml.transcript.Transcript;
 
 /**
- * The verifier of a version-2 (zero-knowledge) proof under a version-2 key with all-public
- * visibility (zk-design 11.3, 12.1): phases 0-5 as {@link Verifier}'s with masked messages, every
+ * The verifier of a version-2 (zero-knowledge) proof under a version-2 key with public, private or
+ * committed inputs (zk-design 11.3, 12.1): phases 0-5 as {@link Verifier}'s with masked messages, every
  * Lambda-claim and masked opening discharged by the zk reduction and the zk HyperKZG opening. Every
  * size comes from the vk ({@link ZkShape}), none from the proof; every section length is checked
  * before any cryptographic work. Never throws: a refusal names its phase and check.
@@ -42,6 +42,30 @@ public final class ZkVerifier {
   /** The zero-knowledge transcript, {@link Transcript#v2()} (zk-design 12.1). */
   public static Transcript transcript() {
     return Transcript.v2();
+  }
+
+  /**
+   * The witness bin of committed input i (zk-design 4.7): the layout places it alone at offset 0 of
+   * its own bin, so that bin's hiding commitment is {@code C_x}. -1 if input i has no such column.
+   */
+  public static int inputBin(VerifyingKey vk, int i) {
+    return inputBins(vk)[i];
+  }
+
+  /** {@link #inputBin} for every input, in one pass over the layout (linear in the vk). */
+  static int[] inputBins(VerifyingKey vk) {
+    int[] binOf = new int[vk.circuit().tensors().size()];
+    Arrays.fill(binOf, -1);
+    for (org.besuzkml.proof.gadget.ColumnLayout.Column col : vk.layout().witness()) {
+      if (col.tensor() >= 0 && col.offset() == 0 && col.chunks() == 1) {
+        binOf[col.tensor()] = col.bin();
+      }
+    }
+    int[] out = new int[vk.circuit().inputs().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = binOf[vk.circuit().inputs()[i]];
+    }
+    return out;
   }
 
   /** The mask column split into {@code count} bins of 2^n entries (entry e at bin e >> n), tail zero. */
@@ -81,17 +105,12 @@ public final class ZkVerifier {
   }
 
   /**
-   * Null if this visibility is proven and verified today (public or private inputs, public outputs
-   * and parameters), else what is not yet (zk-design 13 step 8).
+   * Null if this visibility is proven and verified today (public, private or committed inputs,
+   * public outputs and parameters), else what is not yet (zk-design 13 step 8).
    */
   public static String supported(org.besuzkml.codec.Visibility v) {
     if (v.params() != org.besuzkml.codec.Visibility.PUBLIC) {
       return "private parameters are not supported yet";
-    }
-    for (int code : v.inputs()) {
-      if (code == org.besuzkml.codec.Visibility.COMMITTED) {
-        return "committed inputs are not supported yet";
-      }
     }
     for (int code : v.outputs()) {
       if (code != org.besuzkml.codec.Visibility.PUBLIC) {
@@ -106,8 +125,17 @@ public final class ZkVerifier {
    * {@code vk} must be a version-2 key (the caller, {@link Verifier}, dispatches). */
   public static VerifyResult verify(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
       Verifier.Limits limits) {
+    return verify(vk, inputs, null, outputs, proof, limits);
+  }
+
+  /**
+   * As above with the commitments of the committed inputs ({@code commitments[i]} the 64-byte C_x of
+   * input i, {@code null} elsewhere; the array may be null when no input is committed).
+   */
+  public static VerifyResult verify(VerifyingKey vk, long[][] inputs, byte[][] commitments, long[][] outputs,
+      byte[] proof, Verifier.Limits limits) {
     try {
-      return run(vk, inputs, outputs, proof, limits);
+      return run(vk, inputs, commitments, outputs, proof, limits);
     } catch (Rejection r) {
       return VerifyResult.invalid(r.getMessage());
     } catch (RuntimeException e) {
@@ -115,12 +143,12 @@ public final class ZkVerifier {
     }
   }
 
-  private static VerifyResult run(VerifyingKey vk, long[][] inputs, long[][] outputs, byte[] proof,
-      Verifier.Limits limits) {
+  private static VerifyResult run(VerifyingKey vk, long[][] inputs, byte[][] stated, long[][] outputs,
+      byte[] proof, Verifier.Limits limits) {
     if (vk == null || proof == null || inputs == null || outputs == null) {
       return VerifyResult.invalid("missing vk, public values or proof");
     }
-    if (!vk.zk() || vk.visibility() == null) {
+    if (!vk.zk() || vk.visibility() == null || vk.visibility().inputs().length != vk.circuit().inputs().length) {
       return VerifyResult.invalid("zk verifier: not a version-2 key");
     }
     String vis = supported(vk.visibility());
@@ -155,6 +183,24 @@ public final class ZkVerifier {
     String bad = Statement.check(vk, inputs, outputs);
     if (bad != null) {
       return VerifyResult.invalid("public values: " + bad);
+    }
+    // committed inputs (zk-design 4.7): C_x is a G1 point, and it is exactly the proof's commitment
+    // of the input's own bin (checked below), so every opening of that column is an opening of C_x
+    int nIn = vk.circuit().inputs().length;
+    byte[][] cin = new byte[nIn][];
+    for (int i = 0; i < nIn; i++) {
+      byte[] c = stated == null || i >= stated.length ? null : stated[i];
+      if (vk.visibility().committedInput(i) != (c != null)) {
+        return VerifyResult.invalid("public values: input " + i + (c == null ? " is committed: the statement must"
+            + " give its commitment" : " is not committed: the statement must not give a commitment"));
+      }
+      if (c != null) {
+        long[] pt = new long[G1.AFFINE];
+        if (c.length != G1.ENCODED || !G1.decode(pt, 0, c, 0)) {
+          return VerifyResult.invalid("public values: input " + i + "'s commitment is not a G1 point");
+        }
+        cin[i] = G1.encode(pt, 0);
+      }
     }
     for (int i = 0; i < vk.circuit().gadgets().size(); i++) {
       String why = Walk.unsupported(vk.circuit().gadgets().get(i), vk.circuit());
@@ -203,6 +249,13 @@ public final class ZkVerifier {
       }
       enc[k] = k < wb + kl + 2 ? G1.encode(commitments, slot * G1.AFFINE) : G1.encode(cm, 0);
     }
+    int[] ownBins = inputBins(vk);
+    for (int i = 0; i < nIn; i++) {
+      if (cin[i] != null && (ownBins[i] < 0 || !Arrays.equals(enc[ownBins[i]], cin[i]))) {
+        return VerifyResult.invalid("committed input " + i + ": the proof's column is not the statement's"
+            + " commitment");
+      }
+    }
     System.arraycopy(vk.modelBins(), 0, commitments, wb * G1.AFFINE, mb * G1.AFFINE);
     HyperKzgProof.Decoded pcs = HyperKzgProof.decodeZk(proof, b[10], b[11] - b[10], n);
     if (!pcs.ok()) {
@@ -214,7 +267,7 @@ public final class ZkVerifier {
 
     // phase 0, 1
     Transcript t = transcript();
-    Statement.absorb(t, vk, inputs, outputs);
+    Statement.absorb(t, vk, inputs, cin, outputs);
     for (int k = 0; k < wb; k++) {
       t.absorbG1("bzk/wbins", enc[k]);
     }

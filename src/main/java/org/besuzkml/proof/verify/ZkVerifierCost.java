@@ -144,13 +144,18 @@ public record ZkVerifierCost(VerifierCost total, VerifierCost base, long maskEnt
       alloc = CostMeter.add(alloc, (n + 3L) * (CostMeter.ELEM * 8 + 8L * G1.AFFINE * 8) + 8L * n * CostMeter.ELEM * 4);
     }
     // Keccak: the extra elements and G1 records, the rho_M squeeze
-    long absorbed = CostMeter.add(CostMeter.mul(extraElements, 40), CostMeter.mul(kl + 3, 80) + 80);
-    long perms = CostMeter.add(base.keccakPermutations(), absorbed / 136 + kl + 8);
+    // committed inputs (zk-design 4.7): one "bzk/cin" G1 record, one decoding and one comparison each
+    long ci = 0;
+    for (int i = 0; i < vk.circuit().inputs().length; i++) {
+      ci += vk.visibility() != null && vk.visibility().committedInput(i) ? 1 : 0;
+    }
+    long absorbed = CostMeter.add(CostMeter.mul(extraElements, 40), CostMeter.mul(kl + 3 + ci, 80) + 80);
+    long perms = CostMeter.add(base.keccakPermutations(), absorbed / 136 + kl + 8 + ci);
     // the one MSM: committed bins, folds, generator, W_1, W_2 (version 1's), then the mask objects and [beta]_1;
-    // G1 decodings: witness bins, mask bins, C_H1, C_H2, C_M, the folds, W_1, W_2
+    // G1 decodings: witness bins, mask bins, C_H1, C_H2, C_M, the folds, W_1, W_2, the statement's C_x
     long wb = vk.witnessBinCount();
     long msm = wb + vk.modelBinCount() + n + 2 + openingPolys;
-    long g1 = wb + kl + 3 + n + 1;
+    long g1 = wb + kl + 3 + n + 1 + ci;
     VerifierCost total = new VerifierCost(muls, msm, 2, g1, CostMeter.add(base.keccakBytes(), absorbed), perms, alloc, bytes,
         CostMeter.add(m.walkElements(), m.mappingElements()), base.openingClaims(), base.claims());
     return new ZkVerifierCost(total, base, size, kl, coefficients, null);

@@ -109,7 +109,7 @@ class ZkPrivateInputTest {
   // --- privateInputAbsentFromJsonAndProof: byte scan -------------------------------------------
 
   /** Every encoding the scan looks for: runs of consecutive input values and single field elements. */
-  private static List<byte[]> needles(long[] x) {
+  static List<byte[]> needles(long[] x) {
     List<byte[]> out = new java.util.ArrayList<>();
     int run = Math.min(4, x.length);
     for (int s = 0; s + run <= x.length; s++) {
@@ -180,7 +180,7 @@ class ZkPrivateInputTest {
     return out;
   }
 
-  private static long count(byte[] hay, List<byte[]> needles) {
+  static long count(byte[] hay, List<byte[]> needles) {
     return needles.stream().filter(n -> contains(hay, n)).count();
   }
 
