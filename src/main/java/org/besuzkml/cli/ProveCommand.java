@@ -92,6 +92,15 @@ final class ProveCommand implements Callable<Integer> {
       }
       List<double[]> in = InputFile.read(input, pk.compiled().model().graph());
       InputRange.check(pk.compiled().model(), in, clampInputs);
+      if (openings != null) { // the prover checks this too, but after tracing: say it before any work
+        List<long[]> q = pk.compiled().model().quantizeInputs(in);
+        for (int i = 0; i < openings.length && i < q.size(); i++) {
+          if (openings[i] != null && !java.util.Arrays.equals(openings[i].values(), q.get(i))) {
+            System.err.println("error: input " + i + ": the opening is for other values than this input");
+            return 1;
+          }
+        }
+      }
       Outputs.prepare(output);
       long t0 = System.nanoTime();
       Prover.Proof p;

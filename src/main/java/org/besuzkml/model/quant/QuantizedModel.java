@@ -116,6 +116,11 @@ public final class QuantizedModel {
 
   /** Quantizes float inputs at their scales (round half up) and runs. */
   public Trace run(List<double[]> inputs) {
+    return runQuantized(quantizeInputs(inputs));
+  }
+
+  /** The graph inputs at their scales (round half up), as {@link #run} quantizes them. */
+  public List<long[]> quantizeInputs(List<double[]> inputs) {
     List<long[]> q = new ArrayList<>();
     for (int k = 0; k < inputs.size(); k++) {
       double[] in = inputs.get(k);
@@ -126,7 +131,7 @@ public final class QuantizedModel {
       }
       q.add(r);
     }
-    return runQuantized(q);
+    return q;
   }
 
   /**
